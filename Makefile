@@ -1,0 +1,113 @@
+# suara: Indonesian text to speech with exact timestamps.
+# One plain, non-recursive Makefile. `make V=1` shows commands;
+# `make SANITIZE=address,undefined check` runs the tests under sanitizers.
+
+CC      ?= cc
+PKGS    := espeak-ng sndfile libutf8proc
+TESTPKGS:= jansson
+# pkg-config name -> Debian package that provides it (for `make deps`).
+DEB_espeak-ng   := libespeak-ng-dev espeak-ng-data
+DEB_sndfile     := libsndfile1-dev
+DEB_libutf8proc := libutf8proc-dev
+DEB_jansson     := libjansson-dev
+
+CFLAGS  ?= -O2 -g
+CFLAGS  += -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wpedantic \
+           -Wshadow -Wstrict-prototypes -Iinclude -Isrc
+ifneq ($(SANITIZE),)
+CFLAGS  += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all
+LDFLAGS += -fsanitize=$(SANITIZE)
+B       := build/san
+else
+B       := build/rel
+endif
+
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+TEST_CFLAGS= $(shell pkg-config --cflags $(TESTPKGS) 2>/dev/null)
+TEST_LIBS  = $(shell pkg-config --libs $(TESTPKGS) 2>/dev/null)
+
+LIB_SRC  := $(filter-out src/main.c,$(wildcard src/*.c))
+LIB_OBJ  := $(LIB_SRC:src/%.c=$(B)/%.o)
+TEST_SRC := $(wildcard tests/*.c)
+TEST_OBJ := $(TEST_SRC:tests/%.c=$(B)/tests/%.o)
+FUZZ_SRC := $(wildcard tests/fuzz/*.c)
+
+ifeq ($(V),1)
+Q :=
+else
+Q := @
+endif
+
+.PHONY: all deps demo check test bench clean install fuzz
+all: suara
+
+# Install what pkg-config cannot find (Debian, as root). Also the tools the
+# tests and the benchmark drive: the espeak-ng program (bench only) and sox.
+deps:
+	@missing=""; for p in $(PKGS) $(TESTPKGS); do \
+	  pkg-config --exists $$p || missing="$$missing $$p"; done; \
+	debs=""; for p in $$missing; do case $$p in \
+	  espeak-ng) debs="$$debs $(DEB_espeak-ng)";; \
+	  sndfile) debs="$$debs $(DEB_sndfile)";; \
+	  libutf8proc) debs="$$debs $(DEB_libutf8proc)";; \
+	  jansson) debs="$$debs $(DEB_jansson)";; esac; done; \
+	command -v pkg-config >/dev/null || debs="pkg-config $$debs"; \
+	command -v $(CC) >/dev/null || debs="build-essential $$debs"; \
+	if [ -n "$$debs" ]; then \
+	  echo "installing:$$debs"; \
+	  if [ "$$(id -u)" != 0 ]; then echo "suara: run as root, or install:$$debs" >&2; exit 1; fi; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$debs >/dev/null; \
+	fi
+
+$(B)/.deps-ok: | deps
+	@mkdir -p $(B) && touch $@
+
+suara: $(B)/suara
+	$(Q)ln -sf $(B)/suara suara
+
+$(B)/suara: $(B)/main.o $(B)/libsuara.a
+	@echo "  LD      $@"
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(B)/libsuara.a: $(LIB_OBJ)
+	@echo "  AR      $@"
+	$(Q)rm -f $@ && ar rcs $@ $^
+
+$(B)/%.o: src/%.c | $(B)/.deps-ok
+	@echo "  CC      $<"
+	$(Q)$(CC) $(CFLAGS) $(PKG_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(B)/tests/%.o: tests/%.c | $(B)/.deps-ok
+	@mkdir -p $(B)/tests
+	@echo "  CC      $<"
+	$(Q)$(CC) $(CFLAGS) $(PKG_CFLAGS) $(TEST_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(B)/test-suara: $(TEST_OBJ) $(B)/libsuara.a
+	@echo "  LD      $@"
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(TEST_LIBS)
+
+demo: suara
+	./suara -o out/ voices/id/sample.txt
+	@echo "wrote out/sample.wav and out/sample.json"
+
+check test: suara $(B)/test-suara
+	$(Q)SUARA=$(B)/suara $(B)/test-suara
+
+bench: suara
+	$(Q)sh tests/bench.sh
+
+# The public header must compile alone.
+$(B)/header-check.o: include/suara.h | $(B)/.deps-ok
+	$(Q)echo '#include "suara.h"' | $(CC) $(CFLAGS) -x c -c -o $@ -
+
+install: suara
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/suara/voices/id
+	install -m 755 $(B)/suara $(DESTDIR)$(PREFIX)/bin/suara
+	install -m 644 voices/id/* $(DESTDIR)$(PREFIX)/share/suara/voices/id/
+PREFIX ?= /usr/local
+
+clean:
+	rm -rf build suara
+
+-include $(LIB_OBJ:.o=.d) $(TEST_OBJ:.o=.d) $(B)/main.d

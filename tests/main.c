@@ -1,0 +1,196 @@
+/* main.c: runs every suite, prints `tests: N passed, N failed`. */
+#include "test.h"
+
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <sys/wait.h>
+#include <poll.h>
+#include <unistd.h>
+
+int test_passed, test_failed, test_verbose;
+
+void suite_buf(void);
+void suite_utf8(void);
+void suite_segment(void);
+void suite_normalize(void);
+void suite_input(void);
+void suite_render(void);
+void suite_cli(void);
+
+static const struct {
+	const char *name;
+	void (*run)(void);
+} suites[] = {
+	{"buf", suite_buf},
+	{"utf8", suite_utf8},
+	{"segment", suite_segment},
+	{"normalize", suite_normalize},
+	{"input", suite_input},
+	{"render", suite_render},
+	{"cli", suite_cli},
+};
+
+void test_report(int ok, const char *file, int line, const char *fmt, ...)
+{
+	va_list ap;
+	if (ok)
+		test_passed++;
+	else
+		test_failed++;
+	if (ok && !test_verbose)
+		return;
+	printf("%s %s:%d: ", ok ? "ok  " : "FAIL", file, line);
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+	putchar('\n');
+}
+
+void test_check_str(const char *got, const char *want, const char *file, int line,
+		    const char *fmt, ...)
+{
+	va_list ap;
+	int ok = got && want && strcmp(got, want) == 0;
+	char what[512];
+	va_start(ap, fmt);
+	vsnprintf(what, sizeof what, fmt, ap);
+	va_end(ap);
+	if (ok)
+		test_report(1, file, line, "%s", what);
+	else
+		test_report(0, file, line, "%s\n      got:  [%s]\n      want: [%s]", what,
+			    got ? got : "(null)", want ? want : "(null)");
+}
+
+char *test_read_file(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf = NULL;
+	size_t cap = 0, n = 0, r;
+	if (!f)
+		return NULL;
+	do {
+		if (n + 4096 + 1 > cap) {
+			char *nb = realloc(buf, cap = (cap ? cap * 2 : 8192));
+			if (!nb) {
+				free(buf);
+				fclose(f);
+				return NULL;
+			}
+			buf = nb;
+		}
+		r = fread(buf + n, 1, cap - n - 1, f);
+		n += r;
+	} while (r > 0);
+	fclose(f);
+	buf[n] = '\0';
+	if (len)
+		*len = n;
+	return buf;
+}
+
+static void drain(int fd, char **dst, size_t *n, size_t *cap)
+{
+	char tmp[65536];
+	ssize_t r = read(fd, tmp, sizeof tmp);
+	if (r <= 0)
+		return;
+	if (*n + (size_t)r + 1 > *cap) {
+		while (*n + (size_t)r + 1 > *cap)
+			*cap = *cap ? *cap * 2 : 65536;
+		*dst = realloc(*dst, *cap);
+	}
+	memcpy(*dst + *n, tmp, (size_t)r);
+	*n += (size_t)r;
+	(*dst)[*n] = '\0';
+}
+
+int test_run(char *const argv[], const char *in, size_t in_len, char **out,
+	     size_t *out_len, char **err)
+{
+	int pin[2], pout[2], perr[2], status;
+	char *obuf = calloc(1, 1), *ebuf = calloc(1, 1);
+	size_t on = 0, ocap = 1, en = 0, ecap = 1, written = 0;
+	pid_t pid;
+	if (pipe(pin) || pipe(pout) || pipe(perr))
+		return -1;
+	pid = fork();
+	if (pid == 0) {
+		dup2(pin[0], 0);
+		dup2(pout[1], 1);
+		dup2(perr[1], 2);
+		close(pin[1]), close(pout[0]), close(perr[0]);
+		execv(argv[0], argv);
+		_exit(127);
+	}
+	close(pin[0]), close(pout[1]), close(perr[1]);
+	fcntl(pin[1], F_SETFL, O_NONBLOCK);
+	if (!in || in_len == 0)
+		close(pin[1]), pin[1] = -1;
+	for (;;) {
+		struct pollfd p[3] = {{pout[0], POLLIN, 0}, {perr[0], POLLIN, 0}, {pin[1], POLLOUT, 0}};
+		int nfd = pin[1] >= 0 ? 3 : 2;
+		if (p[0].fd < 0 && p[1].fd < 0)
+			break;
+		poll(p, (nfds_t)nfd, -1);
+		if (nfd == 3 && (p[2].revents & (POLLOUT | POLLERR | POLLHUP))) {
+			ssize_t w = write(pin[1], in + written, in_len - written);
+			if (w > 0)
+				written += (size_t)w;
+			if (w < 0 || written == in_len)
+				close(pin[1]), pin[1] = -1;
+		}
+		if (p[0].revents) {
+			size_t before = on;
+			drain(pout[0], &obuf, &on, &ocap);
+			if (on == before)
+				close(pout[0]), pout[0] = -1;
+		}
+		if (p[1].revents) {
+			size_t before = en;
+			drain(perr[0], &ebuf, &en, &ecap);
+			if (en == before)
+				close(perr[0]), perr[0] = -1;
+		}
+		if (pout[0] < 0 && perr[0] < 0)
+			break;
+		if (pout[0] < 0)
+			pout[0] = -1;
+	}
+	if (pin[1] >= 0)
+		close(pin[1]);
+	waitpid(pid, &status, 0);
+	if (out)
+		*out = obuf;
+	else
+		free(obuf);
+	if (out_len)
+		*out_len = on;
+	if (err)
+		*err = ebuf;
+	else
+		free(ebuf);
+	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+int main(int argc, char **argv)
+{
+	size_t i;
+	const char *only = NULL;
+	for (int a = 1; a < argc; a++) {
+		if (strcmp(argv[a], "-v") == 0)
+			test_verbose = 1;
+		else
+			only = argv[a];
+	}
+	for (i = 0; i < sizeof suites / sizeof suites[0]; i++) {
+		if (only && strcmp(only, suites[i].name) != 0)
+			continue;
+		int before = test_failed;
+		suites[i].run();
+		printf("suite %-10s %s\n", suites[i].name, test_failed == before ? "ok" : "FAILED");
+	}
+	printf("tests: %d passed, %d failed\n", test_passed, test_failed);
+	return test_failed ? 1 : 0;
+}
