@@ -1,0 +1,39 @@
+/* segment.h: Indonesian-aware sentence segmentation.
+ *
+ * Works on one paragraph at a time: text[0..len) is valid UTF-8 in which line
+ * breaks have already been replaced by spaces (byte for byte, so offsets
+ * still point into the input file). The rules that need data (titles,
+ * abbreviations) come from a table in the voice folder, voices/id/abbrev.txt,
+ * which users can extend. */
+#ifndef SUARA_SEGMENT_H
+#define SUARA_SEGMENT_H
+
+#include <stddef.h>
+
+typedef struct seg_rules seg_rules;
+
+/* A sentence: byte offset and length inside the paragraph, without leading
+ * or trailing whitespace. */
+typedef struct {
+	size_t off, len;
+} seg_span;
+
+/* Longest sentence, in bytes, the segmenter returns: a longer run without a
+ * sentence end is cut at the last space (or character boundary) before it,
+ * so synthesis buffers stay bounded whatever the input. */
+#define SEG_MAX_SENTENCE 2000
+
+/* Load the abbreviation table at path. On success returns 0 and stores a
+ * new table in *out (free it with seg_rules_free). On failure returns -1,
+ * stores NULL, and writes a message naming path, line and the problem into
+ * err (errlen bytes). */
+int seg_rules_load(seg_rules **out, const char *path, char *err, size_t errlen);
+void seg_rules_free(seg_rules *r);
+
+/* Find the next sentence at or after byte pos. Returns 1 and fills *out when
+ * there is one, 0 when only whitespace (or nothing) remains. *next is set to
+ * where the search for the following sentence starts. Pure: no allocation. */
+int seg_next(const seg_rules *r, const char *text, size_t len, size_t pos,
+	     seg_span *out, size_t *next);
+
+#endif
