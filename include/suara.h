@@ -1,0 +1,113 @@
+/* suara.h: Indonesian text to speech with exact timestamps.
+ *
+ * libsuara reads UTF-8 Indonesian text, splits it into paragraphs (blank
+ * lines) and sentences, normalizes numbers, dates, money and abbreviations
+ * into words, synthesizes them with espeak-ng's Indonesian voice, and writes
+ * a 16-bit mono WAV plus timestamps (paragraph, sentence, word) computed from
+ * the samples actually written.
+ *
+ * Every paragraph is synthesized in a fresh process forked from a pristine,
+ * initialized engine, so a paragraph's audio depends only on its own text and
+ * the options: the same input gives byte-identical output whatever the number
+ * of worker processes.
+ *
+ * The library never prints and never exits. Functions return an enum
+ * suara_status; suara_strerror() names the status and suara_errdetail() gives
+ * the details of the last failure on a renderer (file, line, column). */
+#ifndef SUARA_H
+#define SUARA_H
+
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define SUARA_VERSION "0.1.0"
+
+typedef struct suara_renderer suara_renderer;
+
+enum suara_status {
+	SUARA_OK = 0,
+	SUARA_ERR_NOMEM,    /* out of memory */
+	SUARA_ERR_READ,     /* the input cannot be read */
+	SUARA_ERR_TEXT,     /* the input is not valid UTF-8 text */
+	SUARA_ERR_EMPTY,    /* the input has nothing to speak */
+	SUARA_ERR_VOICE,    /* the voice preset is missing or malformed */
+	SUARA_ERR_ENGINE,   /* espeak-ng failed */
+	SUARA_ERR_WRITE,    /* an output cannot be written */
+	SUARA_ERR_ARG,      /* an option is out of range */
+	SUARA_ERR_OVERWRITE,/* an output would overwrite the input */
+	SUARA_ERR_WORKER,   /* a worker process failed */
+	SUARA_STATUS_COUNT
+};
+
+/* Timestamp formats, as bits of suara_options.timestamps. */
+enum suara_timestamp_format {
+	SUARA_TS_JSON = 1u << 0
+};
+
+/* Options. Fill with suara_options_init(), then change what you need.
+ * Negative numbers mean "the voice preset's value". */
+typedef struct suara_options {
+	const char *voice;      /* preset name ("id") or folder; default "id" */
+	int speed;              /* words per minute, 80..450 */
+	int pitch;              /* 0..99 */
+	int volume;             /* 0..200 */
+	int sentence_pause_ms;  /* silence after a sentence, 0..10000 */
+	int paragraph_pause_ms; /* silence between paragraphs, 0..10000 */
+	int jobs;               /* worker processes, 1..64; 0 = number of CPUs */
+	unsigned timestamps;    /* SUARA_TS_* bits; default SUARA_TS_JSON */
+} suara_options;
+
+/* Set every field to its default. */
+void suara_options_init(suara_options *opt);
+
+/* Create a renderer: load the voice preset and initialize espeak-ng.
+ * Returns SUARA_OK and stores the renderer in *out, which the caller owns
+ * until suara_renderer_free(). On failure stores NULL in *out (unless the
+ * failure is SUARA_ERR_NOMEM before anything was allocated, *out is NULL
+ * too) and, when errbuf is not NULL, a message of at most errlen bytes. */
+int suara_renderer_new(suara_renderer **out, const suara_options *opt, char *errbuf,
+		       size_t errlen);
+
+/* Free a renderer. NULL is allowed. */
+void suara_renderer_free(suara_renderer *r);
+
+/* The short description of a status, a static string. */
+const char *suara_strerror(int status);
+
+/* Details of the last failure on r: a string owned by r, valid until the
+ * next call on r. "" when there is none. */
+const char *suara_errdetail(const suara_renderer *r);
+
+/* Render input (a path, or "-" for standard input) to the WAV at wav_path
+ * ("-" for standard output) and the timestamp files at ts_base plus each
+ * format's extension (ts_base NULL: no timestamps). source_name is what the
+ * JSON calls the input (NULL: input). Outputs are written under temporary
+ * names and renamed when complete: on failure no output file is left.
+ * Returns SUARA_OK or a failure status. */
+int suara_render_file(suara_renderer *r, const char *input, const char *source_name,
+		      const char *wav_path, const char *ts_base);
+
+/* Inspection: write the sentences of input to out, as written
+ * (SUARA_SHOW_SEGMENTS) or as they will be spoken (SUARA_SHOW_SPOKEN): one
+ * sentence per line, a blank line between paragraphs. */
+enum suara_show { SUARA_SHOW_SEGMENTS, SUARA_SHOW_SPOKEN };
+int suara_show_file(suara_renderer *r, const char *input, enum suara_show what, FILE *out);
+
+/* Called for each finished paragraph during suara_render_file, for
+ * progress reports; may be NULL. seconds is the audio written so far. */
+typedef void (*suara_progress_fn)(void *ud, size_t paragraphs_done,
+				  size_t paragraphs_total, double seconds);
+void suara_set_progress(suara_renderer *r, suara_progress_fn fn, void *ud);
+
+/* Remove the temporary outputs of renders in progress in this process.
+ * Async-signal-safe: for a SIGINT or SIGTERM handler, which then ends the
+ * process, so an interrupted run leaves no partial file behind. */
+void suara_cleanup_temps(void);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,172 @@
+/* input.c: see input.h. */
+#include "input.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "suara.h"
+#include "utf8.h"
+
+static int is_blank_byte(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* First NUL byte or invalid sequence, or len when there is none. */
+static size_t first_bad(const char *s, size_t len)
+{
+	size_t bad = utf8_validate(s, len);
+	const char *nul = memchr(s, '\0', bad);
+	return nul ? (size_t)(nul - s) : bad;
+}
+
+/* Line breaks and other C0 controls become spaces; offsets stay. */
+static void make_working_text(input_doc *doc)
+{
+	size_t i;
+	for (i = 0; i < doc->len; i++) {
+		unsigned char c = (unsigned char)doc->raw[i];
+		doc->text[i] = (c < 0x20 || c == 0x7F) ? ' ' : (char)c;
+	}
+	doc->text[doc->len] = '\0';
+}
+
+int input_take(input_doc *doc, char *raw, size_t len, size_t *bad_off)
+{
+	size_t bad;
+	memset(doc, 0, sizeof *doc);
+	doc->raw = raw;
+	doc->len = len;
+	raw[len] = '\0';
+	bad = first_bad(raw, len);
+	if (bad < len) {
+		*bad_off = bad;
+		return SUARA_ERR_TEXT;
+	}
+	if (len >= 3 && memcmp(raw, "\xEF\xBB\xBF", 3) == 0)
+		doc->start = 3;
+	doc->text = suara_malloc(len + 1);
+	if (!doc->text)
+		return SUARA_ERR_NOMEM;
+	make_working_text(doc);
+	return SUARA_OK;
+}
+
+static int read_all(FILE *f, char **out, size_t *out_len)
+{
+	char *buf = NULL, *nb;
+	size_t cap = 0, n = 0, r;
+	do {
+		if (cap - n < 65536 + 1) {
+			if (cap > ((size_t)-1) / 4)
+				goto nomem;
+			cap = cap ? cap * 2 : 65536 * 2;
+			nb = suara_realloc(buf, cap);
+			if (!nb)
+				goto nomem;
+			buf = nb;
+		}
+		r = fread(buf + n, 1, cap - n - 1, f);
+		n += r;
+	} while (r > 0);
+	if (ferror(f)) {
+		free(buf);
+		return SUARA_ERR_READ;
+	}
+	*out = buf;
+	*out_len = n;
+	return SUARA_OK;
+nomem:
+	free(buf);
+	return SUARA_ERR_NOMEM;
+}
+
+int input_read(input_doc *doc, const char *path, size_t *bad_off)
+{
+	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	char *raw = NULL;
+	size_t len = 0;
+	int st;
+	memset(doc, 0, sizeof *doc);
+	if (!f)
+		return SUARA_ERR_READ;
+	st = read_all(f, &raw, &len);
+	if (f != stdin)
+		fclose(f);
+	if (st != SUARA_OK)
+		return st;
+	return input_take(doc, raw, len, bad_off);
+}
+
+void input_free(input_doc *doc)
+{
+	free(doc->raw);
+	free(doc->text);
+	memset(doc, 0, sizeof *doc);
+}
+
+void input_position(const input_doc *doc, size_t off, size_t *line, size_t *col)
+{
+	size_t i, l = 1, c = 1;
+	for (i = doc->start; i < off && i < doc->len; i++) {
+		unsigned char b = (unsigned char)doc->raw[i];
+		if (b == '\n')
+			l++, c = 1;
+		else if ((b & 0xC0) != 0x80)
+			c++;
+	}
+	*line = l;
+	*col = c;
+}
+
+/* End of the line starting at pos (index of its '\n' or len), and whether
+ * the line is blank. */
+static size_t line_end(const input_doc *doc, size_t pos, int *blank)
+{
+	*blank = 1;
+	for (; pos < doc->len && doc->raw[pos] != '\n'; pos++)
+		if (!is_blank_byte(doc->raw[pos]))
+			*blank = 0;
+	return pos;
+}
+
+int input_next_para(const input_doc *doc, size_t *pos, input_para *p)
+{
+	size_t at = *pos < doc->start ? doc->start : *pos, first = 0, last = 0, end;
+	int blank, found = 0;
+	for (; at < doc->len; at = end + 1) {
+		end = line_end(doc, at, &blank);
+		if (blank) {
+			if (found)
+				break;
+			continue;
+		}
+		if (!found)
+			first = at, found = 1;
+		last = end;
+	}
+	*pos = at;
+	if (!found)
+		return 0;
+	while (doc->text[first] == ' ')
+		first++;
+	while (last > first && doc->text[last - 1] == ' ')
+		last--;
+	p->off = first;
+	p->len = last - first;
+	return 1;
+}
+
+int input_has_text(const char *text, size_t len)
+{
+	size_t pos = 0;
+	while (pos < len) {
+		uint32_t cp = utf8_next(text, len, &pos);
+		if (!u_isspace(cp))
+			return 1;
+	}
+	return 0;
+}

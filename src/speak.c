@@ -1,0 +1,186 @@
+/* speak.c: see speak.h. */
+#include "speak.h"
+
+#include <string.h>
+
+#include "suara.h"
+#include "synth.h"
+
+/* State while speaking one paragraph. */
+typedef struct {
+	const speak_cfg *cfg;
+	const char *text;
+	tl_paragraph *tl;
+	speak_sink sink;
+	void *ud;
+	uint64_t pos;     /* samples handed to the sink */
+	sbuf spoken;      /* one sentence's spoken form */
+	vec pieces;       /* norm_piece */
+	synth_out syn;
+	int status;
+} speaker;
+
+int speak_each_sentence(const seg_rules *seg, const char *text, size_t off, size_t len,
+			speak_sentence_fn fn, void *ud)
+{
+	size_t pos = 0, next;
+	seg_span s;
+	while (seg_next(seg, text + off, len, pos, &s, &next)) {
+		int rc = fn(ud, off + s.off, s.len);
+		if (rc)
+			return rc;
+		if (next <= pos)
+			break; /* the segmenter must advance; never loop */
+		pos = next;
+	}
+	return 0;
+}
+
+/* First and one-past-last non-zero sample of s[0..n); *first == *last when
+ * all are zero. */
+static void audible_bounds(const int16_t *s, size_t n, size_t *first, size_t *last)
+{
+	size_t a = 0, b = n;
+	while (a < n && s[a] == 0)
+		a++;
+	while (b > a && s[b - 1] == 0)
+		b--;
+	*first = a;
+	*last = b;
+}
+
+/* Index of the piece holding spoken byte off, searching from *hint on
+ * (events come in text order); -1 when off falls between pieces. */
+static long piece_at(const vec *pieces, size_t off, size_t *hint)
+{
+	size_t i;
+	for (i = *hint; i < pieces->len; i++) {
+		const norm_piece *p = vec_at(pieces, i);
+		if (off < p->sp_off)
+			return -1;
+		if (off < p->sp_off + p->sp_len) {
+			*hint = i;
+			return (long)i;
+		}
+	}
+	return -1;
+}
+
+/* Move a word start forward over silence, staying below limit. */
+static size_t skip_silence(const int16_t *s, size_t at, size_t limit)
+{
+	while (at < limit && s[at] == 0)
+		at++;
+	return at;
+}
+
+/* Turn the engine's word events into written words with tight bounds,
+ * relative to the audible part audio[first..last). */
+static int add_words(speaker *sp, size_t sent_off, size_t first, size_t last)
+{
+	const int16_t *a = sp->syn.samples.items;
+	size_t i, hint = 0, w0 = sp->tl->words.len;
+	long prev_piece = -1;
+	for (i = 0; i < sp->syn.words.len; i++) {
+		const synth_word *ev = vec_at(&sp->syn.words, i);
+		long k = piece_at(&sp->pieces, ev->text_off, &hint);
+		size_t at = ev->sample < first ? first : ev->sample > last ? last : ev->sample;
+		tl_word w;
+		if (k < 0 || k == prev_piece)
+			continue;
+		const norm_piece *p = vec_at(&sp->pieces, (size_t)k);
+		at = skip_silence(a, at, last);
+		w.off = sent_off + p->src_off;
+		w.len = p->src_len;
+		w.start = w.end = at - first;
+		if (!vec_push(&sp->tl->words, &w))
+			return -1;
+		prev_piece = k;
+	}
+	for (i = w0; i < sp->tl->words.len; i++) {
+		tl_word *w = vec_at(&sp->tl->words, i);
+		size_t end = i + 1 < sp->tl->words.len ? ((tl_word *)vec_at(&sp->tl->words, i + 1))->start + first
+						       : last;
+		while (end > w->start + first && a[end - 1] == 0)
+			end--;
+		w->end = end - first;
+	}
+	return 0;
+}
+
+static int emit(speaker *sp, const int16_t *s, size_t n)
+{
+	if (n && sp->sink(sp->ud, s, n) != 0)
+		return -1;
+	sp->pos += n;
+	return 0;
+}
+
+/* Record the sentence and its words; the audio is already out. */
+static int finish_sentence(speaker *sp, size_t off, size_t len, uint64_t start, size_t w0)
+{
+	tl_sentence s;
+	size_t i;
+	s.off = off, s.len = len;
+	s.start = start, s.end = sp->pos;
+	s.spoken_off = sp->tl->spoken.len;
+	s.spoken_len = sp->spoken.len;
+	s.word0 = w0;
+	s.nwords = sp->tl->words.len - w0;
+	for (i = w0; i < sp->tl->words.len; i++) {
+		tl_word *w = vec_at(&sp->tl->words, i);
+		w->start += start, w->end += start;
+	}
+	if (sbuf_add(&sp->tl->spoken, sp->spoken.data ? sp->spoken.data : "", sp->spoken.len) != 0)
+		return -1;
+	return vec_push(&sp->tl->sentences, &s) ? 0 : -1;
+}
+
+static int speak_sentence(void *ud, size_t off, size_t len)
+{
+	speaker *sp = ud;
+	size_t first, last, w0 = sp->tl->words.len;
+	uint64_t start;
+	sbuf_clear(&sp->spoken);
+	vec_clear(&sp->pieces);
+	vec_clear(&sp->syn.samples);
+	vec_clear(&sp->syn.words);
+	if (norm_sentence(sp->cfg->norm, sp->text + off, len, &sp->spoken, &sp->pieces) != 0)
+		return sp->status = SUARA_ERR_NOMEM;
+	if (sp->spoken.len && synth_say(sp->spoken.data, sp->spoken.len, &sp->syn) != 0)
+		return sp->status = SUARA_ERR_ENGINE;
+	audible_bounds(sp->syn.samples.items, sp->syn.samples.len, &first, &last);
+	if (first < last && sp->pos > 0 && emit(sp, NULL, sp->cfg->sentence_pause) != 0)
+		return sp->status = SUARA_ERR_WRITE;
+	start = sp->pos;
+	if (first < last) {
+		if (add_words(sp, off, first, last) != 0)
+			return sp->status = SUARA_ERR_NOMEM;
+		if (emit(sp, (const int16_t *)sp->syn.samples.items + first, last - first) != 0)
+			return sp->status = SUARA_ERR_WRITE;
+	}
+	if (finish_sentence(sp, off, len, start, w0) != 0)
+		return sp->status = SUARA_ERR_NOMEM;
+	return 0;
+}
+
+int speak_paragraph(const speak_cfg *cfg, const char *text, size_t off, size_t len,
+		    tl_paragraph *tl, speak_sink sink, void *ud)
+{
+	speaker sp;
+	memset(&sp, 0, sizeof sp);
+	sp.cfg = cfg, sp.text = text, sp.tl = tl, sp.sink = sink, sp.ud = ud;
+	vec_init(&sp.pieces, sizeof(norm_piece));
+	vec_init(&sp.syn.samples, sizeof(int16_t));
+	vec_init(&sp.syn.words, sizeof(synth_word));
+	tl_reset(tl);
+	tl->off = off, tl->len = len;
+	speak_each_sentence(cfg->seg, text, off, len, speak_sentence, &sp);
+	tl->start = 0;
+	tl->end = sp.pos;
+	sbuf_free(&sp.spoken);
+	vec_free(&sp.pieces);
+	vec_free(&sp.syn.samples);
+	vec_free(&sp.syn.words);
+	return sp.status;
+}

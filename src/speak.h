@@ -1,0 +1,39 @@
+/* speak.h: speaking one paragraph, sentence by sentence.
+ *
+ * For each sentence: normalize, synthesize, trim the engine's leading and
+ * trailing silence, and hand the audible samples to a sink, with the
+ * configured pause between sentences. Timestamps are counted in samples
+ * handed to the sink, from the paragraph's first audible sample: bounds are
+ * tight by construction. Runs in a worker process (see render.c). */
+#ifndef SUARA_SPEAK_H
+#define SUARA_SPEAK_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "normalize.h"
+#include "segment.h"
+#include "timeline.h"
+
+/* Receives n samples, or n zero samples when s is NULL. 0, or -1 to stop. */
+typedef int (*speak_sink)(void *ud, const int16_t *s, size_t n);
+
+typedef struct {
+	const seg_rules *seg;
+	const norm_rules *norm;
+	size_t sentence_pause;  /* samples of silence between sentences */
+} speak_cfg;
+
+/* Speak the paragraph text[off..off+len) into sink, filling tl (which must be
+ * initialized; it is reset first). Returns SUARA_OK, SUARA_ERR_NOMEM,
+ * SUARA_ERR_ENGINE or SUARA_ERR_WRITE (the sink failed). */
+int speak_paragraph(const speak_cfg *cfg, const char *text, size_t off, size_t len,
+		    tl_paragraph *tl, speak_sink sink, void *ud);
+
+/* The sentences of a paragraph, as used by speak_paragraph and inspection:
+ * calls fn for each; stops and returns fn's non-zero result. */
+typedef int (*speak_sentence_fn)(void *ud, size_t off, size_t len);
+int speak_each_sentence(const seg_rules *seg, const char *text, size_t off, size_t len,
+			speak_sentence_fn fn, void *ud);
+
+#endif

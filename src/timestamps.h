@@ -1,0 +1,51 @@
+/* timestamps.h: timestamp writers, one file per format, one row each in
+ * ts_formats (the way libsndfile installs a format's functions).
+ *
+ * The renderer opens each requested format's output (a temporary file),
+ * calls begin, then paragraph for each paragraph in order with absolute
+ * sample positions, then end once the total length is known. */
+#ifndef SUARA_TIMESTAMPS_H
+#define SUARA_TIMESTAMPS_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "timeline.h"
+
+typedef struct {
+	const char *source;   /* input name as given */
+	const char *audio;    /* audio file name (no folder) */
+	const char *voice;
+	int rate;
+	const char *text;     /* working text of the input (offsets index it) */
+	uint64_t samples;     /* total; known at end */
+} ts_doc;
+
+typedef struct ts_writer ts_writer; /* a format's state */
+
+typedef struct {
+	const char *name;     /* as given to -t */
+	const char *ext;      /* file name suffix, e.g. ".json" */
+	unsigned bit;         /* SUARA_TS_* */
+	/* Each returns 0, or -1 on a write failure or out of memory. */
+	int (*begin)(ts_writer **w, const ts_doc *doc, FILE *out);
+	int (*paragraph)(ts_writer *w, const ts_doc *doc, const tl_paragraph *p);
+	int (*end)(ts_writer *w, const ts_doc *doc);
+	void (*free)(ts_writer *w); /* after end, or instead of it on failure */
+} ts_format;
+
+extern const ts_format ts_formats[];
+extern const size_t ts_format_count;
+
+/* Shared helpers for writers. */
+/* Append s[0..len) with whitespace runs folded to one space. */
+int ts_add_folded(sbuf *b, const char *s, size_t len);
+/* Append samples as seconds with 3 decimals, without the locale. Starts
+ * round down and ends round up, so a unit's interval in milliseconds always
+ * contains all its samples (and the pause around it stays silent). */
+enum ts_round { TS_NEAREST, TS_FLOOR, TS_CEIL };
+int ts_add_seconds(sbuf *b, uint64_t samples, int rate, enum ts_round how);
+/* Append s[0..len) as a JSON string (quotes included). */
+int ts_add_json_string(sbuf *b, const char *s, size_t len);
+
+#endif
