@@ -16,7 +16,9 @@
  *     number opening the sentence is a list marker (1. Pertama); any other
  *     word ends a sentence unless the next word starts in lowercase.
  * A period with no space after it (3.14, 10.30, kompas.com, e-mail and URL
- * parts) is never a candidate.
+ * parts) is never a candidate. Inside a closed quotation nothing ends the
+ * sentence ("Saya pergi. Lalu pulang," katanya.), and a long quotation run
+ * on after a lowercase word without punctuation starts a new sentence.
  *
  * Every look-around is bounded (TOKEN_MAX bytes back, OPENER_MAX characters
  * forward) and the pass never goes back further than one sentence, so the
@@ -609,30 +611,22 @@ static int try_candidate(seg_pass *ps, size_t pos, size_t *end)
  * (film "Ada Apa dengan Cinta?") rather than quoted statements. */
 #define QUOTE_MIN_BLANKS 6
 
-/* News text often runs a headline or a quotation into the next sentence
- * without a period ("... harga naik Pada akhir pekan ..."). A word starting
- * at pos, after a blank that follows a lowercase letter, starts a new
- * sentence when it is a capitalized sentence starter followed by a lowercase
- * word, or a long quotation that closes with punctuation. */
-static int starts_unpunctuated(seg_pass *ps, size_t pos, uint32_t cp)
+/* News text often runs a quotation into the previous sentence without
+ * closing it ("... dan parlemen "Sebagian dari ..."). An opening quote at
+ * pos, after a blank that follows a lowercase letter, starts a new sentence
+ * when the quotation is long, starts with a capital and closes with
+ * punctuation. It also records where the quotation closes. */
+static int starts_quotation(seg_pass *ps, size_t pos, uint32_t cp)
 {
-	const char *t = ps->text;
-	size_t n, p, q;
 	seg_quote quote;
-	if (!u_islower(ps->last) || pos == ps->word_end)
+	size_t p = pos + (cp == '"' ? 1 : 3);
+	if (!opens_quote(ps->text, ps->len, ps->start, pos, cp))
 		return 0;
-	if (opens_quote(t, ps->len, ps->start, pos, cp)) {
-		quote_close(t, ps->lim, p = pos + (cp == '"' ? 1 : 3), &quote);
-		ps->quote_end = quote.close;
-		return quote.close && quote.punct && quote.blanks >= QUOTE_MIN_BLANKS &&
-		       u_isupper(utf8_next(t, ps->len, &p));
-	}
-	if (!u_isupper(cp) || (n = word_len(t, ps->len, pos)) == 0 ||
-	    !lookup(ps->r, t + pos, n, CLS_STARTER))
-		return 0;
-	p = pos + n;
-	q = skip_blanks(t, ps->len, p);
-	return q > p && u_islower(utf8_next(t, ps->len, &q));
+	quote_close(ps->text, ps->lim, p, &quote);
+	ps->quote_end = quote.close;
+	return u_islower(ps->last) && pos > ps->word_end && quote.close &&
+	       quote.punct && quote.blanks >= QUOTE_MIN_BLANKS &&
+	       u_isupper(utf8_next(ps->text, ps->len, &p));
 }
 
 /* Find the end of the sentence starting at ps->start within ps->lim.
@@ -647,14 +641,8 @@ static int find_end(seg_pass *ps, size_t *end)
 		cp = utf8_next(ps->text, ps->len, &p);
 		if (p > ps->lim)
 			return 0;
-		if (pos > ps->start && starts_unpunctuated(ps, pos, cp))
+		if (pos >= ps->quote_end && starts_quotation(ps, pos, cp))
 			return *end = ps->word_end, 1;
-		if (pos >= ps->quote_end &&
-		    opens_quote(ps->text, ps->len, ps->start, pos, cp)) {
-			seg_quote quote;
-			quote_close(ps->text, ps->lim, p, &quote);
-			ps->quote_end = quote.close;
-		}
 		if (!is_blank(cp))
 			ps->last = cp, ps->word_end = p;
 		if (!is_terminator(cp)) {
