@@ -47,6 +47,13 @@ enum suara_timestamp_format {
 	SUARA_TS_JSON = 1u << 0
 };
 
+/* Parse a comma list of format names ("json,vtt") into SUARA_TS_* bits.
+ * Returns 0 when a name is unknown (copied into bad, badlen bytes, when bad
+ * is not NULL) or the list is empty. */
+unsigned suara_timestamps_parse(const char *list, char *bad, size_t badlen);
+/* The i-th format's name, NULL past the last: for help texts. */
+const char *suara_timestamps_name(size_t i);
+
 /* Options. Fill with suara_options_init(), then change what you need.
  * Negative numbers mean "the voice preset's value". */
 typedef struct suara_options {

@@ -124,6 +124,16 @@ void *vec_push(vec *v, const void *item)
 	return slot;
 }
 
+int vec_push_n(vec *v, const void *items, size_t n)
+{
+	if (n > SIZE_MAX - v->len || grow(&v->items, &v->cap, v->len + n, v->size) != 0)
+		return -1;
+	if (n)
+		memcpy((char *)v->items + v->len * v->size, items, n * v->size);
+	v->len += n;
+	return 0;
+}
+
 void *vec_at(const vec *v, size_t i) { return (char *)v->items + i * v->size; }
 void vec_clear(vec *v) { v->len = 0; }
 

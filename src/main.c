@@ -83,20 +83,15 @@ static int parse_int(const char *s, const char *what, int lo, int hi)
 
 static unsigned parse_formats(const char *list)
 {
-	static const struct { const char *name; unsigned bit; } names[] = {{"json", SUARA_TS_JSON}};
-	unsigned bits = 0;
-	const char *p = list;
-	while (*p) {
-		size_t n = strcspn(p, ","), i;
-		for (i = 0; i < sizeof names / sizeof names[0]; i++)
-			if (strlen(names[i].name) == n && strncmp(p, names[i].name, n) == 0)
-				break;
-		if (i == sizeof names / sizeof names[0])
-			misuse("unknown timestamp format '%.*s' (known: json)", (int)n, p);
-		bits |= names[i].bit;
-		p += n + (p[n] == ',');
-	}
-	return bits;
+	char bad[64], known[256] = "";
+	size_t i;
+	unsigned bits = suara_timestamps_parse(list, bad, sizeof bad);
+	const char *name;
+	if (bits)
+		return bits;
+	for (i = 0; (name = suara_timestamps_name(i)) != NULL; i++)
+		snprintf(known + strlen(known), sizeof known - strlen(known), "%s%s", i ? ", " : "", name);
+	misuse("unknown timestamp format '%s' (known: %s)", bad, known);
 }
 
 static void parse_args(cli *c, int argc, char **argv)

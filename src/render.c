@@ -75,8 +75,10 @@ static void spill_failure(FILE *f, int status, const char *msg)
 	fwrite(msg, 1, len, f);
 }
 
-static void child_main(const suara_renderer *r, const input_doc *doc, const input_para *p, FILE *f)
+static void child_main(const suara_renderer *r, const input_doc *doc, const input_para *p, FILE *f,
+		       int done_fd)
 {
+	char ok;
 	speak_cfg cfg = {r->seg, r->norm,
 			 (size_t)((long long)r->opt.sentence_pause_ms * r->rate / 1000)};
 	tl_paragraph tl;
@@ -91,7 +93,12 @@ static void child_main(const suara_renderer *r, const input_doc *doc, const inpu
 	if (st != SUARA_OK)
 		spill_failure(f, st, suara_strerror(st));
 	tl_free(&tl);
-	_exit(fflush(f) == 0 && st == SUARA_OK ? 0 : 1);
+	ok = fflush(f) == 0 && st == SUARA_OK;
+	/* Tell the parent before exiting: it can go on while this process's
+	 * memory is torn down. */
+	if (ok && write(done_fd, &ok, 1) != 1)
+		ok = 0;
+	_exit(ok ? 0 : 1);
 }
 
 /* ---- the parent ---- */
@@ -99,6 +106,7 @@ static void child_main(const suara_renderer *r, const input_doc *doc, const inpu
 typedef struct {
 	pid_t pid;
 	FILE *spill;
+	int done_fd;      /* read end: one byte when the spill is complete */
 	input_para para;
 } job;
 
@@ -115,6 +123,7 @@ typedef struct {
 	size_t next_pos;        /* input position of the next paragraph */
 	size_t index;           /* paragraphs taken so far */
 	tl_paragraph tl;
+	const char *wav_tmp;    /* the audio's temporary path */
 	int any_audio;
 	char err[512];
 } render_state;
@@ -122,18 +131,28 @@ typedef struct {
 static int start_job(render_state *s, const input_para *p)
 {
 	job *j = &s->jobs[(s->head + s->njobs) % (size_t)s->r->jobs];
+	int done[2];
 	j->para = *p;
 	j->spill = tmpfile();
 	if (!j->spill)
 		return suara_fail(s->r, SUARA_ERR_WRITE, "cannot create a spill file: %s", strerror(errno));
+	if (pipe(done) != 0) {
+		fclose(j->spill);
+		return suara_fail(s->r, SUARA_ERR_WORKER, "pipe failed: %s", strerror(errno));
+	}
 	fflush(NULL);
 	j->pid = fork();
+	if (j->pid == 0) {
+		close(done[0]);
+		child_main(s->r, &s->doc, p, j->spill, done[1]);
+	}
+	close(done[1]);
+	j->done_fd = done[0];
 	if (j->pid < 0) {
 		fclose(j->spill);
+		close(j->done_fd);
 		return suara_fail(s->r, SUARA_ERR_WORKER, "fork failed: %s", strerror(errno));
 	}
-	if (j->pid == 0)
-		child_main(s->r, &s->doc, p, j->spill);
 	s->njobs++;
 	return SUARA_OK;
 }
@@ -211,9 +230,9 @@ static int feed_writers(render_state *s)
 {
 	size_t i;
 	for (i = 0; i < ts_format_count; i++) {
-		if (s->ts[i] && ts_formats[i].paragraph(s->ts[i], &s->tsdoc, &s->tl) != 0)
+		if (s->ts[i] && ts_formats_table[i]->paragraph(s->ts[i], &s->tsdoc, &s->tl) != 0)
 			return suara_fail(s->r, SUARA_ERR_WRITE, "writing %s timestamps failed",
-					  ts_formats[i].name);
+					  ts_formats_table[i]->name);
 	}
 	return SUARA_OK;
 }
@@ -243,35 +262,66 @@ static int take_audio(render_state *s, FILE *f, uint64_t *start, int *failed)
 	return head == 0 ? SUARA_OK : SUARA_ERR_WORKER;
 }
 
-/* Wait for the oldest job and append its paragraph to every output. */
-static int take_job(render_state *s)
+static void reap(pid_t pid, int *status)
 {
-	job *j = &s->jobs[s->head];
-	int status = 0, failed = 0, st;
-	uint64_t start = 0;
-	s->head = (s->head + 1) % (size_t)s->r->jobs;
-	s->njobs--;
-	while (waitpid(j->pid, &status, 0) < 0 && errno == EINTR)
+	while (waitpid(pid, status, 0) < 0 && errno == EINTR)
 		;
+}
+
+/* Block until job j has finished its spill file (1) or died (0, reaped,
+ * with its exit status in *status). */
+static int wait_spill(const job *j, int *status)
+{
+	char ok = 0;
+	ssize_t got;
+	while ((got = read(j->done_fd, &ok, 1)) < 0 && errno == EINTR)
+		;
+	close(j->done_fd);
+	if (got == 1)
+		return 1;
+	reap(j->pid, status);
+	return 0;
+}
+
+/* Read job's spill: audio into the WAV, then the timeline into s->tl. */
+static int take_spill(render_state *s, const job *j, int finished, int status)
+{
+	int failed = 0, st;
+	uint64_t start = 0;
 	rewind(j->spill);
 	tl_reset(&s->tl);
-	st = take_audio(s, j->spill, &start, &failed);
-	if (st == SUARA_OK && (failed || !WIFEXITED(status) || WEXITSTATUS(status) != 0))
-		st = child_failure(s, j, j->spill);
-	else if (st == SUARA_ERR_WRITE)
-		st = suara_fail(s->r, st, "%s: %s", s->tsdoc.audio, s->err);
-	else if (st == SUARA_OK && read_timeline(j->spill, &s->tl) != 0)
-		st = suara_fail(s->r, SUARA_ERR_WORKER, "a worker's result was incomplete");
-	fclose(j->spill);
+	st = finished ? take_audio(s, j->spill, &start, &failed) : SUARA_OK;
+	if (st == SUARA_OK && (failed || !finished || !WIFEXITED(status) || WEXITSTATUS(status) != 0))
+		return child_failure(s, j, j->spill);
+	if (st == SUARA_ERR_WRITE)
+		return suara_fail(s->r, st, "%s: %s", s->tsdoc.audio, s->err);
+	if (st == SUARA_OK && read_timeline(j->spill, &s->tl) != 0)
+		return suara_fail(s->r, SUARA_ERR_WORKER, "a worker's result was incomplete");
 	if (st != SUARA_OK)
-		return st;
+		return suara_fail(s->r, st, "a worker's result was unreadable");
 	s->tl.index = s->index++;
 	s->tl.off = j->para.off;
 	s->tl.len = j->para.len;
 	tl_shift(&s->tl, start);
-	if (s->tl.start == s->tl.end && s->tl.sentences.len == 0)
-		s->tl.start = s->tl.end = start;
-	return feed_writers(s);
+	return SUARA_OK;
+}
+
+/* Wait for the oldest job, start the next ones (so the workers stay busy
+ * while this one is copied), and append its paragraph to every output. */
+static int take_job(render_state *s)
+{
+	job done = s->jobs[s->head];
+	int status = 0, finished, st;
+	s->head = (s->head + 1) % (size_t)s->r->jobs;
+	s->njobs--;
+	finished = wait_spill(&done, &status);
+	st = fill_jobs(s);
+	if (st == SUARA_OK)
+		st = take_spill(s, &done, finished, status);
+	if (finished)
+		reap(done.pid, &status);
+	fclose(done.spill);
+	return st == SUARA_OK ? feed_writers(s) : st;
 }
 
 /* Kill and reap the jobs still running after a failure. */
@@ -280,8 +330,9 @@ static void stop_jobs(render_state *s)
 	while (s->njobs > 0) {
 		job *j = &s->jobs[s->head];
 		kill(j->pid, SIGKILL);
-		waitpid(j->pid, NULL, 0);
+		reap(j->pid, NULL);
 		fclose(j->spill);
+		close(j->done_fd);
 		s->head = (s->head + 1) % (size_t)s->r->jobs;
 		s->njobs--;
 	}
@@ -370,21 +421,21 @@ static int open_outputs(render_state *s, const char *wav_path, const char *ts_ba
 			char (*ts_path)[4200], const char **ts_tmp, const char **wav_tmp)
 {
 	size_t i;
-	*wav_tmp = temp_for(wav_path);
+	*wav_tmp = s->wav_tmp = temp_for(wav_path);
 	if (!*wav_tmp)
 		return suara_fail(s->r, SUARA_ERR_WRITE, "%s: path too long", wav_path);
 	s->audio = audio_open(*wav_tmp, s->r->rate, s->err, sizeof s->err);
 	if (!s->audio)
 		return suara_fail(s->r, SUARA_ERR_WRITE, "%s: %s", wav_path, s->err);
 	for (i = 0; ts_base && i < ts_format_count; i++) {
-		if (!(s->r->opt.timestamps & ts_formats[i].bit))
+		if (!(s->r->opt.timestamps & ts_formats_table[i]->bit))
 			continue;
-		snprintf(ts_path[i], 4200, "%s%s", ts_base, ts_formats[i].ext);
+		snprintf(ts_path[i], 4200, "%s%s", ts_base, ts_formats_table[i]->ext);
 		ts_tmp[i] = temp_for(ts_path[i]);
 		s->ts_file[i] = ts_tmp[i] ? fopen(ts_tmp[i], "wb") : NULL;
 		if (!s->ts_file[i])
 			return suara_fail(s->r, SUARA_ERR_WRITE, "%s: %s", ts_path[i], strerror(errno));
-		if (ts_formats[i].begin(&s->ts[i], &s->tsdoc, s->ts_file[i]) != 0)
+		if (ts_formats_table[i]->begin(&s->ts[i], &s->tsdoc, s->ts_file[i]) != 0)
 			return suara_fail(s->r, SUARA_ERR_WRITE, "%s: cannot start", ts_path[i]);
 	}
 	return SUARA_OK;
@@ -395,15 +446,16 @@ static int close_outputs(render_state *s, const char *wav_path, char (*ts_path)[
 {
 	size_t i;
 	s->tsdoc.samples = audio_count(s->audio);
+	s->tsdoc.audio_tmp = strcmp(wav_path, "-") == 0 ? NULL : s->wav_tmp;
 	if (audio_close(s->audio, s->err, sizeof s->err) != 0 && st == SUARA_OK)
 		st = suara_fail(s->r, SUARA_ERR_WRITE, "%s: %s", wav_path, s->err);
 	s->audio = NULL;
 	for (i = 0; i < ts_format_count; i++) {
 		if (!s->ts_file[i])
 			continue;
-		if (st == SUARA_OK && ts_formats[i].end(s->ts[i], &s->tsdoc) != 0)
+		if (st == SUARA_OK && ts_formats_table[i]->end(s->ts[i], &s->tsdoc) != 0)
 			st = suara_fail(s->r, SUARA_ERR_WRITE, "%s: write failed", ts_path[i]);
-		ts_formats[i].free(s->ts[i]);
+		ts_formats_table[i]->free(s->ts[i]);
 		s->ts[i] = NULL;
 		if (fclose(s->ts_file[i]) != 0 && st == SUARA_OK)
 			st = suara_fail(s->r, SUARA_ERR_WRITE, "%s: %s", ts_path[i], strerror(errno));
@@ -451,8 +503,8 @@ static int check_targets(render_state *s, const char *input, const char *wav_pat
 	if (same_file(input, wav_path))
 		return suara_fail(s->r, SUARA_ERR_OVERWRITE, "%s: output is the input file", wav_path);
 	for (i = 0; ts_base && i < ts_format_count; i++) {
-		snprintf(path, sizeof path, "%s%s", ts_base, ts_formats[i].ext);
-		if ((s->r->opt.timestamps & ts_formats[i].bit) && same_file(input, path))
+		snprintf(path, sizeof path, "%s%s", ts_base, ts_formats_table[i]->ext);
+		if ((s->r->opt.timestamps & ts_formats_table[i]->bit) && same_file(input, path))
 			return suara_fail(s->r, SUARA_ERR_OVERWRITE, "%s: output is the input file", path);
 	}
 	return SUARA_OK;
@@ -471,7 +523,7 @@ int suara_render_file(suara_renderer *r, const char *input, const char *source_n
 	s.r = r;
 	tl_init(&s.tl);
 	r->detail[0] = '\0';
-	s.tsdoc = (ts_doc){source_name ? source_name : base_name(input), base_name(wav_path),
+	s.tsdoc = (ts_doc){source_name ? source_name : base_name(input), base_name(wav_path), NULL,
 			   r->voice.name, r->rate, NULL, 0};
 	st = suara_load_input(r, &s.doc, input);
 	if (st != SUARA_OK)
@@ -504,7 +556,7 @@ int suara_render_file(suara_renderer *r, const char *input, const char *source_n
 done:
 	for (i = 0; i < ts_format_count; i++) {
 		if (s.ts[i])
-			ts_formats[i].free(s.ts[i]);
+			ts_formats_table[i]->free(s.ts[i]);
 		if (s.ts_file[i])
 			fclose(s.ts_file[i]);
 	}

@@ -19,7 +19,6 @@ typedef struct {
 static int on_audio(short *wav, int n, espeak_EVENT *ev)
 {
 	say_ctx *ctx = ev ? ev->user_data : NULL;
-	int i;
 	if (!ctx || ctx->failed)
 		return 1;
 	for (; ev->type != espeakEVENT_LIST_TERMINATED; ev++) {
@@ -32,11 +31,8 @@ static int on_audio(short *wav, int n, espeak_EVENT *ev)
 		if (!vec_push(&ctx->out->words, &w))
 			ctx->failed = 1;
 	}
-	for (i = 0; wav && i < n && !ctx->failed; i++) {
-		int16_t s = wav[i];
-		if (!vec_push(&ctx->out->samples, &s))
-			ctx->failed = 1;
-	}
+	if (wav && n > 0 && !ctx->failed && vec_push_n(&ctx->out->samples, wav, (size_t)n) != 0)
+		ctx->failed = 1;
 	return ctx->failed;
 }
 

@@ -15,6 +15,8 @@
 typedef struct {
 	const char *source;   /* input name as given */
 	const char *audio;    /* audio file name (no folder) */
+	const char *audio_tmp;/* path of the finished audio under its temporary
+			       * name, when `end` is called (NULL for stdout) */
 	const char *voice;
 	int rate;
 	const char *text;     /* working text of the input (offsets index it) */
@@ -34,8 +36,11 @@ typedef struct {
 	void (*free)(ts_writer *w); /* after end, or instead of it on failure */
 } ts_format;
 
-extern const ts_format ts_formats[];
+/* The table (timestamps.c): one row per format, each defined in its own
+ * file ts_NAME.c. */
+extern const ts_format *const ts_formats_table[];
 extern const size_t ts_format_count;
+extern const ts_format ts_json_format;
 
 /* Shared helpers for writers. */
 /* Append s[0..len) with whitespace runs folded to one space. */

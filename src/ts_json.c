@@ -139,7 +139,5 @@ static void json_free(ts_writer *w)
 	free(w);
 }
 
-const ts_format ts_formats[] = {
-	{"json", ".json", SUARA_TS_JSON, json_begin, json_paragraph, json_end, json_free},
-};
-const size_t ts_format_count = sizeof ts_formats / sizeof ts_formats[0];
+const ts_format ts_json_format = {"json", ".json", SUARA_TS_JSON, json_begin, json_paragraph,
+				  json_end, json_free};

@@ -20,6 +20,8 @@ SUITE(normalize);
 SUITE(input);
 SUITE(render);
 SUITE(cli);
+SUITE(timestamps);
+SUITE(browser);
 
 static const struct {
 	const char *name;
@@ -32,6 +34,8 @@ static const struct {
 	{"input", suite_input},
 	{"render", suite_render},
 	{"cli", suite_cli},
+	{"timestamps", suite_timestamps},
+	{"browser", suite_browser},
 };
 
 void test_report(int ok, const char *file, int line, const char *fmt, ...)

@@ -1,0 +1,198 @@
+/* test_cli.c: the command line: usage, inspection layouts, output naming,
+ * and every error path (clear message, exit status, no output left). */
+#include <dirent.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "test.h"
+
+int run_suara(const char *const *args, const char *in, char **out, size_t *out_len, char **err);
+const char *suara_bin(void);
+
+#define TMP "build/test-tmp/cli"
+
+static int exists(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0;
+}
+
+/* Number of entries in dir besides . and .. */
+static int count_entries(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	int n = 0;
+	if (!d)
+		return -1;
+	while ((e = readdir(d)) != NULL)
+		n += strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
+	closedir(d);
+	return n;
+}
+
+static void write_file(const char *path, const char *data, size_t len)
+{
+	FILE *f = fopen(path, "wb");
+	fwrite(data, 1, len, f);
+	fclose(f);
+}
+
+/* Run and expect status want, stderr containing each of the needles, and no
+ * file in TMP/out afterwards. */
+static void expect_failure(const char *what, const char *const *args, const char *in, int want,
+			   const char *needle1, const char *needle2)
+{
+	char *err = NULL, *out = NULL;
+	int rc = run_suara(args, in, &out, NULL, &err);
+	CHECK(rc == want, "%s: exit status %d (got %d)", what, want, rc);
+	CHECK(strncmp(err, "suara: ", 7) == 0 && strstr(err, needle1) && (!needle2 || strstr(err, needle2)),
+	      "%s: message names '%s'%s%s (got: %s)", what, needle1, needle2 ? " and " : "", needle2 ? needle2 : "", err);
+	CHECK(count_entries(TMP "/out") <= 0, "%s: no output file left", what);
+	free(err);
+	free(out);
+}
+
+static void usage_and_version(void)
+{
+	const char *help[] = {"--help", NULL}, *ver[] = {"-V", NULL}, *bad[] = {"--bogus", NULL};
+	const char *range[] = {"-s", "5000", "x.txt", NULL}, *noarg[] = {"-o", NULL};
+	char *out = NULL, *err = NULL;
+	int rc = run_suara(help, NULL, &out, NULL, &err);
+	CHECK(rc == 0 && strstr(out, "Usage: suara") && strstr(out, "--paragraph-pause") && !*err,
+	      "--help goes to stdout and exits 0");
+	free(out), free(err);
+	rc = run_suara(ver, NULL, &out, NULL, &err);
+	CHECK(rc == 0 && strncmp(out, "suara ", 6) == 0, "-V prints the version");
+	free(out), free(err);
+	rc = run_suara(bad, NULL, &out, NULL, &err);
+	CHECK(rc == 2 && strstr(err, "unknown option '--bogus'") && strstr(err, "Try 'suara --help'"),
+	      "an unknown option is a usage error (2)");
+	free(out), free(err);
+	rc = run_suara(range, NULL, &out, NULL, &err);
+	CHECK(rc == 2 && strstr(err, "invalid speed '5000'"), "an out-of-range speed is a usage error");
+	free(out), free(err);
+	rc = run_suara(noarg, NULL, &out, NULL, &err);
+	CHECK(rc == 2 && strstr(err, "needs a value"), "a missing option value is a usage error");
+	free(out), free(err);
+}
+
+static void inspection(void)
+{
+	const char *seg[] = {"--segment", "-", NULL}, *crlf[] = {"--segment", "tests/data/crlf.txt", NULL};
+	char *out = NULL, *err = NULL;
+	int rc = run_suara(seg, "Satu dua.  Tiga\nempat?\n\n\n  Lima.\n", &out, NULL, &err);
+	CHECK(rc == 0, "--segment reads standard input");
+	CHECK_STR(out, "Satu dua.\nTiga empat?\n\nLima.\n", "--segment layout: a sentence a line, blank line between paragraphs");
+	free(out), free(err);
+	rc = run_suara(crlf, NULL, &out, NULL, &err);
+	CHECK_STR(out,
+		  "Baris pertama paragraf satu, baris kedua dengan kata \xE2\x80\x9Ckutipan\xE2\x80\x9D dan \xC3\xA9.\n\n"
+		  "Paragraf kedua cukup pendek.\n",
+		  "--segment drops the BOM and joins CRLF lines");
+	free(out), free(err);
+}
+
+static void output_naming(void)
+{
+	const char *wavpath[] = {"-q", "-o", TMP "/named.wav", "tests/data/crlf.txt", NULL};
+	const char *stdout_args[] = {"-q", "-o", "-", "-", NULL};
+	const char *stdin_args[] = {"-q", "-o", TMP "/dir/", "-", NULL};
+	char *out = NULL, *err = NULL;
+	size_t n = 0;
+	int rc = run_suara(wavpath, NULL, NULL, NULL, NULL);
+	CHECK(rc == 0 && exists(TMP "/named.wav") && exists(TMP "/named.json"),
+	      "-o NAME.wav names the audio, and the JSON beside it");
+	rc = run_suara(stdout_args, "Halo, apa kabar?\n", &out, &n, &err);
+	CHECK(rc == 0 && n > 44 && memcmp(out, "RIFF", 4) == 0 && memcmp(out + 8, "WAVE", 4) == 0,
+	      "-o - writes a WAV to standard output (%zu bytes)", n);
+	free(out), free(err);
+	rc = run_suara(stdin_args, "Halo, apa kabar?\n", NULL, NULL, NULL);
+	CHECK(rc == 0 && exists(TMP "/dir/stdin.wav") && exists(TMP "/dir/stdin.json"),
+	      "standard input renders to OUT/stdin.wav, creating the folder");
+}
+
+static void error_paths(void)
+{
+	const char *bad_utf8[] = {"-o", TMP "/out", TMP "/bad.txt", NULL};
+	const char *empty[] = {"-o", TMP "/out", TMP "/empty.txt", NULL};
+	const char *blank[] = {"-o", TMP "/out", "-", NULL};
+	const char *missing[] = {"-o", TMP "/out", TMP "/no-such-file.txt", NULL};
+	const char *voice[] = {"-v", "no-such-voice", "-o", TMP "/out", "tests/data/crlf.txt", NULL};
+	const char *unwritable[] = {"-o", TMP "/file-not-dir/sub", "tests/data/crlf.txt", NULL};
+	const char *overwrite[] = {"-o", TMP "/self.wav", TMP "/self.wav", NULL};
+	const char *nul[] = {"-o", TMP "/out", TMP "/nul.txt", NULL};
+	static const char bad[] = "Baris satu.\nBaris \xC3\xA9 dua \xFF.\n";
+	write_file(TMP "/bad.txt", bad, sizeof bad - 1);
+	write_file(TMP "/empty.txt", "", 0);
+	write_file(TMP "/nul.txt", "Ada\0nol.\n", 9);
+	write_file(TMP "/file-not-dir", "x", 1);
+	write_file(TMP "/self.wav", "Ini teks, bukan audio.\n", 23);
+	expect_failure("invalid UTF-8", bad_utf8, NULL, 1, TMP "/bad.txt:2:13:", "invalid UTF-8");
+	expect_failure("a NUL byte", nul, NULL, 1, TMP "/nul.txt:1:4:", "NUL");
+	expect_failure("an empty file", empty, NULL, 1, "empty.txt", "nothing to speak");
+	expect_failure("whitespace-only input", blank, " \n\t\n\xC2\xA0\n", 1, "stdin", "nothing to speak");
+	expect_failure("a missing input", missing, NULL, 1, "no-such-file.txt", "No such file");
+	expect_failure("a missing voice", voice, NULL, 1, "voice 'no-such-voice' not found", NULL);
+	expect_failure("an unwritable output folder", unwritable, NULL, 1, "file-not-dir/sub", NULL);
+	expect_failure("output over the input", overwrite, NULL, 1, "self.wav", "input");
+	{
+		char *data = test_read_file(TMP "/self.wav", NULL);
+		CHECK_STR(data, "Ini teks, bukan audio.\n", "the input is left untouched");
+		free(data);
+	}
+}
+
+/* A run killed midway leaves neither a final file nor a temporary one. */
+static void interrupted(void)
+{
+	FILE *f = fopen(TMP "/long.txt", "w");
+	int i, status;
+	pid_t pid;
+	for (i = 0; i < 400; i++)
+		fprintf(f, "Paragraf nomor %d ini cukup panjang untuk memberi waktu kepada mesin. "
+			   "Kalimat kedua menambah sedikit suara lagi.\n\n", i);
+	fclose(f);
+	pid = fork();
+	if (pid == 0) {
+		execl(suara_bin(), suara_bin(), "-q", "-j", "2", "-o", TMP "/out", TMP "/long.txt", (char *)NULL);
+		_exit(127);
+	}
+	nanosleep(&(struct timespec){0, 400 * 1000 * 1000}, NULL);
+	kill(pid, SIGTERM);
+	waitpid(pid, &status, 0);
+	CHECK(WIFSIGNALED(status) && WTERMSIG(status) == SIGTERM, "SIGTERM ends the run");
+	CHECK(count_entries(TMP "/out") == 0, "an interrupted run leaves no file at all in the output folder");
+}
+
+/* Empty dir of regular files (tests start from a clean output folder). */
+static void empty_dir(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	char path[1024];
+	while (d && (e = readdir(d)) != NULL) {
+		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+		if (e->d_name[0] != '.' || (strcmp(e->d_name, ".") && strcmp(e->d_name, "..")))
+			unlink(path);
+	}
+	if (d)
+		closedir(d);
+}
+
+void suite_cli(void)
+{
+	mkdir("build/test-tmp", 0777);
+	mkdir(TMP, 0777);
+	mkdir(TMP "/out", 0777);
+	empty_dir(TMP "/out");
+	usage_and_version();
+	inspection();
+	output_naming();
+	error_paths();
+	interrupted();
+}

@@ -1,0 +1,263 @@
+/* test_render.c: the rendered audio against its timestamps, determinism,
+ * paragraph independence and worker-count independence. Runs the real
+ * program ($SUARA) and reads its outputs with libsndfile and jansson, not
+ * with the code that wrote them. */
+#include <jansson.h>
+#include <sndfile.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "test.h"
+
+#define RATE 22050
+/* The voice preset's pauses (voices/id/voice.conf), in samples. */
+#define SENTENCE_PAUSE (400 * RATE / 1000)
+#define PARAGRAPH_PAUSE (900 * RATE / 1000)
+
+typedef struct {
+	short *a;
+	size_t n;
+	int rate;
+} wav;
+
+const char *suara_bin(void)
+{
+	const char *s = getenv("SUARA");
+	return s && *s ? s : "./suara";
+}
+
+/* Run suara with args (NULL-terminated, at most 12); returns exit status. */
+int run_suara(const char *const *args, const char *in, char **out, size_t *out_len, char **err)
+{
+	char *argv[16];
+	int i = 0;
+	argv[i++] = (char *)suara_bin();
+	while (*args && i < 15)
+		argv[i++] = (char *)*args++;
+	argv[i] = NULL;
+	return test_run(argv, in, in ? strlen(in) : 0, out, out_len, err);
+}
+
+static int load_wav(const char *path, wav *w)
+{
+	SF_INFO info = {0};
+	SNDFILE *sf = sf_open(path, SFM_READ, &info);
+	if (!sf)
+		return -1;
+	w->n = (size_t)info.frames;
+	w->rate = info.samplerate;
+	w->a = malloc((w->n + 1) * sizeof *w->a);
+	sf_read_short(sf, w->a, (sf_count_t)w->n);
+	sf_close(sf);
+	return info.channels == 1 ? 0 : -1;
+}
+
+static size_t jsize(json_t *o, const char *key) { return (size_t)json_integer_value(json_object_get(o, key)); }
+
+static int all_zero(const wav *w, size_t from, size_t to)
+{
+	for (; from < to && from < w->n; from++)
+		if (w->a[from] != 0)
+			return 0;
+	return 1;
+}
+
+/* Input bytes at offset/length, whitespace runs folded, for comparing with
+ * the JSON text fields. */
+static char *slice_folded(const char *raw, size_t off, size_t len)
+{
+	char *out = malloc(len + 1);
+	size_t i, n = 0;
+	int space = 0;
+	for (i = off; i < off + len; i++) {
+		char c = raw[i];
+		if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+			space = n > 0;
+			continue;
+		}
+		if (space)
+			out[n++] = ' ';
+		space = 0;
+		out[n++] = c;
+	}
+	out[n] = '\0';
+	return out;
+}
+
+/* Tight: the first and last samples of the unit are audible. */
+static int tight(const wav *w, size_t s, size_t e) { return s < e && e <= w->n && w->a[s] != 0 && w->a[e - 1] != 0; }
+
+static void check_text(json_t *u, const char *raw, const char *what, size_t i)
+{
+	char *want = slice_folded(raw, jsize(u, "offset"), jsize(u, "length"));
+	CHECK_STR(json_string_value(json_object_get(u, "text")), want, "%s %zu text is the input at offset/length", what, i);
+	free(want);
+}
+
+static void check_words(const wav *w, json_t *s, const char *raw, size_t si)
+{
+	json_t *words = json_object_get(s, "words");
+	size_t i, prev = 0, bad = 0;
+	double ss = json_real_value(json_object_get(s, "start")), se = json_real_value(json_object_get(s, "end"));
+	for (i = 0; i < json_array_size(words); i++) {
+		json_t *wd = json_array_get(words, i);
+		double ws = json_real_value(json_object_get(wd, "start")), we = json_real_value(json_object_get(wd, "end"));
+		size_t at = (size_t)(ws * w->rate + 0.5);
+		char *want = slice_folded(raw, jsize(wd, "offset"), jsize(wd, "length"));
+		if (ws < ss - 1e-9 || we > se + 1e-9 || ws > we || at < prev ||
+		    strcmp(want, json_string_value(json_object_get(wd, "text"))) != 0)
+			bad++;
+		prev = at;
+		free(want);
+	}
+	CHECK(json_array_size(words) > 0 && bad == 0, "sentence %zu: %zu words ordered, inside it, text at their offsets (%zu bad)",
+	      si, json_array_size(words), bad);
+}
+
+/* Sentences: tight, inside the paragraph, silent and exactly one sentence
+ * pause apart. */
+static void check_sentences(const wav *w, json_t *p, const char *raw, size_t pi)
+{
+	json_t *sents = json_object_get(p, "sentences");
+	size_t i, prev_end = 0, ps = jsize(p, "start_sample"), pe = jsize(p, "end_sample");
+	for (i = 0; i < json_array_size(sents); i++) {
+		json_t *s = json_array_get(sents, i);
+		size_t ss = jsize(s, "start_sample"), se = jsize(s, "end_sample");
+		check_text(s, raw, "sentence", i);
+		if (ss == se)
+			continue; /* nothing audible, e.g. "* * *" */
+		CHECK(tight(w, ss, se) && ss >= ps && se <= pe, "paragraph %zu sentence %zu is tight and inside", pi, i);
+		if (prev_end)
+			CHECK(ss - prev_end == SENTENCE_PAUSE && all_zero(w, prev_end, ss),
+			      "paragraph %zu: silent sentence pause of exactly %d samples before sentence %zu (got %zu)",
+			      pi, SENTENCE_PAUSE, i, ss - prev_end);
+		check_words(w, s, raw, i);
+		prev_end = se;
+	}
+}
+
+/* The whole timeline of out/<name>.json against out/<name>.wav and the
+ * input; returns the number of paragraphs. */
+static size_t check_render(const char *txt, const char *wavp, const char *jsonp, size_t want_paras)
+{
+	wav w = {0};
+	json_error_t jerr;
+	json_t *j = json_load_file(jsonp, 0, &jerr), *paras;
+	char *raw = test_read_file(txt, NULL);
+	size_t i, prev_end = 0, n;
+	CHECK(j != NULL, "%s parses as JSON (%s)", jsonp, j ? "ok" : jerr.text);
+	CHECK(load_wav(wavp, &w) == 0 && w.rate == RATE, "%s is a mono %d Hz WAV", wavp, RATE);
+	if (!j || !w.a || !raw)
+		goto done;
+	CHECK(jsize(j, "samples") == w.n && jsize(j, "sample_rate") == RATE, "JSON sample count equals the WAV's (%zu)", w.n);
+	CHECK(json_real_value(json_object_get(j, "duration")) * RATE - (double)w.n < RATE / 1000.0, "duration is samples / rate");
+	paras = json_object_get(j, "paragraphs");
+	n = json_array_size(paras);
+	CHECK(n == want_paras, "%zu paragraphs in JSON, %zu in the input", n, want_paras);
+	for (i = 0; i < n; i++) {
+		json_t *p = json_array_get(paras, i);
+		size_t ps = jsize(p, "start_sample"), pe = jsize(p, "end_sample");
+		check_text(p, raw, "paragraph", i);
+		CHECK(jsize(p, "index") == i, "paragraph %zu has index %zu", i, i);
+		if (ps == pe)
+			continue;
+		CHECK(tight(&w, ps, pe), "paragraph %zu bounds are its first and last audible samples", i);
+		CHECK(all_zero(&w, prev_end, ps) && (prev_end == 0 || ps - prev_end == PARAGRAPH_PAUSE),
+		      "paragraph %zu: silence of exactly %d samples before it (got %zu)", i, PARAGRAPH_PAUSE, ps - prev_end);
+		check_sentences(&w, p, raw, i);
+		prev_end = pe;
+	}
+	CHECK(all_zero(&w, prev_end, w.n), "silence after the last paragraph");
+done:
+	json_decref(j);
+	free(w.a);
+	free(raw);
+	return n;
+}
+
+static int same_file_bytes(const char *a, const char *b)
+{
+	size_t na, nb;
+	char *x = test_read_file(a, &na), *y = test_read_file(b, &nb);
+	int same = x && y && na == nb && memcmp(x, y, na) == 0;
+	free(x);
+	free(y);
+	return same;
+}
+
+/* Render txt into dir with extra args; returns the exit status. */
+static int render_to(const char *txt, const char *dir, const char *jobs)
+{
+	const char *args[] = {"-q", "-j", jobs, "-o", dir, txt, NULL};
+	char *err = NULL;
+	int rc = run_suara(args, NULL, NULL, NULL, &err);
+	if (rc != 0)
+		printf("  suara failed (%d): %s", rc, err);
+	free(err);
+	return rc;
+}
+
+/* Paragraph k of the JSON at path: its sample range. */
+static int para_range(const char *path, size_t k, size_t *s, size_t *e)
+{
+	json_error_t jerr;
+	json_t *j = json_load_file(path, 0, &jerr), *p;
+	if (!j)
+		return -1;
+	p = json_array_get(json_object_get(j, "paragraphs"), k);
+	*s = jsize(p, "start_sample");
+	*e = jsize(p, "end_sample");
+	json_decref(j);
+	return p ? 0 : -1;
+}
+
+/* A paragraph rendered alone has exactly the samples it has in the whole. */
+static void check_independence(const char *dir)
+{
+	static const char alone_txt[] = "build/test-tmp/alone.txt";
+	char *raw = test_read_file("tests/data/timing.txt", NULL), *second, *end;
+	wav whole = {0}, alone = {0};
+	size_t ws, we, as, ae;
+	FILE *f;
+	/* The second paragraph of timing.txt, as its own file. */
+	second = strstr(raw, "\n\n") + 2;
+	end = strstr(second, "\n\n");
+	f = fopen(alone_txt, "w");
+	fwrite(second, 1, (size_t)(end - second), f);
+	fclose(f);
+	CHECK(render_to(alone_txt, dir, "1") == 0, "the second paragraph renders alone");
+	load_wav("build/test-tmp/j1/timing.wav", &whole);
+	load_wav("build/test-tmp/j1/alone.wav", &alone);
+	para_range("build/test-tmp/j1/timing.json", 1, &ws, &we);
+	para_range("build/test-tmp/j1/alone.json", 0, &as, &ae);
+	CHECK(we - ws == ae - as && whole.a && alone.a && memcmp(whole.a + ws, alone.a + as, (we - ws) * 2) == 0,
+	      "paragraph 2 alone has exactly its samples inside the document (%zu and %zu samples)", we - ws, ae - as);
+	free(raw);
+	free(whole.a);
+	free(alone.a);
+}
+
+void suite_render(void)
+{
+	mkdir("build/test-tmp", 0777);
+	CHECK(render_to("tests/data/timing.txt", "build/test-tmp/j1", "1") == 0, "timing.txt renders with -j 1");
+	check_render("tests/data/timing.txt", "build/test-tmp/j1/timing.wav", "build/test-tmp/j1/timing.json", 4);
+	CHECK(render_to("voices/id/sample.txt", "build/test-tmp/j1", "1") == 0, "the voice's sample renders");
+	check_render("voices/id/sample.txt", "build/test-tmp/j1/sample.wav", "build/test-tmp/j1/sample.json", 5);
+	CHECK(render_to("tests/data/crlf.txt", "build/test-tmp/j1", "1") == 0, "a CRLF file with a BOM renders");
+	check_render("tests/data/crlf.txt", "build/test-tmp/j1/crlf.wav", "build/test-tmp/j1/crlf.json", 2);
+	CHECK(render_to("tests/data/timing.txt", "build/test-tmp/again", "1") == 0 &&
+	      same_file_bytes("build/test-tmp/j1/timing.wav", "build/test-tmp/again/timing.wav") &&
+	      same_file_bytes("build/test-tmp/j1/timing.json", "build/test-tmp/again/timing.json"),
+	      "two renders of the same input are byte-identical");
+	CHECK(render_to("tests/data/timing.txt", "build/test-tmp/j2", "2") == 0 &&
+	      render_to("tests/data/timing.txt", "build/test-tmp/j4", "4") == 0, "renders with -j 2 and -j 4");
+	CHECK(same_file_bytes("build/test-tmp/j1/timing.wav", "build/test-tmp/j2/timing.wav") &&
+	      same_file_bytes("build/test-tmp/j1/timing.wav", "build/test-tmp/j4/timing.wav") &&
+	      same_file_bytes("build/test-tmp/j1/timing.json", "build/test-tmp/j2/timing.json") &&
+	      same_file_bytes("build/test-tmp/j1/timing.json", "build/test-tmp/j4/timing.json"),
+	      "WAV and JSON are byte-identical for -j 1, 2 and 4");
+	check_independence("build/test-tmp/j1");
+}
