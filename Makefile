@@ -39,7 +39,7 @@ else
 Q := @
 endif
 
-.PHONY: all deps demo check test bench clean install fuzz
+.PHONY: all deps test-deps demo check test bench clean install fuzz
 all: suara
 
 # Install what pkg-config cannot find (Debian, as root). Also the tools the
@@ -62,6 +62,10 @@ deps:
 
 $(B)/.deps-ok: | deps
 	@mkdir -p $(B) && touch $@
+
+# What only the tests need: the browser test's Chromium and playwright-core.
+test-deps: | deps
+	@if [ -f tests/browser/setup.sh ]; then sh tests/browser/setup.sh; fi
 
 suara: $(B)/suara
 	$(Q)ln -sf $(B)/suara suara
@@ -91,7 +95,7 @@ demo: suara
 	./suara -o out/ voices/id/sample.txt
 	@echo "wrote out/sample.wav and out/sample.json"
 
-check test: suara $(B)/test-suara
+check test: suara $(B)/test-suara $(B)/header-check.o | test-deps
 	$(Q)SUARA=$(B)/suara $(B)/test-suara
 
 bench: suara

@@ -52,14 +52,20 @@ static int spill_samples(void *ud, const int16_t *s, size_t n)
 	return 0;
 }
 
+/* fwrite of n items that may be none (from a NULL pointer). */
+static int put(FILE *f, const void *p, size_t size, size_t n)
+{
+	return n == 0 || fwrite(p, size, n, f) == n ? 0 : -1;
+}
+
 static int spill_timeline(FILE *f, const tl_paragraph *tl)
 {
 	uint32_t zero = 0;
 	uint64_t head[4] = {tl->end, tl->sentences.len, tl->words.len, tl->spoken.len};
-	return fwrite(&zero, sizeof zero, 1, f) != 1 || fwrite(head, sizeof head, 1, f) != 1 ||
-	       fwrite(tl->sentences.items, sizeof(tl_sentence), tl->sentences.len, f) != tl->sentences.len ||
-	       fwrite(tl->words.items, sizeof(tl_word), tl->words.len, f) != tl->words.len ||
-	       fwrite(tl->spoken.data, 1, tl->spoken.len, f) != tl->spoken.len;
+	return put(f, &zero, sizeof zero, 1) || put(f, head, sizeof head, 1) ||
+	       put(f, tl->sentences.items, sizeof(tl_sentence), tl->sentences.len) ||
+	       put(f, tl->words.items, sizeof(tl_word), tl->words.len) ||
+	       put(f, tl->spoken.data, 1, tl->spoken.len);
 }
 
 static void spill_failure(FILE *f, int status, const char *msg)

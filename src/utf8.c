@@ -55,6 +55,8 @@ uint32_t utf8_next(const char *s, size_t len, size_t *pos)
 	size_t n;
 	if (*pos >= len)
 		return 0;
+	if ((unsigned char)s[*pos] < 0x80) /* fast path: most text is ASCII */
+		return (uint32_t)(unsigned char)s[(*pos)++];
 	n = utf8_decode(s + *pos, len - *pos, &cp);
 	if (n == 0) { /* not validated: treat the byte as U+FFFD */
 		*pos += 1;
@@ -92,24 +94,37 @@ static utf8proc_category_t cat(uint32_t cp)
 	return utf8proc_category((utf8proc_int32_t)cp);
 }
 
+/* ASCII answers without the Unicode tables (hot in segmentation). */
+#define ASCII_UPPER(c) ((c) >= 'A' && (c) <= 'Z')
+#define ASCII_LOWER(c) ((c) >= 'a' && (c) <= 'z')
+
 int u_isalpha(uint32_t cp)
 {
-	utf8proc_category_t c = cat(cp);
+	utf8proc_category_t c;
+	if (cp < 0x80)
+		return ASCII_UPPER(cp) || ASCII_LOWER(cp);
+	c = cat(cp);
 	return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
 }
 
 int u_isupper(uint32_t cp)
 {
-	utf8proc_category_t c = cat(cp);
+	utf8proc_category_t c;
+	if (cp < 0x80)
+		return ASCII_UPPER(cp);
+	c = cat(cp);
 	return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
 }
 
-int u_islower(uint32_t cp) { return cat(cp) == UTF8PROC_CATEGORY_LL; }
+int u_islower(uint32_t cp) { return cp < 0x80 ? ASCII_LOWER(cp) : cat(cp) == UTF8PROC_CATEGORY_LL; }
 int u_isdigit(uint32_t cp) { return cp >= '0' && cp <= '9'; }
 
 int u_isalnum(uint32_t cp)
 {
-	utf8proc_category_t c = cat(cp);
+	utf8proc_category_t c;
+	if (cp < 0x80)
+		return ASCII_UPPER(cp) || ASCII_LOWER(cp) || (cp >= '0' && cp <= '9');
+	c = cat(cp);
 	return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_ME) ||
 	       c == UTF8PROC_CATEGORY_ND;
 }
@@ -118,12 +133,16 @@ int u_isspace(uint32_t cp)
 {
 	if (cp == ' ' || (cp >= 0x09 && cp <= 0x0D) || cp == 0x85)
 		return 1;
+	if (cp < 0x80)
+		return 0;
 	return cat(cp) == UTF8PROC_CATEGORY_ZS || cp == 0x2028 || cp == 0x2029;
 }
 
-int u_isinvisible(uint32_t cp) { return cat(cp) == UTF8PROC_CATEGORY_CF; }
+int u_isinvisible(uint32_t cp) { return cp >= 0x80 && cat(cp) == UTF8PROC_CATEGORY_CF; }
 
 uint32_t u_tolower(uint32_t cp)
 {
+	if (cp < 0x80)
+		return ASCII_UPPER(cp) ? cp + 32 : cp;
 	return (uint32_t)utf8proc_tolower((utf8proc_int32_t)cp);
 }
