@@ -1,0 +1,259 @@
+/* test_normalize.c: the normalizer against tests/normalize.golden, piece
+ * invariants, table loading errors, hostile input and failing allocation. */
+#include "test.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "normalize.h"
+
+/* Lowercase ASCII, drop , . ? ! ; : and collapse spaces, so the golden
+ * file compares words, not intonation marks. */
+static void canon(const char *s, char *out, size_t cap)
+{
+	size_t k = 0;
+	for (; *s && k + 1 < cap; s++) {
+		char ch = *s >= 'A' && *s <= 'Z' ? (char)(*s - 'A' + 'a') : *s;
+		if (strchr(",.?!;:", ch))
+			continue;
+		if (ch == ' ' && (k == 0 || out[k - 1] == ' '))
+			continue;
+		out[k++] = ch;
+	}
+	while (k && out[k - 1] == ' ')
+		k--;
+	out[k] = '\0';
+}
+
+/* Pieces ordered, non-overlapping, inside both buffers, and every
+ * non-space byte of the text inside some piece. */
+static int pieces_ok(const char *text, size_t len, const sbuf *sp, const vec *pcs)
+{
+	size_t src_end = 0, sp_end = 0, covered = 0;
+	for (size_t i = 0; i < pcs->len; i++) {
+		const norm_piece *p = vec_at(pcs, i);
+		if (p->src_off < src_end || p->sp_off < sp_end || p->src_len == 0 ||
+		    p->src_off + p->src_len > len || p->sp_off + p->sp_len > sp->len)
+			return 0;
+		for (size_t k = covered; k < p->src_off; k++)
+			if (text[k] != ' ')
+				return 0;
+		src_end = covered = p->src_off + p->src_len;
+		sp_end = p->sp_off + p->sp_len;
+	}
+	for (size_t k = covered; k < len; k++)
+		if (text[k] != ' ')
+			return 0;
+	return 1;
+}
+
+static int run(const norm_rules *r, const char *text, sbuf *sp, vec *pcs)
+{
+	sbuf_clear(sp);
+	vec_clear(pcs);
+	return norm_sentence(r, text, strlen(text), sp, pcs);
+}
+
+static int matches_any(const char *got, char *alts)
+{
+	char a[4096], b[4096];
+	canon(got, a, sizeof a);
+	for (char *alt = strtok(alts, "|"); alt; alt = strtok(NULL, "|")) {
+		canon(alt, b, sizeof b);
+		if (strcmp(a, b) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+static void golden(const norm_rules *r)
+{
+	size_t len;
+	char *file = test_read_file("tests/normalize.golden", &len), *line, *save = NULL;
+	sbuf sp = {0};
+	vec pcs;
+	int cases = 0, bad = 0, bad_pieces = 0;
+	vec_init(&pcs, sizeof(norm_piece));
+	CHECK(file != NULL, "read tests/normalize.golden");
+	for (line = file ? strtok_r(file, "\n", &save) : NULL; line; line = strtok_r(NULL, "\n", &save)) {
+		char *tab = strchr(line, '\t');
+		if (line[0] == '#' || !tab)
+			continue;
+		*tab = '\0';
+		cases++;
+		if (run(r, line, &sp, &pcs) != 0 || !pieces_ok(line, strlen(line), &sp, &pcs))
+			bad_pieces++;
+		if (!matches_any(sbuf_str(&sp), tab + 1) && ++bad <= 20)
+			CHECK_STR(sbuf_str(&sp), tab + 1, "golden: %s", line);
+	}
+	CHECK(cases >= 300, "golden file has %d cases (>= 300)", cases);
+	CHECK(bad == 0, "golden: %d of %d cases differ", bad, cases);
+	CHECK(bad_pieces == 0, "golden: piece invariants hold (%d bad)", bad_pieces);
+	free(file);
+	sbuf_free(&sp);
+	vec_free(&pcs);
+}
+
+static void unit_cases(const norm_rules *r)
+{
+	static const struct {
+		const char *in, *want;
+	} cases[] = {
+		{"Rp 12.500", "dua belas ribu lima ratus rupiah"},
+		{"Beli dll. Lalu pulang.", "Beli dan lain-lain. Lalu pulang."},
+		{"a [[b]] c", "a b c"},
+		{"<speak>halo</speak>", "speak halo speak"},
+		{"", ""},
+	};
+	sbuf sp = {0};
+	vec pcs;
+	vec_init(&pcs, sizeof(norm_piece));
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		CHECK(run(r, cases[i].in, &sp, &pcs) == 0, "normalize %s", cases[i].in);
+		CHECK_STR(sbuf_str(&sp), cases[i].want, "spoken form of %s", cases[i].in);
+	}
+	/* one piece for "Rp 12.500", spanning both written tokens */
+	run(r, "harga Rp 12.500 saja", &sp, &pcs);
+	CHECK(pcs.len == 3, "three pieces for 'harga Rp 12.500 saja' (%zu)", pcs.len);
+	if (pcs.len == 3) {
+		const norm_piece *p = vec_at(&pcs, 1);
+		CHECK(p->src_off == 6 && p->src_len == 9, "money piece covers 'Rp 12.500'");
+		CHECK(p->sp_len == strlen("dua belas ribu lima ratus rupiah"), "money piece spoken span");
+	}
+	sbuf_free(&sp);
+	vec_free(&pcs);
+}
+
+static double seconds(const norm_rules *r, const char *text, sbuf *sp, vec *pcs)
+{
+	clock_t t0 = clock();
+	run(r, text, sp, pcs);
+	return (double)(clock() - t0) / CLOCKS_PER_SEC;
+}
+
+/* Repeat unit n times into a new string. */
+static char *repeat(const char *unit, size_t n)
+{
+	size_t u = strlen(unit);
+	char *s = malloc(u * n + 1);
+	for (size_t i = 0; s && i < n; i++)
+		memcpy(s + i * u, unit, u);
+	if (s)
+		s[u * n] = '\0';
+	return s;
+}
+
+static void hostile(const norm_rules *r)
+{
+	static const char *const units[] = {
+		"9", "1.2.3.4.5 ", "Rp Rp Rp ", "!?.,;:", "(((", "\"", "]]", "[[", "1-", "-",
+		"ke-", "Rp", "1/", "II ", "10.30.", "1,2,3,", "www.", "@.", "0", "$",
+	};
+	sbuf sp = {0};
+	vec pcs;
+	vec_init(&pcs, sizeof(norm_piece));
+	for (size_t i = 0; i < sizeof units / sizeof units[0]; i++) {
+		char *small = repeat(units[i], 2500), *big = repeat(units[i], 10000);
+		double a = seconds(r, small, &sp, &pcs), b;
+		int ok = pieces_ok(small, strlen(small), &sp, &pcs);
+		b = seconds(r, big, &sp, &pcs);
+		ok = ok && pieces_ok(big, strlen(big), &sp, &pcs);
+		CHECK(ok && strstr(sbuf_str(&sp), "[[") == NULL, "hostile '%s' x10000: pieces fine",
+		      units[i]);
+		CHECK(b < 0.05 || b < a * 12, "hostile '%s': linear time (%.3fs vs %.3fs)", units[i],
+		      b, a);
+		free(small);
+		free(big);
+	}
+	sbuf_free(&sp);
+	vec_free(&pcs);
+}
+
+static void write_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+	if (f) {
+		fputs(text, f);
+		fclose(f);
+	}
+}
+
+static void load_errors(void)
+{
+	static const char *const names[] = {"words.tsv", "units.tsv", "currency.tsv", "web.tsv",
+					    "lexicon.tsv"};
+	char dir[] = "/tmp/suara-norm-XXXXXX", path[512], err[512];
+	norm_rules *r = NULL;
+	CHECK(mkdtemp(dir) != NULL, "temporary voice folder");
+	for (size_t i = 0; i < 5; i++) {
+		snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+		write_file(path, "# ok\na\tb\n");
+	}
+	snprintf(path, sizeof path, "%s/units.tsv", dir);
+	write_file(path, "# header\nkg\tkilogram\nno tab here\n");
+	CHECK(norm_rules_load(&r, dir, err, sizeof err) == -1 && r == NULL, "malformed table fails");
+	CHECK(strstr(err, "units.tsv:3:") != NULL, "error names file and line: %s", err);
+	write_file(path, "kg\tkilogram\nkg\tkilo\n");
+	CHECK(norm_rules_load(&r, dir, err, sizeof err) == -1 && strstr(err, "duplicate"),
+	      "duplicate key fails: %s", err);
+	write_file(path, "kg\t\n");
+	CHECK(norm_rules_load(&r, dir, err, sizeof err) == -1 && strstr(err, "units.tsv:1:"),
+	      "empty spoken form fails: %s", err);
+	write_file(path, "kg\tkilogram\n");
+	CHECK(norm_rules_load(&r, dir, err, sizeof err) == 0, "fixed table loads");
+	norm_rules_free(r);
+	for (size_t i = 0; i < 5; i++) {
+		snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+		unlink(path);
+	}
+	CHECK(norm_rules_load(&r, dir, err, sizeof err) == -1 && strstr(err, "words.tsv"),
+	      "missing table fails: %s", err);
+	rmdir(dir);
+}
+
+static void alloc_failure(const norm_rules *r)
+{
+	const char *text = "Pada 17/8/1945 pukul 10.00 WIB, Rp 12.500 naik 5,5% dll. www.kompas.com";
+	unsigned long n;
+	int bad = 0, rc = -1;
+	for (n = 1; n < 1000 && rc != 0; n++) {
+		sbuf sp = {0};
+		vec pcs;
+		vec_init(&pcs, sizeof(norm_piece));
+		suara_fail_alloc_after(n);
+		rc = norm_sentence(r, text, strlen(text), &sp, &pcs);
+		suara_fail_alloc_after(0);
+		bad += rc != 0 && rc != -1;
+		sbuf_free(&sp);
+		vec_free(&pcs);
+	}
+	CHECK(rc == 0 && bad == 0, "norm_sentence returns -1 on every failed allocation (%lu runs)", n);
+	for (n = 1, rc = -1; n < 10000 && rc != 0; n++) {
+		norm_rules *t = NULL;
+		char err[256];
+		suara_fail_alloc_after(n);
+		rc = norm_rules_load(&t, "voices/id", err, sizeof err);
+		suara_fail_alloc_after(0);
+		norm_rules_free(t);
+	}
+	CHECK(rc == 0, "norm_rules_load survives failed allocations (%lu runs)", n);
+}
+
+void suite_normalize(void)
+{
+	norm_rules *r = NULL;
+	char err[512];
+	if (norm_rules_load(&r, "voices/id", err, sizeof err) != 0) {
+		CHECK(0, "load voices/id: %s", err);
+		return;
+	}
+	golden(r);
+	unit_cases(r);
+	hostile(r);
+	load_errors();
+	alloc_failure(r);
+	norm_rules_free(r);
+}
