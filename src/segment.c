@@ -15,13 +15,22 @@
  *     word the table lists as a sentence starter (Namun, Dia, ...); a small
  *     number opening the sentence is a list marker (1. Pertama); any other
  *     word ends a sentence unless the next word starts in lowercase.
+ * Before a lowercase word, a bare period after a full word (4+ letters with
+ * a vowel, or a 3+ digit number) and ! or ? without a closing quote still
+ * end the sentence (web text: "... asal Italia. apakah ..."). Before a
+ * digit, a period after a number or version cut by a stray space (2.904. 678,
+ * v9. 1) does not. A slashed connector (C/O, s/d) or a letter code before a
+ * number ("No. XI. B. 02.00") never opens a sentence, and a period inside a
+ * parenthesis that closes soon does not end one ("(Bl.) RM Smith)").
  * A period with no space after it (3.14, 10.30, kompas.com, e-mail and URL
  * parts) is never a candidate. Inside a closed quotation nothing ends the
  * sentence ("Saya pergi. Lalu pulang," katanya.), and a long quotation run
- * on after a lowercase word without punctuation starts a new sentence.
+ * on after a lowercase word without punctuation starts a new sentence, as
+ * does a runon word from the table (Pada, Di) after a lowercase word or a
+ * number and before a lowercase word (headlines that lost their period).
  *
  * Every look-around is bounded (TOKEN_MAX bytes back, OPENER_MAX characters
- * forward) and the pass never goes back further than one sentence, so the
+ * or BRACKET_MAX bytes forward) and the pass never goes back further than one sentence, so the
  * work is linear in the input whatever its shape. */
 #include "segment.h"
 
@@ -42,9 +51,10 @@ enum seg_class {
 	CLS_TITLE,   /* always followed by a name or number: never ends */
 	CLS_ABBREV,  /* ends a sentence only before an uppercase letter */
 	CLS_STARTER, /* a word that starts sentences, not names (after initials) */
+	CLS_RUNON,   /* a capitalized word that only starts sentences (run-ons) */
 };
 
-static const char *const class_names[] = {"title", "abbrev", "starter"};
+static const char *const class_names[] = {"title", "abbrev", "starter", "runon"};
 
 typedef struct {
 	char word[TOKEN_MAX + 1]; /* as written in the table */
@@ -114,7 +124,8 @@ static int matches(const seg_entry *e, const char *tok, size_t n)
 	return !has_lower(tok, n);
 }
 
-/* Find the entry for tok[0..n) of class cls; NULL when there is none. */
+/* Find the entry for tok[0..n) of class cls (a runon word is also a
+ * starter); NULL when there is none. */
 static const seg_entry *lookup(const seg_rules *r, const char *tok, size_t n,
 			       int cls)
 {
@@ -131,7 +142,8 @@ static const seg_entry *lookup(const seg_rules *r, const char *tok, size_t n,
 			hi = mid;
 	}
 	for (; lo < r->entries.len && strcmp(e[lo].key, key) == 0; lo++)
-		if (e[lo].cls == cls && matches(&e[lo], tok, n))
+		if ((e[lo].cls == cls || (cls == CLS_STARTER && e[lo].cls == CLS_RUNON)) &&
+		    matches(&e[lo], tok, n))
 			return &e[lo];
 	return NULL;
 }
@@ -143,24 +155,27 @@ static const char *parse_line(char *line, seg_entry *e)
 	const char *sep = " \t\r\n";
 	char *word = strtok(line, sep), *cls = strtok(NULL, sep);
 	size_t n, i;
+	int bare;
 	if (!cls)
-		return "expected a word and a class (title, abbrev or starter)";
+		return "expected a word and a class (title, abbrev, starter or runon)";
 	if (strtok(NULL, sep))
 		return "more than two fields";
 	for (i = 0; i < sizeof class_names / sizeof class_names[0]; i++)
 		if (strcmp(cls, class_names[i]) == 0)
 			break;
 	if (i == sizeof class_names / sizeof class_names[0])
-		return "unknown class (expected title, abbrev or starter)";
+		return "unknown class (expected title, abbrev, starter or runon)";
 	n = strlen(word);
 	if (n > TOKEN_MAX)
 		return "word too long";
 	if (utf8_validate(word, n) != n)
 		return "invalid UTF-8";
-	if ((i == CLS_STARTER) != (strchr(word, '.') == NULL))
+	bare = i == CLS_STARTER || i == CLS_RUNON;
+	if (bare != (strchr(word, '.') == NULL))
 		return i == CLS_STARTER ? "a starter has no period"
+		       : i == CLS_RUNON ? "a runon word has no period"
 					: "an abbreviation must end with a period";
-	if (i != CLS_STARTER && word[n - 1] != '.')
+	if (!bare && word[n - 1] != '.')
 		return "an abbreviation must end with a period";
 	memcpy(e->word, word, n + 1);
 	lower_key(word, n, e->key);
@@ -327,6 +342,7 @@ typedef struct {
 	int strong;     /* has ! or ? */
 	int dots;       /* number of periods */
 	int ellipsis;   /* has U+2026 */
+	int closers;    /* number of closing quotes and brackets */
 } seg_cand;
 
 /* Scan the run starting at text[at], stopping at limit (beyond which the
@@ -346,7 +362,9 @@ static void scan_run(const char *text, size_t limit, size_t at, seg_cand *c)
 			c->strong = 1;
 		else if (cp == 0x2026)
 			c->ellipsis = 1;
-		else if (!is_closer(cp))
+		else if (is_closer(cp))
+			c->closers++;
+		else
 			break;
 		pos = p;
 	}
@@ -478,20 +496,87 @@ static int token_kind(const seg_rules *r, const char *text, size_t start,
 	return TOK_WORD;
 }
 
+/* A number or version cut by a stray space after a period (2.904. 678,
+ * v9. 1): the token before the period ends in digits that follow a letter,
+ * a period or a comma (not a hyphen: COVID-19., not a plain number: 1998.).
+ * Only asked when the next word starts with a digit. */
+static int glued_number(const char *text, size_t tok, size_t dot)
+{
+	size_t i = dot;
+	unsigned char c;
+	while (i > tok && u_isdigit((unsigned char)text[i - 1]))
+		i--;
+	if (i == dot || i == tok)
+		return 0;
+	c = (unsigned char)text[i - 1];
+	if (c == '.' || c == ',')
+		return i - 1 > tok && u_isdigit((unsigned char)text[i - 2]);
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* Web text often starts a sentence in lowercase ("... asal Italia. apakah
+ * ..."). A bare period after a full word still ends the sentence before a
+ * lowercase word: the token text[tok..dot) is a number of 3 or more digits
+ * (a year) or a word of 4 or more letters, hyphens allowed, with a vowel.
+ * Shorter words and vowelless ones may be abbreviations missing from the
+ * table (kab. bogor, go. jek, sbb. berikut). */
+static int full_word(const char *text, size_t tok, size_t dot)
+{
+	size_t pos = tok, letters = 0;
+	int vowel = 0;
+	if (dot - tok >= 3 && all_digits(text + tok, dot - tok))
+		return 1;
+	while (pos < dot) {
+		uint32_t cp = utf8_next(text, dot, &pos);
+		if (cp == '-')
+			continue;
+		if (!u_isalpha(cp))
+			return 0;
+		letters++;
+		vowel |= cp < 0x80 && strchr("aeiouAEIOU", (int)cp) != NULL;
+	}
+	return letters >= 4 && vowel;
+}
+
+static int ascii_alpha(char ch)
+{
+	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
+}
+
+/* Words that never open a sentence although they may start with a capital:
+ * a slashed connector (C/O, s/d, d/a: "Holdings Ltd. C/O PT ...") and a
+ * letter with a period before a number, the middle of a code
+ * ("No. XI. B. 02.00"). The word starts at text[w]. */
+static int never_opens(const char *text, size_t len, size_t w)
+{
+	size_t p;
+	if (w + 3 <= len && ascii_alpha(text[w]) && text[w + 1] == '/' &&
+	    ascii_alpha(text[w + 2]))
+		return skip_blanks(text, len, w + 3) > w + 3 || w + 3 == len;
+	if (w + 2 < len && text[w] >= 'A' && text[w] <= 'Z' && text[w + 1] == '.') {
+		p = skip_blanks(text, len, w + 2);
+		return p > w + 2 && p < len && u_isdigit((unsigned char)text[p]);
+	}
+	return 0;
+}
+
 /* Does the candidate c (followed by a blank or the end) end the sentence
  * that starts at start? */
 static int is_boundary(const seg_rules *r, const char *text, size_t len,
 		       size_t start, const seg_cand *c)
 {
-	size_t word;
+	size_t word, tok;
 	int next = next_kind(text, len, c->end, &word);
 	if (next == NEXT_END)
 		return 1;
-	if (c->strong)
-		return next != NEXT_LOWER;
+	if (c->strong) /* a closing quote: "Mengapa?" tanyanya */
+		return next != NEXT_LOWER || c->closers == 0;
 	if (c->ellipsis || c->dots > 1)
 		return next == NEXT_UPPER;
-	switch (token_kind(r, text, start, token_start(text, start, c->at), c->at)) {
+	if (never_opens(text, len, word))
+		return 0;
+	tok = token_start(text, start, c->at);
+	switch (token_kind(r, text, start, tok, c->at)) {
 	case TOK_TITLE:
 	case TOK_LISTNUM:
 		return 0;
@@ -501,6 +586,10 @@ static int is_boundary(const seg_rules *r, const char *text, size_t len,
 		return next == NEXT_UPPER &&
 		       lookup(r, text + word, word_len(text, len, word), CLS_STARTER);
 	default:
+		if (next == NEXT_DIGIT && c->end == c->at + 1)
+			return !glued_number(text, tok, c->at);
+		if (next == NEXT_LOWER && c->end == c->at + 1)
+			return full_word(text, tok, c->at);
 		return next != NEXT_LOWER;
 	}
 }
@@ -588,7 +677,47 @@ typedef struct {
 	size_t quote_end; /* closing quote of the quotation we are in, or 0 */
 	size_t word_end;  /* end of the last non-blank character seen */
 	uint32_t last;    /* that character, 0 before the first */
+	uint32_t first;   /* first character of the last word, 0 before it */
+	size_t depth;     /* brackets opened in this sentence and not closed */
 } seg_pass;
+
+/* Brackets that hold a parenthesis: ( and [. */
+static int is_close_bracket(uint32_t cp) { return cp == ')' || cp == ']'; }
+
+/* Update the bracket depth for the characters text[from..to). */
+static void track_brackets(seg_pass *ps, size_t from, size_t to)
+{
+	for (; from < to; from++) {
+		char ch = ps->text[from]; /* ASCII brackets never occur inside UTF-8 sequences */
+		if (ch == '(' || ch == '[')
+			ps->depth++;
+		else if (is_close_bracket((unsigned char)ch) && ps->depth > 0)
+			ps->depth--;
+	}
+}
+
+/* Longest look-ahead, in bytes, for the bracket that closes a parenthesis. */
+#define BRACKET_MAX 120
+
+/* Does an open parenthesis close soon after pos (within BRACKET_MAX bytes)?
+ * Then a period inside it belongs to the parenthesis: "(Bl.) RM Smith)",
+ * "(SSK. II)". A bracket left open longer does not hold sentences together. */
+static int bracket_closes(const seg_pass *ps, size_t pos)
+{
+	size_t lim = ps->lim - pos > BRACKET_MAX ? pos + BRACKET_MAX : ps->lim;
+	size_t inner = 0;
+	for (; pos < lim; pos++) {
+		char ch = ps->text[pos];
+		if (ch == '(' || ch == '[')
+			inner++;
+		else if (ch == ')' || ch == ']') {
+			if (inner == 0)
+				return 1;
+			inner--;
+		}
+	}
+	return 0;
+}
 
 /* Try the candidate at pos. Returns 1 with *end set at a boundary, 0 with
  * *end set where scanning resumes, -1 when the run crosses lim. */
@@ -602,7 +731,10 @@ static int try_candidate(seg_pass *ps, size_t pos, size_t *end)
 	*end = p = c.end;
 	if (p < ps->len && !is_blank(utf8_next(ps->text, ps->len, &p)))
 		return 0;
+	track_brackets(ps, pos, c.end);
 	if (c.end <= ps->quote_end) /* inside a quotation: keep it whole */
+		return 0;
+	if (ps->depth > 0 && bracket_closes(ps, c.end))
 		return 0;
 	return is_boundary(ps->r, ps->text, ps->len, ps->start, &c);
 }
@@ -629,6 +761,32 @@ static int starts_quotation(seg_pass *ps, size_t pos, uint32_t cp)
 	       u_isupper(utf8_next(ps->text, ps->len, &p));
 }
 
+/* Scraped news loses the punctuation after a headline or a dateline
+ * ("... naik 5 persen Di sektor riil, ..."). A new sentence starts at pos
+ * (cp is its first character) when, with no punctuation and no open bracket
+ * before it, a lowercase word or a number is followed by a capitalized word
+ * the table lists as runon (function words written in lowercase inside a
+ * sentence: Pada, Di, Dikatakannya) and then by a lowercase word or a comma.
+ * A capital after the runon word would be a title ("Cinta Di Ujung Jalan"). */
+static int runs_on(const seg_pass *ps, size_t pos, uint32_t cp)
+{
+	size_t n, p, word;
+	if (!u_isupper(cp) || pos == ps->word_end || ps->depth > 0 ||
+	    !(u_islower(ps->first) || u_isdigit(ps->first)) ||
+	    !(u_islower(ps->last) || u_isdigit(ps->last)))
+		return 0;
+	n = word_len(ps->text, ps->len, pos);
+	if (!lookup(ps->r, ps->text + pos, n, CLS_RUNON))
+		return 0;
+	p = pos + n;
+	if (p < ps->len && ps->text[p] == ',')
+		return 1;
+	if (p >= ps->len || !is_blank(utf8_next(ps->text, ps->len, &p)))
+		return 0;
+	return next_kind(ps->text, ps->len, p, &word) == NEXT_LOWER &&
+	       word == skip_blanks(ps->text, ps->len, p);
+}
+
 /* Find the end of the sentence starting at ps->start within ps->lim.
  * Returns 1 and sets *end, or 0 when there is none. */
 static int find_end(seg_pass *ps, size_t *end)
@@ -643,8 +801,15 @@ static int find_end(seg_pass *ps, size_t *end)
 			return 0;
 		if (pos >= ps->quote_end && starts_quotation(ps, pos, cp))
 			return *end = ps->word_end, 1;
-		if (!is_blank(cp))
+		if (pos >= ps->quote_end && runs_on(ps, pos, cp))
+			return *end = ps->word_end, 1;
+		if (cp < 0x80)
+			track_brackets(ps, pos, p);
+		if (!is_blank(cp)) {
+			if (pos > ps->word_end || ps->word_end == 0)
+				ps->first = cp;
 			ps->last = cp, ps->word_end = p;
+		}
 		if (!is_terminator(cp)) {
 			pos = p;
 			continue;
@@ -662,7 +827,7 @@ int seg_next(const seg_rules *r, const char *text, size_t len, size_t pos,
 	seg_pass ps;
 	size_t end;
 	ps.r = r, ps.text = text, ps.len = len, ps.quote_end = 0;
-	ps.last = 0, ps.word_end = 0;
+	ps.last = 0, ps.first = 0, ps.word_end = 0, ps.depth = 0;
 	ps.start = skip_blanks(text, len, pos);
 	if (ps.start >= len) {
 		*next = len;

@@ -142,6 +142,7 @@ static void test_load_errors(void)
 	check_load_error("Dr. title\nJl. street\n", "2: unknown class");
 	check_load_error("\n\nDr title\n", "3: an abbreviation must end with a period");
 	check_load_error("Namun. starter\n", "1: a starter has no period");
+	check_load_error("Pada. runon\n", "1: a runon word has no period");
 	check_load_error("Dr. title extra\n", "1: more than two fields");
 	check_load_error("Dr. title\ndll. abbrev\nDr. abbrev\n", "3: duplicate entry 'Dr.' (also line 1)");
 	check_load_error("Abcdefghijklmnopqrstuvwxyzabcdefgh. title\n", "1: word too long");
