@@ -62,7 +62,6 @@ uint64_t audio_count(const audio_out *a) { return a->count; }
 int audio_close(audio_out *a, char *err, size_t errlen)
 {
 	int rc = 0;
-	sf_write_sync(a->sf);
 	if (sf_error(a->sf) != SF_ERR_NO_ERROR) {
 		snprintf(err, errlen, "%s", sf_strerror(a->sf));
 		rc = -1;

@@ -15,11 +15,13 @@
  * timeline: u64 end, u64 sentences, u64 words, u64 spoken bytes and the three
  * arrays. A failed child writes u32 0xFFFFFFFF, i32 status, u32 length and a
  * message instead. */
+#define _GNU_SOURCE /* memfd_create */
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -113,6 +115,7 @@ typedef struct {
 	pid_t pid;
 	FILE *spill;
 	int done_fd;      /* read end: one byte when the spill is complete */
+	int cmd_fd;       /* write end: the paragraph to speak */
 	input_para para;
 } job;
 
@@ -126,6 +129,8 @@ typedef struct {
 	ts_writer *ts[8];
 	job *jobs;
 	size_t njobs, head;     /* ring of jobs in flight, oldest at head */
+	job spare;              /* forked, waiting for a paragraph */
+	int have_spare;
 	size_t next_pos;        /* input position of the next paragraph */
 	size_t index;           /* paragraphs taken so far */
 	tl_paragraph tl;
@@ -134,33 +139,97 @@ typedef struct {
 	char err[512];
 } render_state;
 
-static int start_job(render_state *s, const input_para *p)
+/* An anonymous spill file: in memory when the kernel offers memfd (no
+ * file system round trip), else an unlinked temporary file. */
+static FILE *spill_file(void)
 {
-	job *j = &s->jobs[(s->head + s->njobs) % (size_t)s->r->jobs];
-	int done[2];
-	j->para = *p;
-	j->spill = tmpfile();
+	int fd = memfd_create("suara-spill", MFD_CLOEXEC);
+	FILE *f = fd >= 0 ? fdopen(fd, "w+b") : NULL;
+	if (f)
+		return f;
+	if (fd >= 0)
+		close(fd);
+	return tmpfile();
+}
+
+/* A spare worker: forked now from the pristine engine, it waits on cmd_fd
+ * for the paragraph to speak (or end of file: nothing to do). Forking
+ * ahead keeps the fork's cost out of the time between two paragraphs. */
+static void spare_main(const suara_renderer *r, const input_doc *doc, FILE *f, int cmd_fd,
+		       int done_fd)
+{
+	input_para p;
+	ssize_t got;
+	prctl(PR_SET_PDEATHSIG, SIGKILL);
+	while ((got = read(cmd_fd, &p, sizeof p)) < 0 && errno == EINTR)
+		;
+	if (got != (ssize_t)sizeof p)
+		_exit(0);
+	child_main(r, doc, &p, f, done_fd);
+}
+
+static int fork_spare(render_state *s)
+{
+	job *j = &s->spare;
+	int done[2] = {-1, -1}, cmd[2] = {-1, -1};
+	j->spill = spill_file();
 	if (!j->spill)
 		return suara_fail(s->r, SUARA_ERR_WRITE, "cannot create a spill file: %s", strerror(errno));
-	if (pipe(done) != 0) {
-		fclose(j->spill);
-		return suara_fail(s->r, SUARA_ERR_WORKER, "pipe failed: %s", strerror(errno));
-	}
+	if (pipe(done) != 0 || pipe(cmd) != 0)
+		goto fail;
 	fflush(NULL);
 	j->pid = fork();
 	if (j->pid == 0) {
 		close(done[0]);
-		child_main(s->r, &s->doc, p, j->spill, done[1]);
+		close(cmd[1]);
+		spare_main(s->r, &s->doc, j->spill, cmd[0], done[1]);
 	}
+	if (j->pid < 0)
+		goto fail;
 	close(done[1]);
+	close(cmd[0]);
 	j->done_fd = done[0];
-	if (j->pid < 0) {
-		fclose(j->spill);
-		close(j->done_fd);
-		return suara_fail(s->r, SUARA_ERR_WORKER, "fork failed: %s", strerror(errno));
-	}
-	s->njobs++;
+	j->cmd_fd = cmd[1];
+	s->have_spare = 1;
 	return SUARA_OK;
+fail:
+	fclose(j->spill);
+	for (int i = 0; i < 2; i++) {
+		if (done[i] >= 0)
+			close(done[i]);
+		if (cmd[i] >= 0)
+			close(cmd[i]);
+	}
+	return suara_fail(s->r, SUARA_ERR_WORKER, "cannot start a worker: %s", strerror(errno));
+}
+
+/* Is there another paragraph to speak after the current position? */
+static int more_paragraphs(const render_state *s)
+{
+	size_t pos = s->next_pos;
+	input_para p;
+	while (input_next_para(&s->doc, &pos, &p))
+		if (input_has_text(s->doc.text + p.off, p.len))
+			return 1;
+	return 0;
+}
+
+/* Hand paragraph p to the spare worker, and fork the next spare. */
+static int start_job(render_state *s, const input_para *p)
+{
+	job *j = &s->jobs[(s->head + s->njobs) % (size_t)s->r->jobs];
+	ssize_t w;
+	int st;
+	if (!s->have_spare && (st = fork_spare(s)) != SUARA_OK)
+		return st;
+	*j = s->spare;
+	j->para = *p;
+	s->have_spare = 0;
+	s->njobs++;
+	w = write(j->cmd_fd, p, sizeof *p);
+	(void)w; /* if it failed the worker is gone, and wait_spill reports how */
+	close(j->cmd_fd);
+	return more_paragraphs(s) ? fork_spare(s) : SUARA_OK;
 }
 
 /* Start jobs for the next paragraphs with text until `jobs` are running. */
@@ -330,9 +399,16 @@ static int take_job(render_state *s)
 	return st == SUARA_OK ? feed_writers(s) : st;
 }
 
-/* Kill and reap the jobs still running after a failure. */
+/* Kill and reap the jobs still running after a failure, and the spare. */
 static void stop_jobs(render_state *s)
 {
+	if (s->have_spare) {
+		close(s->spare.cmd_fd); /* end of file: it exits */
+		reap(s->spare.pid, NULL);
+		close(s->spare.done_fd);
+		fclose(s->spare.spill);
+		s->have_spare = 0;
+	}
 	while (s->njobs > 0) {
 		job *j = &s->jobs[s->head];
 		kill(j->pid, SIGKILL);
@@ -485,16 +561,27 @@ static int copy_to_stdout(suara_renderer *r, const char *path)
 	return SUARA_OK;
 }
 
+/* Rename a finished temporary file to its final name. The old file is
+ * unlinked first: renaming over it makes ext4 (auto_da_alloc) write the new
+ * file back at once, which costs more than the whole render of a short
+ * article. Either way the final name never holds a partial file. */
+static int replace(const char *tmp, const char *final)
+{
+	if (unlink(final) != 0 && errno != ENOENT)
+		return -1;
+	return rename(tmp, final);
+}
+
 static int publish(render_state *s, const char *wav_path, char (*ts_path)[4200],
 		   const char **ts_tmp, const char *wav_tmp)
 {
 	size_t i;
 	for (i = 0; i < ts_format_count; i++)
-		if (ts_tmp[i] && rename(ts_tmp[i], ts_path[i]) != 0)
+		if (ts_tmp[i] && replace(ts_tmp[i], ts_path[i]) != 0)
 			return suara_fail(s->r, SUARA_ERR_WRITE, "%s: %s", ts_path[i], strerror(errno));
 	if (strcmp(wav_path, "-") == 0)
 		return copy_to_stdout(s->r, wav_tmp);
-	if (rename(wav_tmp, wav_path) != 0)
+	if (replace(wav_tmp, wav_path) != 0)
 		return suara_fail(s->r, SUARA_ERR_WRITE, "%s: %s", wav_path, strerror(errno));
 	return SUARA_OK;
 }
