@@ -98,8 +98,12 @@ demo: suara
 check test: suara $(B)/test-suara $(B)/header-check.o | test-deps
 	$(Q)SUARA=$(B)/suara $(B)/test-suara
 
-bench: suara
-	$(Q)sh tests/bench.sh
+$(B)/bench-text: tests/bench/text.c $(B)/libsuara.a
+	@echo "  LD      $@"
+	$(Q)$(CC) $(CFLAGS) $(PKG_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+bench: suara $(B)/bench-text
+	$(Q)BENCH_TEXT=$(B)/bench-text sh tests/bench.sh
 
 # The public header must compile alone.
 $(B)/header-check.o: include/suara.h | $(B)/.deps-ok

@@ -32,14 +32,12 @@ echo "espeak-ng -v id -w      $e s"
 echo "suara -j 1              $s1 s   ratio $(ratio "$s1" "$e")"
 echo "suara -j 2              $s2 s   ratio $(ratio "$s2" "$e")"
 
-# Text front end (segmentation + normalization) throughput.
+# Text front end (paragraphs + segmentation + normalization) throughput,
+# without synthesis or printing.
 news=../shared/data/news/indosum
 src="$T/src.txt"
 if [ -d "$news" ]; then cat "$news"/*.txt > "$src"; else cat voices/id/sample.txt > "$src"; fi
 big="$T/big.txt"
 : > "$big"
 while [ "$(wc -c < "$big")" -lt 20000000 ]; do cat "$src" >> "$big"; done
-bytes=$(wc -c < "$big")
-RUNS=3
-n=$(median "$SUARA" --normalize "$big")
-echo "== text front end: --normalize on $bytes bytes: $n s, $(awk -v b="$bytes" -v t="$n" 'BEGIN {printf "%.1f", b / t / 1e6}') MB/s (including engine start-up)"
+echo "== $("${BENCH_TEXT:-build/rel/bench-text}" voices/id "$big" 3)"

@@ -1,0 +1,75 @@
+/* bench/text.c: throughput of the text front end (paragraphs, sentence
+ * segmentation and normalization), without synthesis or printing.
+ * usage: bench-text VOICE_DIR FILE [RUNS]; prints the best of RUNS. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+
+#include "input.h"
+#include "normalize.h"
+#include "segment.h"
+#include "speak.h"
+
+typedef struct {
+	const norm_rules *norm;
+	const char *text;
+	sbuf spoken;
+	vec pieces;
+	size_t sentences;
+} bench;
+
+static int one_sentence(void *ud, size_t off, size_t len)
+{
+	bench *b = ud;
+	sbuf_clear(&b->spoken);
+	vec_clear(&b->pieces);
+	b->sentences++;
+	return norm_sentence(b->norm, b->text + off, len, &b->spoken, &b->pieces);
+}
+
+static double seconds(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+int main(int argc, char **argv)
+{
+	char err[512], path[4200];
+	seg_rules *seg = NULL;
+	norm_rules *norm = NULL;
+	input_doc doc;
+	size_t bad, pos;
+	int runs = argc > 3 ? atoi(argv[3]) : 3, i;
+	double best = 1e9;
+	bench b = {0};
+	if (argc < 3)
+		return fprintf(stderr, "usage: bench-text VOICE_DIR FILE [RUNS]\n"), 2;
+	snprintf(path, sizeof path, "%s/abbrev.txt", argv[1]);
+	if (seg_rules_load(&seg, path, err, sizeof err) || norm_rules_load(&norm, argv[1], err, sizeof err))
+		return fprintf(stderr, "bench-text: %s\n", err), 1;
+	if (input_read(&doc, argv[2], &bad) != 0)
+		return fprintf(stderr, "bench-text: cannot read %s\n", argv[2]), 1;
+	b.norm = norm;
+	b.text = doc.text;
+	vec_init(&b.pieces, sizeof(norm_piece));
+	for (i = 0; i < runs; i++) {
+		double t0 = seconds(), t;
+		input_para p;
+		pos = 0;
+		b.sentences = 0;
+		while (input_next_para(&doc, &pos, &p))
+			speak_each_sentence(seg, doc.text, p.off, p.len, one_sentence, &b);
+		t = seconds() - t0;
+		best = t < best ? t : best;
+	}
+	printf("text front end: %zu bytes, %zu sentences, best of %d: %.3f s, %.1f MB/s\n", doc.len,
+	       b.sentences, runs, best, (double)doc.len / best / 1e6);
+	sbuf_free(&b.spoken);
+	vec_free(&b.pieces);
+	input_free(&doc);
+	seg_rules_free(seg);
+	norm_rules_free(norm);
+	return 0;
+}
