@@ -22,7 +22,10 @@ audio_out *audio_open(const char *path, int rate, char *err, size_t errlen)
 	}
 	info.samplerate = rate;
 	info.channels = 1;
-	info.format = SF_FORMAT_WAV | SF_FORMAT_PCM_16;
+	/* RF64 that libsndfile writes as a plain WAV unless the audio passes
+	 * RIFF's 4 GiB limit (about 27 hours at 22050 Hz): long books work,
+	 * and everything else is an ordinary WAV. */
+	info.format = SF_FORMAT_RF64 | SF_FORMAT_PCM_16;
 	a->count = 0;
 	a->sf = sf_open(path, SFM_WRITE, &info);
 	if (!a->sf) {
@@ -30,6 +33,7 @@ audio_out *audio_open(const char *path, int rate, char *err, size_t errlen)
 		free(a);
 		return NULL;
 	}
+	sf_command(a->sf, SFC_RF64_AUTO_DOWNGRADE, NULL, SF_TRUE);
 	return a;
 }
 
