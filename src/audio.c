@@ -22,10 +22,7 @@ audio_out *audio_open(const char *path, int rate, char *err, size_t errlen)
 	}
 	info.samplerate = rate;
 	info.channels = 1;
-	/* RF64 that libsndfile writes as a plain WAV unless the audio passes
-	 * RIFF's 4 GiB limit (about 27 hours at 22050 Hz): long books work,
-	 * and everything else is an ordinary WAV. */
-	info.format = SF_FORMAT_RF64 | SF_FORMAT_PCM_16;
+	info.format = SF_FORMAT_WAV | SF_FORMAT_PCM_16;
 	a->count = 0;
 	a->sf = sf_open(path, SFM_WRITE, &info);
 	if (!a->sf) {
@@ -33,14 +30,25 @@ audio_out *audio_open(const char *path, int rate, char *err, size_t errlen)
 		free(a);
 		return NULL;
 	}
-	sf_command(a->sf, SFC_RF64_AUTO_DOWNGRADE, NULL, SF_TRUE);
 	return a;
 }
+
+/* A RIFF WAV holds at most 4 GiB: about 27 hours of 16-bit audio at
+ * 22050 Hz. RF64 would lift the limit, but libsndfile then writes the
+ * extensible format tag even for short files, which many WAV readers
+ * (Python's wave module among them) reject; so longer audio is refused
+ * with a clear error instead of a corrupt file. */
+#define MAX_SAMPLES ((UINT32_MAX - 1024) / 2)
 
 int audio_write(audio_out *a, const int16_t *s, size_t n, char *err, size_t errlen)
 {
 	if (n == 0)
 		return 0;
+	if (a->count + n > MAX_SAMPLES) {
+		snprintf(err, errlen, "audio longer than a WAV file can hold (4 GiB, about 27 hours): "
+			 "split the input");
+		return -1;
+	}
 	if (sf_write_short(a->sf, s, (sf_count_t)n) != (sf_count_t)n) {
 		snprintf(err, errlen, "%s", sf_strerror(a->sf));
 		return -1;
