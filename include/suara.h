@@ -44,7 +44,13 @@ enum suara_status {
 
 /* Timestamp formats, as bits of suara_options.timestamps. */
 enum suara_timestamp_format {
-	SUARA_TS_JSON = 1u << 0
+	SUARA_TS_JSON = 1u << 0,
+	SUARA_TS_VTT = 1u << 1,          /* WebVTT captions, one cue per sentence */
+	SUARA_TS_VTT_CHAPTERS = 1u << 2, /* WebVTT chapters, one cue per paragraph */
+	SUARA_TS_SRT = 1u << 3,          /* SubRip, one cue per sentence */
+	SUARA_TS_AUD = 1u << 4,          /* Audacity labels: paragraphs, sentences */
+	SUARA_TS_CUE = 1u << 5,          /* paragraph markers inside the WAV */
+	SUARA_TS_HTML = 1u << 6          /* read-along page */
 };
 
 /* Parse a comma list of format names ("json,vtt") into SUARA_TS_* bits.

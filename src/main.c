@@ -23,6 +23,8 @@ typedef struct {
 
 static void usage(FILE *f)
 {
+	size_t i;
+	const char *name;
 	fputs("Usage: suara [OPTION]... [FILE]...\n"
 	      "Speak Indonesian text files as WAV audio with exact timestamps.\n"
 	      "FILE '-' or none: standard input. dir/name.txt renders to OUT/name.wav and\n"
@@ -45,7 +47,12 @@ static void usage(FILE *f)
 	      "      --paragraph-pause MS silence between paragraphs (default: preset, 900)\n"
 	      "\n"
 	      "Timestamps:\n"
-	      "  -t, --timestamps LIST    comma list of formats (default json): json\n"
+	      "  -t, --timestamps LIST    comma list of formats (default json):\n"
+	      "                          ",
+	      f);
+	for (i = 0; (name = suara_timestamps_name(i)) != NULL; i++)
+		fprintf(f, "%s%s", i ? ", " : "", name);
+	fputs("\n"
 	      "\n"
 	      "General:\n"
 	      "  -j, --jobs N             worker processes (default: number of CPUs)\n"

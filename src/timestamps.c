@@ -7,6 +7,12 @@
 
 const ts_format *const ts_formats_table[] = {
 	&ts_json_format,
+	&ts_vtt_format,
+	&ts_vtt_chapters_format,
+	&ts_srt_format,
+	&ts_aud_format,
+	&ts_cue_format,
+	&ts_html_format,
 };
 const size_t ts_format_count = sizeof ts_formats_table / sizeof ts_formats_table[0];
 

@@ -41,6 +41,12 @@ typedef struct {
 extern const ts_format *const ts_formats_table[];
 extern const size_t ts_format_count;
 extern const ts_format ts_json_format;
+extern const ts_format ts_vtt_format;
+extern const ts_format ts_vtt_chapters_format;
+extern const ts_format ts_srt_format;
+extern const ts_format ts_aud_format;
+extern const ts_format ts_cue_format;
+extern const ts_format ts_html_format;
 
 /* Shared helpers for writers. */
 /* Append s[0..len) with whitespace runs folded to one space. */
@@ -52,5 +58,19 @@ enum ts_round { TS_NEAREST, TS_FLOOR, TS_CEIL };
 int ts_add_seconds(sbuf *b, uint64_t samples, int rate, enum ts_round how);
 /* Append s[0..len) as a JSON string (quotes included). */
 int ts_add_json_string(sbuf *b, const char *s, size_t len);
+
+/* Whether a unit has sound: silent ones (e.g. "* * *") get no cue. */
+#define TS_AUDIBLE(u) ((u)->end > (u)->start)
+/* Append samples as a clock time HH:MM:SS<sep>mmm (two or more hour
+ * digits), rounded as ts_add_seconds: sep '.' for WebVTT, ',' for SubRip. */
+int ts_add_clock(sbuf *b, uint64_t samples, int rate, enum ts_round how, char sep);
+/* Append s[0..len) with whitespace folded and &, <, > as &amp; &lt; &gt;;
+ * with quotes, also " and ' as &quot; &#39; (for HTML attributes). */
+int ts_add_markup(sbuf *b, const char *s, size_t len, int quotes);
+/* Append a paragraph's title, folded: its first sentence as written (the
+ * paragraph's text when it has none). Chapters and markers are named so. */
+int ts_add_title(sbuf *b, const ts_doc *doc, const tl_paragraph *p);
+/* Write b to f and clear it: 0, or -1 on a write failure. */
+int ts_flush(sbuf *b, FILE *f);
 
 #endif

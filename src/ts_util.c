@@ -56,3 +56,69 @@ int ts_add_json_string(sbuf *b, const char *s, size_t len)
 	}
 	return rc | sbuf_addc(b, '"');
 }
+
+static uint64_t ts_ms(uint64_t samples, int rate, enum ts_round how)
+{
+	uint64_t r = (uint64_t)rate;
+	return (samples * 1000 + (how == TS_FLOOR ? 0 : how == TS_CEIL ? r - 1 : r / 2)) / r;
+}
+
+static int add_digits(sbuf *b, uint64_t v, int width)
+{
+	char d[24];
+	int n = 0, rc = 0;
+	do
+		d[n++] = (char)('0' + v % 10);
+	while ((v /= 10) > 0 && n < 24);
+	while (width-- > n)
+		rc |= sbuf_addc(b, '0');
+	while (n > 0 && rc == 0)
+		rc |= sbuf_addc(b, d[--n]);
+	return rc;
+}
+
+int ts_add_clock(sbuf *b, uint64_t samples, int rate, enum ts_round how, char sep)
+{
+	uint64_t ms = ts_ms(samples, rate, how), s = ms / 1000;
+	return add_digits(b, s / 3600, 2) | sbuf_addc(b, ':') | add_digits(b, s / 60 % 60, 2) |
+	       sbuf_addc(b, ':') | add_digits(b, s % 60, 2) | sbuf_addc(b, sep) |
+	       add_digits(b, ms % 1000, 3);
+}
+
+static const char *markup_entity(char c, int quotes)
+{
+	switch (c) {
+	case '&': return "&amp;";
+	case '<': return "&lt;";
+	case '>': return "&gt;";
+	case '"': return quotes ? "&quot;" : NULL;
+	case '\'': return quotes ? "&#39;" : NULL;
+	default: return NULL;
+	}
+}
+
+int ts_add_markup(sbuf *b, const char *s, size_t len, int quotes)
+{
+	sbuf folded = {0};
+	size_t i;
+	int rc = ts_add_folded(&folded, s, len);
+	for (i = 0; i < folded.len && rc == 0; i++) {
+		const char *e = markup_entity(folded.data[i], quotes);
+		rc |= e ? sbuf_adds(b, e) : sbuf_addc(b, folded.data[i]);
+	}
+	sbuf_free(&folded);
+	return rc;
+}
+
+int ts_add_title(sbuf *b, const ts_doc *doc, const tl_paragraph *p)
+{
+	const tl_sentence *s = p->sentences.len ? vec_at(&p->sentences, 0) : NULL;
+	return s ? ts_add_folded(b, doc->text + s->off, s->len) : ts_add_folded(b, doc->text + p->off, p->len);
+}
+
+int ts_flush(sbuf *b, FILE *f)
+{
+	int ok = b->len == 0 || fwrite(b->data, 1, b->len, f) == b->len;
+	sbuf_clear(b);
+	return ok ? 0 : -1;
+}
