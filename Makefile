@@ -27,7 +27,9 @@ PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 TEST_CFLAGS= $(shell pkg-config --cflags $(TESTPKGS) 2>/dev/null)
 TEST_LIBS  = $(shell pkg-config --libs $(TESTPKGS) 2>/dev/null)
 
-LIB_SRC  := $(filter-out src/main.c,$(wildcard src/*.c))
+CLI_SRC  := src/main.c $(wildcard src/cli_*.c)
+CLI_OBJ  := $(CLI_SRC:src/%.c=$(B)/%.o)
+LIB_SRC  := $(filter-out $(CLI_SRC),$(wildcard src/*.c))
 LIB_OBJ  := $(LIB_SRC:src/%.c=$(B)/%.o)
 TEST_SRC := $(wildcard tests/*.c)
 TEST_OBJ := $(TEST_SRC:tests/%.c=$(B)/tests/%.o)
@@ -70,7 +72,7 @@ test-deps: | deps
 suara: $(B)/suara
 	$(Q)ln -sf $(B)/suara suara
 
-$(B)/suara: $(B)/main.o $(B)/libsuara.a
+$(B)/suara: $(CLI_OBJ) $(B)/libsuara.a
 	@echo "  LD      $@"
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
@@ -118,4 +120,4 @@ PREFIX ?= /usr/local
 clean:
 	rm -rf build suara
 
--include $(LIB_OBJ:.o=.d) $(TEST_OBJ:.o=.d) $(B)/main.d
+-include $(LIB_OBJ:.o=.d) $(TEST_OBJ:.o=.d) $(CLI_OBJ:.o=.d)

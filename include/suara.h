@@ -97,11 +97,37 @@ const char *suara_errdetail(const suara_renderer *r);
 /* Render input (a path, or "-" for standard input) to the WAV at wav_path
  * ("-" for standard output) and the timestamp files at ts_base plus each
  * format's extension (ts_base NULL: no timestamps). source_name is what the
- * JSON calls the input (NULL: input). Outputs are written under temporary
- * names and renamed when complete: on failure no output file is left.
- * Returns SUARA_OK or a failure status. */
+ * JSON calls the input (NULL: input's base name). Outputs are written under
+ * temporary names and renamed when complete: on failure no output file is
+ * left. Returns SUARA_OK or a failure status (details: suara_errdetail). */
 int suara_render_file(suara_renderer *r, const char *input, const char *source_name,
 		      const char *wav_path, const char *ts_base);
+
+/* One input of a batch, with the same meaning as suara_render_file's
+ * arguments. */
+typedef struct suara_target {
+	const char *input;
+	const char *source_name;
+	const char *wav_path;
+	const char *ts_base;
+} suara_target;
+
+/* Called once per target, in order, when it is finished: status SUARA_OK or
+ * the failure, with its details (a string valid during the call). */
+typedef void (*suara_result_fn)(void *ud, size_t index, int status, const char *detail);
+
+/* Render n targets. The workers stay busy across file boundaries: the next
+ * file's paragraphs start while the last ones of the previous file are
+ * still being spoken. A failing target does not stop the others. Returns
+ * SUARA_OK when every target succeeded, else the first failure's status. */
+int suara_render_batch(suara_renderer *r, const suara_target *targets, size_t n,
+		       suara_result_fn on_result, void *ud);
+
+/* Are the outputs suara_render_file would write for these arguments all
+ * there, complete and at least as new as the input? (Outputs only ever
+ * appear complete, so this is what lets an interrupted batch resume.) */
+int suara_outputs_fresh(const suara_renderer *r, const char *input, const char *wav_path,
+			const char *ts_base);
 
 /* Inspection: write the sentences of input to out, as written
  * (SUARA_SHOW_SEGMENTS) or as they will be spoken (SUARA_SHOW_SPOKEN): one
@@ -109,10 +135,15 @@ int suara_render_file(suara_renderer *r, const char *input, const char *source_n
 enum suara_show { SUARA_SHOW_SEGMENTS, SUARA_SHOW_SPOKEN };
 int suara_show_file(suara_renderer *r, const char *input, enum suara_show what, FILE *out);
 
-/* Called for each finished paragraph during suara_render_file, for
- * progress reports; may be NULL. seconds is the audio written so far. */
-typedef void (*suara_progress_fn)(void *ud, size_t paragraphs_done,
-				  size_t paragraphs_total, double seconds);
+/* Progress of a render, for progress lines. */
+typedef struct suara_progress {
+	size_t files_done, files_total;
+	unsigned long long text_bytes_done; /* input bytes of paragraphs spoken */
+	double audio_seconds;              /* audio written so far */
+} suara_progress;
+
+/* Called after each paragraph is written; fn may be NULL. */
+typedef void (*suara_progress_fn)(void *ud, const suara_progress *p);
 void suara_set_progress(suara_renderer *r, suara_progress_fn fn, void *ud);
 
 /* Remove the temporary outputs of renders in progress in this process.

@@ -8,17 +8,20 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
+#include "cli_plan.h"
 #include "suara.h"
 
-enum { OPT_SENTENCE_PAUSE = 256, OPT_PARAGRAPH_PAUSE, OPT_SEGMENT, OPT_NORMALIZE };
+enum { OPT_SENTENCE_PAUSE = 256, OPT_PARAGRAPH_PAUSE, OPT_SEGMENT, OPT_NORMALIZE, OPT_FORCE, OPT_SHARD };
 
 typedef struct {
 	suara_options opt;
 	const char *output;   /* -o as given, or NULL */
 	int show;             /* -1 render, else enum suara_show */
-	int quiet;
+	int quiet, recursive, force;
+	unsigned shard_k, shard_n;
 } cli;
 
 static void usage(FILE *f)
@@ -32,11 +35,17 @@ static void usage(FILE *f)
 	      "\n"
 	      "Input:\n"
 	      "  UTF-8 text; paragraphs are separated by blank lines.\n"
+	      "  -r, --recursive          render every .txt file below the folders given\n"
 	      "\n"
 	      "Output:\n"
 	      "  -o, --output PATH        output folder (default out/); with one input, a path\n"
 	      "                           ending in .wav names the audio itself; '-' writes the\n"
 	      "                           audio to standard output (no timestamp files)\n"
+	      "      --force              render again even when the outputs are complete and\n"
+	      "                           newer than the input (default: skip those, so an\n"
+	      "                           interrupted batch continues where it stopped)\n"
+	      "      --shard K/N          render only the K-th of N deterministic slices of\n"
+	      "                           the inputs (for spreading a batch over machines)\n"
 	      "\n"
 	      "Voice:\n"
 	      "  -v, --voice NAME|DIR     voice preset (default id, i.e. voices/id/)\n"
@@ -101,6 +110,8 @@ static unsigned parse_formats(const char *list)
 	misuse("unknown timestamp format '%s' (known: %s)", bad, known);
 }
 
+static void parse_shard(cli *c, const char *s);
+
 static void parse_args(cli *c, int argc, char **argv)
 {
 	static const struct option longs[] = {
@@ -112,10 +123,12 @@ static void parse_args(cli *c, int argc, char **argv)
 		{"sentence-pause", required_argument, NULL, OPT_SENTENCE_PAUSE},
 		{"paragraph-pause", required_argument, NULL, OPT_PARAGRAPH_PAUSE},
 		{"segment", no_argument, NULL, OPT_SEGMENT},
-		{"normalize", no_argument, NULL, OPT_NORMALIZE}, {NULL, 0, NULL, 0}};
+		{"normalize", no_argument, NULL, OPT_NORMALIZE}, {"recursive", no_argument, NULL, 'r'},
+		{"force", no_argument, NULL, OPT_FORCE}, {"shard", required_argument, NULL, OPT_SHARD},
+		{NULL, 0, NULL, 0}};
 	int ch;
 	opterr = 0;
-	while ((ch = getopt_long(argc, argv, ":o:v:s:p:a:t:j:qhV", longs, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, ":o:v:s:p:a:t:j:rqhV", longs, NULL)) != -1) {
 		switch (ch) {
 		case 'o': c->output = optarg; break;
 		case 'v': c->opt.voice = optarg; break;
@@ -125,6 +138,9 @@ static void parse_args(cli *c, int argc, char **argv)
 		case 't': c->opt.timestamps = parse_formats(optarg); break;
 		case 'j': c->opt.jobs = parse_int(optarg, "number of jobs", 1, 64); break;
 		case 'q': c->quiet = 1; break;
+		case 'r': c->recursive = 1; break;
+		case OPT_FORCE: c->force = 1; break;
+		case OPT_SHARD: parse_shard(c, optarg); break;
 		case 'h': usage(stdout); exit(0);
 		case 'V': printf("suara %s\n", SUARA_VERSION); exit(0);
 		case OPT_SENTENCE_PAUSE:
@@ -147,37 +163,6 @@ static int ends_with_wav(const char *s)
 	return n > 4 && strcasecmp(s + n - 4, ".wav") == 0;
 }
 
-/* mkdir -p for the output folder. */
-static int make_dirs(const char *dir)
-{
-	char path[4096];
-	size_t i, n = strlen(dir);
-	if (n == 0 || n >= sizeof path)
-		return n == 0 ? 0 : -1;
-	memcpy(path, dir, n + 1);
-	for (i = 1; i <= n; i++) {
-		if (path[i] != '/' && path[i] != '\0')
-			continue;
-		path[i] = '\0';
-		if (mkdir(path, 0777) != 0 && errno != EEXIST)
-			return -1;
-		path[i] = dir[i];
-	}
-	return 0;
-}
-
-/* OUT/name (no extension) for input: the file's base name without its
- * extension; "stdin" for standard input. */
-static void output_base(char *dst, size_t n, const char *outdir, const char *input)
-{
-	const char *base = strrchr(input, '/'), *dot;
-	size_t len, dl = strlen(outdir);
-	base = strcmp(input, "-") == 0 ? "stdin" : base ? base + 1 : input;
-	dot = strrchr(base, '.');
-	len = dot && dot != base ? (size_t)(dot - base) : strlen(base);
-	snprintf(dst, n, "%s%s%.*s", outdir, dl && outdir[dl - 1] != '/' ? "/" : "", (int)len, base);
-}
-
 static void on_signal(int sig)
 {
 	suara_cleanup_temps();
@@ -185,50 +170,123 @@ static void on_signal(int sig)
 	raise(sig);
 }
 
+static double now(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+/* The progress line: files, hours of audio, time left (from the share of
+ * input text spoken so far); at most five updates a second. */
 typedef struct {
-	const char *name;
-	size_t file, files;
-} progress_state;
+	double start, last;
+	unsigned long long bytes_total;
+	int shown;
+} progress_line;
 
-static void on_progress(void *ud, size_t done, size_t total, double seconds)
+static void on_progress(void *ud, const suara_progress *p)
 {
-	const progress_state *p = ud;
-	(void)total;
-	fprintf(stderr, "\rsuara: [%zu/%zu] %s: %zu paragraphs, %.0f s of audio\033[K", p->file,
-		p->files, p->name, done, seconds);
+	progress_line *pl = ud;
+	double t = now(), left;
+	if (t - pl->last < 0.2)
+		return;
+	pl->last = t;
+	pl->shown = 1;
+	left = p->text_bytes_done ? (t - pl->start) * (double)(pl->bytes_total - p->text_bytes_done) /
+					    (double)p->text_bytes_done : 0;
+	fprintf(stderr, "\rsuara: %zu/%zu files, %.2f h of audio, %.0f s left\033[K", p->files_done,
+		p->files_total, p->audio_seconds / 3600, left > 0 ? left : 0);
 }
 
-static int report(suara_renderer *r, int st)
+typedef struct {
+	progress_line *line;
+	int failed;
+} results;
+
+static void on_result(void *ud, size_t i, int status, const char *detail)
 {
-	const char *detail = suara_errdetail(r);
-	fprintf(stderr, "suara: %s\n", *detail ? detail : suara_strerror(st));
-	return 1;
+	results *res = ud;
+	(void)i;
+	if (status == SUARA_OK)
+		return;
+	res->failed = 1;
+	fprintf(stderr, "%ssuara: %s\n", res->line->shown ? "\r\033[K" : "",
+		*detail ? detail : suara_strerror(status));
 }
 
-static int render_one(suara_renderer *r, const cli *c, const char *input, int single)
+static void parse_shard(cli *c, const char *s)
 {
-	char wav[4200], base[4096];
-	const char *outdir = c->output ? c->output : "out/";
-	const char *source = strcmp(input, "-") == 0 ? "stdin" : input;
-	const char *slash = strrchr(source, '/');
-	int st;
-	if (c->output && strcmp(c->output, "-") == 0) {
-		st = suara_render_file(r, input, slash ? slash + 1 : source, "-", NULL);
-		return st == SUARA_OK ? 0 : report(r, st);
-	}
-	if (single && c->output && ends_with_wav(c->output)) {
-		snprintf(wav, sizeof wav, "%s", c->output);
-		snprintf(base, sizeof base, "%.*s", (int)(strlen(wav) - 4), wav);
-	} else {
-		if (make_dirs(outdir) != 0) {
-			fprintf(stderr, "suara: %s: cannot create folder: %s\n", outdir, strerror(errno));
-			return 1;
+	unsigned k, n;
+	char extra;
+	if (sscanf(s, "%u/%u%c", &k, &n, &extra) != 2 || n == 0 || k == 0 || k > n)
+		misuse("invalid shard '%s' (expected K/N with 1 <= K <= N)", s);
+	c->shard_k = k, c->shard_n = n;
+}
+
+/* Turn the inputs into targets; 0, or 1 when some input was refused. */
+static int make_plan(const cli *c, plan *p, char **inputs, int ninputs)
+{
+	plan_opts o = {c->output && !ends_with_wav(c->output) ? c->output : "out/", c->recursive,
+		       c->shard_k, c->shard_n};
+	char err[1024];
+	int i, failed = 0;
+	for (i = 0; i < ninputs; i++) {
+		if (plan_add(p, &o, inputs[i], err, sizeof err) != 0) {
+			fprintf(stderr, "suara: %s\n", err);
+			failed = 1;
 		}
-		output_base(base, sizeof base, outdir, input);
-		snprintf(wav, sizeof wav, "%s.wav", base);
 	}
-	st = suara_render_file(r, input, slash ? slash + 1 : source, wav, base);
-	return st == SUARA_OK ? 0 : report(r, st);
+	if (c->output && ends_with_wav(c->output) && p->n == 1 && plan_set_wav(p, c->output, err, sizeof err))
+		fprintf(stderr, "suara: %s\n", err), failed = 1;
+	plan_shard(p, &o);
+	if (plan_check_unique(p, err, sizeof err) != 0 || plan_make_dirs(p, err, sizeof err) != 0) {
+		fprintf(stderr, "suara: %s\n", err);
+		return 2;
+	}
+	return failed;
+}
+
+/* Render the plan's targets, skipping complete ones unless --force. */
+static int render_plan(suara_renderer *r, const cli *c, const plan *p)
+{
+	suara_target *t = calloc(p->n + 1, sizeof *t);
+	progress_line pl = {now(), 0, 0, 0};
+	results res = {&pl, 0};
+	size_t i, n = 0;
+	if (!t)
+		return fputs("suara: out of memory\n", stderr), 1;
+	for (i = 0; i < p->n; i++) {
+		const plan_item *it = &p->items[i];
+		const char *slash = strrchr(it->input, '/');
+		if (!c->force && suara_outputs_fresh(r, it->input, it->wav, it->base))
+			continue;
+		t[n++] = (suara_target){it->input, strcmp(it->input, "-") ? (slash ? slash + 1 : it->input) : "stdin",
+					c->output && strcmp(c->output, "-") == 0 ? "-" : it->wav,
+					c->output && strcmp(c->output, "-") == 0 ? NULL : it->base};
+		pl.bytes_total += it->bytes;
+	}
+	if (!c->quiet && isatty(2))
+		suara_set_progress(r, on_progress, &pl);
+	suara_render_batch(r, t, n, on_result, &res);
+	if (pl.shown)
+		fputs("\r\033[K", stderr);
+	free(t);
+	return res.failed;
+}
+
+static int show(suara_renderer *r, const cli *c, char **inputs, int ninputs)
+{
+	int i, failed = 0, st;
+	for (i = 0; i < ninputs; i++) {
+		st = suara_show_file(r, inputs[i], (enum suara_show)c->show, stdout);
+		if (st != SUARA_OK) {
+			const char *detail = suara_errdetail(r);
+			fprintf(stderr, "suara: %s\n", *detail ? detail : suara_strerror(st));
+			failed = 1;
+		}
+	}
+	return failed;
 }
 
 int main(int argc, char **argv)
@@ -236,18 +294,19 @@ int main(int argc, char **argv)
 	cli c;
 	suara_renderer *r = NULL;
 	char err[1024];
-	progress_state prog = {NULL, 0, 0};
 	char *stdin_only[] = {"-"};
 	char **inputs;
-	int ninputs, i, failed = 0, st;
+	plan p = {0};
+	int ninputs, failed, st;
 	memset(&c, 0, sizeof c);
 	suara_options_init(&c.opt);
 	c.show = -1;
 	parse_args(&c, argc, argv);
 	inputs = optind < argc ? argv + optind : stdin_only;
 	ninputs = optind < argc ? argc - optind : 1;
-	if (c.show < 0 && c.output && strcmp(c.output, "-") == 0 && ninputs > 1)
-		misuse("'-o -' takes a single input");
+	if (c.show < 0 && c.output && (strcmp(c.output, "-") == 0 || ends_with_wav(c.output)) &&
+	    (ninputs > 1 || c.recursive))
+		misuse("'-o %s' takes a single input file", c.output);
 	st = suara_renderer_new(&r, &c.opt, err, sizeof err);
 	if (st != SUARA_OK) {
 		fprintf(stderr, "suara: %s\n", err);
@@ -255,19 +314,14 @@ int main(int argc, char **argv)
 	}
 	signal(SIGINT, on_signal);
 	signal(SIGTERM, on_signal);
-	if (c.show < 0 && !c.quiet && isatty(2))
-		suara_set_progress(r, on_progress, &prog);
-	prog.files = (size_t)ninputs;
-	for (i = 0; i < ninputs; i++) {
-		prog.name = inputs[i], prog.file = (size_t)i + 1;
-		if (c.show >= 0) {
-			st = suara_show_file(r, inputs[i], (enum suara_show)c.show, stdout);
-			failed |= st != SUARA_OK ? report(r, st) : 0;
-		} else
-			failed |= render_one(r, &c, inputs[i], ninputs == 1);
+	if (c.show >= 0) {
+		failed = show(r, &c, inputs, ninputs);
+	} else {
+		failed = make_plan(&c, &p, inputs, ninputs);
+		if (failed < 2)
+			failed |= render_plan(r, &c, &p);
+		plan_free(&p);
 	}
-	if (c.show < 0 && !c.quiet && isatty(2))
-		fputs("\r\033[K", stderr);
 	suara_renderer_free(r);
 	return failed ? 1 : 0;
 }

@@ -1,478 +1,113 @@
-/* render.c: rendering a document with worker processes.
+/* render.c: rendering documents: outputs under temporary names, the
+ * worker pool fed across files (pool.h), results taken in order into the
+ * WAV and every timestamp writer.
  *
- * espeak-ng carries state from one utterance to the next, and is not
- * thread-safe. So the renderer initializes it once and never synthesizes in
- * its own process: each paragraph is spoken by a child forked from that
- * pristine state, which writes the paragraph's audio and timeline to an
- * unlinked spill file and exits. Up to `jobs` children run at once; the
- * parent takes their results strictly in paragraph order, appends the audio
- * to the WAV with the paragraph pauses, and feeds each timestamp writer.
- * A paragraph's samples therefore depend only on its text and the options,
- * and the output is byte-identical for any number of jobs.
- *
- * Spill file layout: audio chunks (u32 n > 0, then n int16 samples; with the
- * high bit set, n & 0x7FFFFFFF zero samples and no data), a u32 0, then the
- * timeline: u64 end, u64 sentences, u64 words, u64 spoken bytes and the three
- * arrays. A failed child writes u32 0xFFFFFFFF, i32 status, u32 length and a
- * message instead. */
-#define _GNU_SOURCE /* memfd_create */
+ * Each open document is a doc_state. Documents form a queue: the head is
+ * the one whose paragraphs are being taken, the tail the one whose
+ * paragraphs are being started. Because the pool returns jobs in the order
+ * they were started, the oldest job always belongs to the head. */
 #include <errno.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include "audio.h"
+#include "pool.h"
 #include "render_int.h"
-#include "speak.h"
 #include "timestamps.h"
 
 /* Silence after the last paragraph, so players do not clip the ending. */
 #define TAIL_MS 250
-#define CHUNK_ZEROS 0x80000000u
-#define CHUNK_FAILED 0xFFFFFFFFu
+#define MAX_FORMATS 16
+#define PATH_LEN 4200
 
-/* ---- the child: speak one paragraph into a spill file ---- */
+/* ---- temporary outputs, removable from a signal handler ---- */
 
-static int spill_samples(void *ud, const int16_t *s, size_t n)
-{
-	FILE *f = ud;
-	while (n > 0) {
-		uint32_t k = n > 0x10000 ? 0x10000 : (uint32_t)n;
-		uint32_t head = s ? k : (k | CHUNK_ZEROS);
-		if (fwrite(&head, sizeof head, 1, f) != 1 || (s && fwrite(s, 2, k, f) != k))
-			return -1;
-		n -= k;
-		if (s)
-			s += k;
-	}
-	return 0;
-}
-
-/* fwrite of n items that may be none (from a NULL pointer). */
-static int put(FILE *f, const void *p, size_t size, size_t n)
-{
-	return n == 0 || fwrite(p, size, n, f) == n ? 0 : -1;
-}
-
-static int spill_timeline(FILE *f, const tl_paragraph *tl)
-{
-	uint32_t zero = 0;
-	uint64_t head[4] = {tl->end, tl->sentences.len, tl->words.len, tl->spoken.len};
-	return put(f, &zero, sizeof zero, 1) || put(f, head, sizeof head, 1) ||
-	       put(f, tl->sentences.items, sizeof(tl_sentence), tl->sentences.len) ||
-	       put(f, tl->words.items, sizeof(tl_word), tl->words.len) ||
-	       put(f, tl->spoken.data, 1, tl->spoken.len);
-}
-
-static void spill_failure(FILE *f, int status, const char *msg)
-{
-	uint32_t head = CHUNK_FAILED, len = (uint32_t)strlen(msg);
-	int32_t st = status;
-	rewind(f);
-	if (ftruncate(fileno(f), 0) != 0)
-		return;
-	fwrite(&head, sizeof head, 1, f);
-	fwrite(&st, sizeof st, 1, f);
-	fwrite(&len, sizeof len, 1, f);
-	fwrite(msg, 1, len, f);
-}
-
-static void child_main(const suara_renderer *r, const input_doc *doc, const input_para *p, FILE *f,
-		       int done_fd)
-{
-	char ok;
-	speak_cfg cfg = {r->seg, r->norm,
-			 (size_t)((long long)r->opt.sentence_pause_ms * r->rate / 1000)};
-	tl_paragraph tl;
-	int st;
-	prctl(PR_SET_PDEATHSIG, SIGKILL);
-	signal(SIGINT, SIG_DFL);
-	signal(SIGTERM, SIG_DFL);
-	tl_init(&tl);
-	st = speak_paragraph(&cfg, doc->text, p->off, p->len, &tl, spill_samples, f);
-	if (st == SUARA_OK && spill_timeline(f, &tl) != 0)
-		st = SUARA_ERR_WRITE;
-	if (st != SUARA_OK)
-		spill_failure(f, st, suara_strerror(st));
-	tl_free(&tl);
-	ok = fflush(f) == 0 && st == SUARA_OK;
-	/* Tell the parent before exiting: it can go on while this process's
-	 * memory is torn down. */
-	if (ok && write(done_fd, &ok, 1) != 1)
-		ok = 0;
-	_exit(ok ? 0 : 1);
-}
-
-/* ---- the parent ---- */
-
-typedef struct {
-	pid_t pid;
-	FILE *spill;
-	int done_fd;      /* read end: one byte when the spill is complete */
-	int cmd_fd;       /* write end: the paragraph to speak */
-	input_para para;
-} job;
-
-/* Everything one render holds, so failure has one cleanup path. */
-typedef struct {
-	suara_renderer *r;
-	input_doc doc;
-	audio_out *audio;
-	ts_doc tsdoc;
-	FILE *ts_file[8];
-	ts_writer *ts[8];
-	job *jobs;
-	size_t njobs, head;     /* ring of jobs in flight, oldest at head */
-	job spare;              /* forked, waiting for a paragraph */
-	int have_spare;
-	size_t next_pos;        /* input position of the next paragraph */
-	size_t index;           /* paragraphs taken so far */
-	tl_paragraph tl;
-	const char *wav_tmp;    /* the audio's temporary path */
-	int any_audio;
-	char err[512];
-} render_state;
-
-/* An anonymous spill file: in memory when the kernel offers memfd (no
- * file system round trip), else an unlinked temporary file. */
-static FILE *spill_file(void)
-{
-	int fd = memfd_create("suara-spill", MFD_CLOEXEC);
-	FILE *f = fd >= 0 ? fdopen(fd, "w+b") : NULL;
-	if (f)
-		return f;
-	if (fd >= 0)
-		close(fd);
-	return tmpfile();
-}
-
-/* A spare worker: forked now from the pristine engine, it waits on cmd_fd
- * for the paragraph to speak (or end of file: nothing to do). Forking
- * ahead keeps the fork's cost out of the time between two paragraphs. */
-static void spare_main(const suara_renderer *r, const input_doc *doc, FILE *f, int cmd_fd,
-		       int done_fd)
-{
-	input_para p;
-	ssize_t got;
-	prctl(PR_SET_PDEATHSIG, SIGKILL);
-	while ((got = read(cmd_fd, &p, sizeof p)) < 0 && errno == EINTR)
-		;
-	if (got != (ssize_t)sizeof p)
-		_exit(0);
-	child_main(r, doc, &p, f, done_fd);
-}
-
-static int fork_spare(render_state *s)
-{
-	job *j = &s->spare;
-	int done[2] = {-1, -1}, cmd[2] = {-1, -1};
-	j->spill = spill_file();
-	if (!j->spill)
-		return suara_fail(s->r, SUARA_ERR_WRITE, "cannot create a spill file: %s", strerror(errno));
-	if (pipe(done) != 0 || pipe(cmd) != 0)
-		goto fail;
-	fflush(NULL);
-	j->pid = fork();
-	if (j->pid == 0) {
-		close(done[0]);
-		close(cmd[1]);
-		spare_main(s->r, &s->doc, j->spill, cmd[0], done[1]);
-	}
-	if (j->pid < 0)
-		goto fail;
-	close(done[1]);
-	close(cmd[0]);
-	j->done_fd = done[0];
-	j->cmd_fd = cmd[1];
-	s->have_spare = 1;
-	return SUARA_OK;
-fail:
-	fclose(j->spill);
-	for (int i = 0; i < 2; i++) {
-		if (done[i] >= 0)
-			close(done[i]);
-		if (cmd[i] >= 0)
-			close(cmd[i]);
-	}
-	return suara_fail(s->r, SUARA_ERR_WORKER, "cannot start a worker: %s", strerror(errno));
-}
-
-/* Is there another paragraph to speak after the current position? */
-static int more_paragraphs(const render_state *s)
-{
-	size_t pos = s->next_pos;
-	input_para p;
-	while (input_next_para(&s->doc, &pos, &p))
-		if (input_has_text(s->doc.text + p.off, p.len))
-			return 1;
-	return 0;
-}
-
-/* Hand paragraph p to the spare worker, and fork the next spare. */
-static int start_job(render_state *s, const input_para *p)
-{
-	job *j = &s->jobs[(s->head + s->njobs) % (size_t)s->r->jobs];
-	ssize_t w;
-	int st;
-	if (!s->have_spare && (st = fork_spare(s)) != SUARA_OK)
-		return st;
-	*j = s->spare;
-	j->para = *p;
-	s->have_spare = 0;
-	s->njobs++;
-	w = write(j->cmd_fd, p, sizeof *p);
-	(void)w; /* if it failed the worker is gone, and wait_spill reports how */
-	close(j->cmd_fd);
-	return more_paragraphs(s) ? fork_spare(s) : SUARA_OK;
-}
-
-/* Start jobs for the next paragraphs with text until `jobs` are running. */
-static int fill_jobs(render_state *s)
-{
-	input_para p;
-	while (s->njobs < (size_t)s->r->jobs && input_next_para(&s->doc, &s->next_pos, &p)) {
-		int st;
-		if (!input_has_text(s->doc.text + p.off, p.len))
-			continue;
-		st = start_job(s, &p);
-		if (st != SUARA_OK)
-			return st;
-	}
-	return SUARA_OK;
-}
-
-static int read_exact(FILE *f, void *dst, size_t n) { return fread(dst, 1, n, f) == n ? 0 : -1; }
-
-static int copy_audio(render_state *s, FILE *f, uint32_t head)
-{
-	int16_t buf[0x10000];
-	uint32_t n = head & ~CHUNK_ZEROS;
-	if (head & CHUNK_ZEROS)
-		return audio_silence(s->audio, n, s->err, sizeof s->err);
-	if (n > 0x10000 || read_exact(f, buf, (size_t)n * 2) != 0)
-		return -1;
-	return audio_write(s->audio, buf, n, s->err, sizeof s->err);
-}
-
-static int read_vec(FILE *f, vec *v, uint64_t n)
-{
-	size_t i;
-	for (i = 0; i < n; i++) {
-		char item[64];
-		if (v->size > sizeof item || read_exact(f, item, v->size) != 0 || !vec_push(v, item))
-			return -1;
-	}
-	return 0;
-}
-
-static int read_timeline(FILE *f, tl_paragraph *tl)
-{
-	uint64_t head[4];
-	if (read_exact(f, head, sizeof head) != 0)
-		return -1;
-	tl->end = head[0];
-	if (read_vec(f, &tl->sentences, head[1]) || read_vec(f, &tl->words, head[2]) ||
-	    sbuf_reserve(&tl->spoken, (size_t)head[3]) != 0)
-		return -1;
-	if (head[3] && read_exact(f, tl->spoken.data, (size_t)head[3]) != 0)
-		return -1;
-	tl->spoken.len = (size_t)head[3];
-	tl->spoken.data[tl->spoken.len] = '\0';
-	return 0;
-}
-
-static int child_failure(render_state *s, const job *j, FILE *f)
-{
-	int32_t st = SUARA_ERR_WORKER;
-	uint32_t len = 0;
-	char msg[256] = "worker ended without a result";
-	size_t line, col;
-	if (read_exact(f, &st, sizeof st) == 0 && read_exact(f, &len, sizeof len) == 0 &&
-	    len < sizeof msg && read_exact(f, msg, len) == 0)
-		msg[len] = '\0';
-	input_position(&s->doc, j->para.off, &line, &col);
-	return suara_fail(s->r, st > 0 && st < SUARA_STATUS_COUNT ? st : SUARA_ERR_WORKER,
-			  "%s:%zu: paragraph %zu: %s", s->tsdoc.source, line, s->index + 1, msg);
-}
-
-static int feed_writers(render_state *s)
-{
-	size_t i;
-	for (i = 0; i < ts_format_count; i++) {
-		if (s->ts[i] && ts_formats_table[i]->paragraph(s->ts[i], &s->tsdoc, &s->tl) != 0)
-			return suara_fail(s->r, SUARA_ERR_WRITE, "writing %s timestamps failed",
-					  ts_formats_table[i]->name);
-	}
-	return SUARA_OK;
-}
-
-/* Copy the paragraph's audio, with the paragraph pause before it. */
-static int take_audio(render_state *s, FILE *f, uint64_t *start, int *failed)
-{
-	uint32_t head;
-	int first = 1;
-	*start = audio_count(s->audio);
-	while (read_exact(f, &head, sizeof head) == 0 && head != 0) {
-		if (head == CHUNK_FAILED) {
-			*failed = 1;
-			return SUARA_OK;
-		}
-		if (first && s->any_audio &&
-		    audio_silence(s->audio, (size_t)((long long)s->r->opt.paragraph_pause_ms * s->r->rate / 1000),
-				  s->err, sizeof s->err) != 0)
-			return SUARA_ERR_WRITE;
-		if (first)
-			*start = audio_count(s->audio);
-		first = 0;
-		s->any_audio = 1;
-		if (copy_audio(s, f, head) != 0)
-			return SUARA_ERR_WRITE;
-	}
-	return head == 0 ? SUARA_OK : SUARA_ERR_WORKER;
-}
-
-static void reap(pid_t pid, int *status)
-{
-	while (waitpid(pid, status, 0) < 0 && errno == EINTR)
-		;
-}
-
-/* Block until job j has finished its spill file (1) or died (0, reaped,
- * with its exit status in *status). */
-static int wait_spill(const job *j, int *status)
-{
-	char ok = 0;
-	ssize_t got;
-	while ((got = read(j->done_fd, &ok, 1)) < 0 && errno == EINTR)
-		;
-	close(j->done_fd);
-	if (got == 1)
-		return 1;
-	reap(j->pid, status);
-	return 0;
-}
-
-/* Read job's spill: audio into the WAV, then the timeline into s->tl. */
-static int take_spill(render_state *s, const job *j, int finished, int status)
-{
-	int failed = 0, st;
-	uint64_t start = 0;
-	rewind(j->spill);
-	tl_reset(&s->tl);
-	st = finished ? take_audio(s, j->spill, &start, &failed) : SUARA_OK;
-	if (st == SUARA_OK && (failed || !finished || !WIFEXITED(status) || WEXITSTATUS(status) != 0))
-		return child_failure(s, j, j->spill);
-	if (st == SUARA_ERR_WRITE)
-		return suara_fail(s->r, st, "%s: %s", s->tsdoc.audio, s->err);
-	if (st == SUARA_OK && read_timeline(j->spill, &s->tl) != 0)
-		return suara_fail(s->r, SUARA_ERR_WORKER, "a worker's result was incomplete");
-	if (st != SUARA_OK)
-		return suara_fail(s->r, st, "a worker's result was unreadable");
-	s->tl.index = s->index++;
-	s->tl.off = j->para.off;
-	s->tl.len = j->para.len;
-	tl_shift(&s->tl, start);
-	return SUARA_OK;
-}
-
-/* Wait for the oldest job, start the next ones (so the workers stay busy
- * while this one is copied), and append its paragraph to every output. */
-static int take_job(render_state *s)
-{
-	job done = s->jobs[s->head];
-	int status = 0, finished, st;
-	s->head = (s->head + 1) % (size_t)s->r->jobs;
-	s->njobs--;
-	finished = wait_spill(&done, &status);
-	st = fill_jobs(s);
-	if (st == SUARA_OK)
-		st = take_spill(s, &done, finished, status);
-	if (finished)
-		reap(done.pid, &status);
-	fclose(done.spill);
-	return st == SUARA_OK ? feed_writers(s) : st;
-}
-
-/* Kill and reap the jobs still running after a failure, and the spare. */
-static void stop_jobs(render_state *s)
-{
-	if (s->have_spare) {
-		close(s->spare.cmd_fd); /* end of file: it exits */
-		reap(s->spare.pid, NULL);
-		close(s->spare.done_fd);
-		fclose(s->spare.spill);
-		s->have_spare = 0;
-	}
-	while (s->njobs > 0) {
-		job *j = &s->jobs[s->head];
-		kill(j->pid, SIGKILL);
-		reap(j->pid, NULL);
-		fclose(j->spill);
-		close(j->done_fd);
-		s->head = (s->head + 1) % (size_t)s->r->jobs;
-		s->njobs--;
-	}
-}
-
-static int run_jobs(render_state *s)
-{
-	int st = SUARA_OK;
-	s->jobs = calloc((size_t)s->r->jobs, sizeof *s->jobs);
-	if (!s->jobs)
-		return suara_fail(s->r, SUARA_ERR_NOMEM, "out of memory");
-	while (st == SUARA_OK) {
-		st = fill_jobs(s);
-		if (st != SUARA_OK || s->njobs == 0)
-			break;
-		st = take_job(s);
-		if (st == SUARA_OK && s->r->progress)
-			s->r->progress(s->r->progress_ud, s->index, 0,
-				       (double)audio_count(s->audio) / s->r->rate);
-	}
-	stop_jobs(s);
-	free(s->jobs);
-	return st;
-}
-
-/* ---- temporary outputs ---- */
-
-#define MAX_TEMPS 16
-static char temp_paths[MAX_TEMPS][4200];
-static volatile sig_atomic_t temp_count;
+#define MAX_TEMPS 256
+static char temp_paths[MAX_TEMPS][PATH_LEN];
+static volatile sig_atomic_t temp_used[MAX_TEMPS];
 
 void suara_cleanup_temps(void)
 {
-	sig_atomic_t i;
-	for (i = 0; i < temp_count; i++)
-		unlink(temp_paths[i]);
+	int i;
+	for (i = 0; i < MAX_TEMPS; i++)
+		if (temp_used[i])
+			unlink(temp_paths[i]);
 }
 
-/* Make and register a temporary name beside final: dir/.name.PID.tmp. */
-static const char *temp_for(const char *final)
+/* Register a temporary name beside final (dir/.name.PID.tmp). Returns the
+ * slot, or -1 when there is no room or the path is too long. */
+static int temp_add(const char *final)
 {
 	const char *slash = strrchr(final, '/');
-	int dirlen = slash ? (int)(slash - final + 1) : 0;
-	char *dst;
-	if (temp_count >= MAX_TEMPS)
-		return NULL;
-	dst = temp_paths[temp_count];
-	if (snprintf(dst, sizeof temp_paths[0], "%.*s.%s.%ld.tmp", dirlen, final,
-		     final + dirlen, (long)getpid()) >= (int)sizeof temp_paths[0])
-		return NULL;
-	temp_count++;
-	return dst;
+	int dirlen = slash ? (int)(slash - final + 1) : 0, i;
+	for (i = 0; i < MAX_TEMPS && temp_used[i]; i++)
+		;
+	if (i == MAX_TEMPS || snprintf(temp_paths[i], PATH_LEN, "%.*s.%s.%ld.tmp", dirlen, final,
+				       final + dirlen, (long)getpid()) >= PATH_LEN)
+		return -1;
+	temp_used[i] = 1;
+	return i;
 }
 
-static void drop_temps(void)
+/* Unlink the temporary file (if it is still there) and free the slot. */
+static void temp_drop(int *slot)
 {
-	suara_cleanup_temps();
-	temp_count = 0;
+	if (*slot < 0)
+		return;
+	unlink(temp_paths[*slot]);
+	temp_used[*slot] = 0;
+	*slot = -1;
+}
+
+/* ---- one document ---- */
+
+typedef struct doc_state {
+	struct doc_state *next;
+	size_t target;             /* index in the batch */
+	const suara_target *t;
+	input_doc doc;
+	audio_out *audio;
+	ts_doc tsdoc;
+	FILE *ts_file[MAX_FORMATS];
+	ts_writer *ts[MAX_FORMATS];
+	char ts_path[MAX_FORMATS][PATH_LEN];
+	int ts_temp[MAX_FORMATS];  /* temp slots, -1 for none */
+	int wav_temp;
+	size_t next_pos;           /* where the next paragraph is looked for */
+	int fed_all;               /* every paragraph has been started */
+	size_t started, taken;
+	size_t index;              /* paragraphs written */
+	int any_audio;
+	int status;                /* first failure, SUARA_OK until then */
+	char detail[1024];
+	char err[512];
+	tl_paragraph tl;
+} doc_state;
+
+static int doc_fail(doc_state *d, int status, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static int doc_fail(doc_state *d, int status, const char *fmt, ...)
+{
+	va_list ap;
+	if (d->status != SUARA_OK)
+		return d->status;
+	va_start(ap, fmt);
+	vsnprintf(d->detail, sizeof d->detail, fmt, ap);
+	va_end(ap);
+	return d->status = status;
+}
+
+static const char *base_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	return slash ? slash + 1 : path;
 }
 
 static int same_file(const char *a, const char *b)
@@ -482,10 +117,9 @@ static int same_file(const char *a, const char *b)
 	       sa.st_ino == sb.st_ino;
 }
 
-static const char *base_name(const char *path)
+static int wanted(const suara_renderer *r, const doc_state *d, size_t i)
 {
-	const char *slash = strrchr(path, '/');
-	return slash ? slash + 1 : path;
+	return d->t->ts_base && (r->opt.timestamps & ts_formats_table[i]->bit);
 }
 
 static int doc_has_text(const input_doc *doc)
@@ -498,55 +132,193 @@ static int doc_has_text(const input_doc *doc)
 	return 0;
 }
 
-/* Open the audio and each requested timestamp file under temporary names. */
-static int open_outputs(render_state *s, const char *wav_path, const char *ts_base,
-			char (*ts_path)[4200], const char **ts_tmp, const char **wav_tmp)
+/* Name the timestamp outputs; refuse outputs that are the input itself. */
+static int check_targets(const suara_renderer *r, doc_state *d)
 {
 	size_t i;
-	*wav_tmp = s->wav_tmp = temp_for(wav_path);
-	if (!*wav_tmp)
-		return suara_fail(s->r, SUARA_ERR_WRITE, "%s: path too long", wav_path);
-	s->audio = audio_open(*wav_tmp, s->r->rate, s->err, sizeof s->err);
-	if (!s->audio)
-		return suara_fail(s->r, SUARA_ERR_WRITE, "%s: %s", wav_path, s->err);
-	for (i = 0; ts_base && i < ts_format_count; i++) {
-		if (!(s->r->opt.timestamps & ts_formats_table[i]->bit))
-			continue;
-		snprintf(ts_path[i], 4200, "%s%s", ts_base, ts_formats_table[i]->ext);
-		ts_tmp[i] = temp_for(ts_path[i]);
-		s->ts_file[i] = ts_tmp[i] ? fopen(ts_tmp[i], "wb") : NULL;
-		if (!s->ts_file[i])
-			return suara_fail(s->r, SUARA_ERR_WRITE, "%s: %s", ts_path[i], strerror(errno));
-		if (ts_formats_table[i]->begin(&s->ts[i], &s->tsdoc, s->ts_file[i]) != 0)
-			return suara_fail(s->r, SUARA_ERR_WRITE, "%s: cannot start", ts_path[i]);
+	for (i = 0; i < ts_format_count; i++)
+		snprintf(d->ts_path[i], PATH_LEN, "%s%s", d->t->ts_base ? d->t->ts_base : "",
+			 ts_formats_table[i]->ext);
+	if (strcmp(d->t->input, "-") == 0)
+		return SUARA_OK;
+	if (same_file(d->t->input, d->t->wav_path))
+		return doc_fail(d, SUARA_ERR_OVERWRITE, "%s: output is the input file", d->t->wav_path);
+	for (i = 0; i < ts_format_count; i++) {
+		if (wanted(r, d, i) && same_file(d->t->input, d->ts_path[i]))
+			return doc_fail(d, SUARA_ERR_OVERWRITE, "%s: output is the input file", d->ts_path[i]);
 	}
 	return SUARA_OK;
 }
 
-/* Finish every output; the files stay under their temporary names. */
-static int close_outputs(render_state *s, const char *wav_path, char (*ts_path)[4200], int st)
+/* Where the audio goes while it is written: beside its final name, or in
+ * $TMPDIR for standard output. */
+static int open_audio(suara_renderer *r, doc_state *d)
 {
-	size_t i;
-	s->tsdoc.samples = audio_count(s->audio);
-	s->tsdoc.audio_tmp = strcmp(wav_path, "-") == 0 ? NULL : s->wav_tmp;
-	if (audio_close(s->audio, s->err, sizeof s->err) != 0 && st == SUARA_OK)
-		st = suara_fail(s->r, SUARA_ERR_WRITE, "%s: %s", wav_path, s->err);
-	s->audio = NULL;
-	for (i = 0; i < ts_format_count; i++) {
-		if (!s->ts_file[i])
-			continue;
-		if (st == SUARA_OK && ts_formats_table[i]->end(s->ts[i], &s->tsdoc) != 0)
-			st = suara_fail(s->r, SUARA_ERR_WRITE, "%s: write failed", ts_path[i]);
-		ts_formats_table[i]->free(s->ts[i]);
-		s->ts[i] = NULL;
-		if (fclose(s->ts_file[i]) != 0 && st == SUARA_OK)
-			st = suara_fail(s->r, SUARA_ERR_WRITE, "%s: %s", ts_path[i], strerror(errno));
-		s->ts_file[i] = NULL;
-	}
-	return st;
+	char where[PATH_LEN];
+	const char *tmpdir = getenv("TMPDIR");
+	if (strcmp(d->t->wav_path, "-") == 0)
+		snprintf(where, sizeof where, "%s/suara-stdout.wav", tmpdir && *tmpdir ? tmpdir : "/tmp");
+	else
+		snprintf(where, sizeof where, "%s", d->t->wav_path);
+	d->wav_temp = temp_add(where);
+	if (d->wav_temp < 0)
+		return doc_fail(d, SUARA_ERR_WRITE, "%s: path too long", d->t->wav_path);
+	d->tsdoc.audio_tmp = temp_paths[d->wav_temp];
+	d->audio = audio_open(temp_paths[d->wav_temp], r->rate, d->err, sizeof d->err);
+	if (!d->audio)
+		return doc_fail(d, SUARA_ERR_WRITE, "%s: %s", d->t->wav_path, d->err);
+	return SUARA_OK;
 }
 
-static int copy_to_stdout(suara_renderer *r, const char *path)
+static int open_outputs(suara_renderer *r, doc_state *d)
+{
+	size_t i;
+	if (open_audio(r, d) != SUARA_OK)
+		return d->status;
+	for (i = 0; i < ts_format_count; i++) {
+		if (!wanted(r, d, i))
+			continue;
+		d->ts_temp[i] = temp_add(d->ts_path[i]);
+		d->ts_file[i] = d->ts_temp[i] >= 0 ? fopen(temp_paths[d->ts_temp[i]], "wb") : NULL;
+		if (!d->ts_file[i])
+			return doc_fail(d, SUARA_ERR_WRITE, "%s: %s", d->ts_path[i], strerror(errno));
+		if (ts_formats_table[i]->begin(&d->ts[i], &d->tsdoc, d->ts_file[i]) != 0)
+			return doc_fail(d, SUARA_ERR_WRITE, "%s: cannot start", d->ts_path[i]);
+	}
+	return SUARA_OK;
+}
+
+/* Open target i: read and check its input, open its outputs. Failures are
+ * kept in the state (which then has nothing to feed); NULL only when out of
+ * memory. */
+static doc_state *doc_open(suara_renderer *r, const suara_target *t, size_t i)
+{
+	doc_state *d = calloc(1, sizeof *d);
+	size_t k;
+	int st;
+	if (!d)
+		return NULL;
+	d->t = t, d->target = i, d->wav_temp = -1;
+	for (k = 0; k < MAX_FORMATS; k++)
+		d->ts_temp[k] = -1;
+	tl_init(&d->tl);
+	d->tsdoc = (ts_doc){t->source_name ? t->source_name : base_name(t->input), base_name(t->wav_path),
+			    NULL, r->voice.name, r->rate, NULL, 0};
+	st = suara_load_input(r, &d->doc, t->input);
+	if (st != SUARA_OK)
+		doc_fail(d, st, "%s", r->detail);
+	d->tsdoc.text = d->doc.text;
+	if (d->status == SUARA_OK && !doc_has_text(&d->doc))
+		doc_fail(d, SUARA_ERR_EMPTY, "%s: nothing to speak (the input is empty or only whitespace)",
+			 d->tsdoc.source);
+	if (d->status == SUARA_OK && check_targets(r, d) == SUARA_OK)
+		open_outputs(r, d);
+	d->fed_all = d->status != SUARA_OK;
+	return d;
+}
+
+/* ---- taking a paragraph's result ---- */
+
+static int feed_writers(doc_state *d)
+{
+	size_t i;
+	for (i = 0; i < ts_format_count; i++) {
+		if (d->ts[i] && ts_formats_table[i]->paragraph(d->ts[i], &d->tsdoc, &d->tl) != 0)
+			return doc_fail(d, SUARA_ERR_WRITE, "%s: writing failed", d->ts_path[i]);
+	}
+	return SUARA_OK;
+}
+
+static int copy_chunk(doc_state *d, FILE *f, uint32_t head)
+{
+	static int16_t buf[0x10000];
+	uint32_t n = head & ~POOL_CHUNK_ZEROS;
+	if (head & POOL_CHUNK_ZEROS)
+		return audio_silence(d->audio, n, d->err, sizeof d->err);
+	if (n > 0x10000 || pool_read_samples(f, buf, n) != 0) {
+		snprintf(d->err, sizeof d->err, "a worker's audio was incomplete");
+		return -1;
+	}
+	return audio_write(d->audio, buf, n, d->err, sizeof d->err);
+}
+
+/* Copy the paragraph's audio, with the paragraph pause before it. Returns
+ * 0, 1 when the worker reported a failure instead, or -1. */
+static int take_audio(const suara_renderer *r, doc_state *d, FILE *f, uint64_t *start)
+{
+	size_t pause = (size_t)((long long)r->opt.paragraph_pause_ms * r->rate / 1000);
+	uint32_t head;
+	int first = 1;
+	*start = audio_count(d->audio);
+	while (pool_read_u32(f, &head) == 0 && head != 0) {
+		if (head == POOL_CHUNK_FAILED)
+			return 1;
+		if (first && d->any_audio && audio_silence(d->audio, pause, d->err, sizeof d->err) != 0)
+			return -1;
+		if (first)
+			*start = audio_count(d->audio);
+		first = 0;
+		d->any_audio = 1;
+		if (copy_chunk(d, f, head) != 0)
+			return -1;
+	}
+	if (head != 0)
+		snprintf(d->err, sizeof d->err, "a worker's result was incomplete");
+	return head == 0 ? 0 : -1;
+}
+
+/* The worker failed: its own report when it wrote one (the spill is
+ * positioned after POOL_CHUNK_FAILED, or at its start), else its status. */
+static void take_failure(doc_state *d, const pool_job *j, int after_mark, int status)
+{
+	char msg[256];
+	size_t line, col;
+	uint32_t head = POOL_CHUNK_FAILED;
+	int st = SUARA_ERR_WORKER;
+	if (after_mark || (pool_read_u32(j->spill, &head) == 0 && head == POOL_CHUNK_FAILED))
+		st = pool_read_failure(j->spill, msg, sizeof msg);
+	else if (WIFSIGNALED(status))
+		snprintf(msg, sizeof msg, "worker killed by signal %d", WTERMSIG(status));
+	else
+		snprintf(msg, sizeof msg, "worker ended without a result (status %d)", WEXITSTATUS(status));
+	input_position(&d->doc, j->base, &line, &col);
+	doc_fail(d, st, "%s:%zu: paragraph %zu: %s", d->tsdoc.source, line, d->index + 1, msg);
+}
+
+/* Append job j's paragraph to d's outputs. */
+static void take_paragraph(const suara_renderer *r, doc_state *d, const pool_job *j, int finished,
+			   int status)
+{
+	uint64_t start = 0;
+	int rc;
+	if (!finished) {
+		take_failure(d, j, 0, status);
+		return;
+	}
+	rc = take_audio(r, d, j->spill, &start);
+	if (rc == 1) {
+		take_failure(d, j, 1, status);
+		return;
+	}
+	if (rc < 0) {
+		doc_fail(d, SUARA_ERR_WRITE, "%s: %s", d->t->wav_path, d->err);
+		return;
+	}
+	tl_reset(&d->tl);
+	if (pool_read_timeline(j->spill, &d->tl) != 0) {
+		doc_fail(d, SUARA_ERR_WORKER, "%s: a worker's result was incomplete", d->tsdoc.source);
+		return;
+	}
+	d->tl.index = d->index++;
+	d->tl.off = j->base;
+	d->tl.len = j->len;
+	tl_shift(&d->tl, start);
+	feed_writers(d);
+}
+
+/* ---- finishing a document ---- */
+
+static int copy_to_stdout(doc_state *d, const char *path)
 {
 	FILE *f = fopen(path, "rb");
 	char buf[65536];
@@ -557,7 +329,7 @@ static int copy_to_stdout(suara_renderer *r, const char *path)
 	if (f)
 		fclose(f);
 	if (!ok || fflush(stdout) != 0)
-		return suara_fail(r, SUARA_ERR_WRITE, "standard output: %s", strerror(errno));
+		return doc_fail(d, SUARA_ERR_WRITE, "standard output: %s", strerror(errno));
 	return SUARA_OK;
 }
 
@@ -565,96 +337,248 @@ static int copy_to_stdout(suara_renderer *r, const char *path)
  * unlinked first: renaming over it makes ext4 (auto_da_alloc) write the new
  * file back at once, which costs more than the whole render of a short
  * article. Either way the final name never holds a partial file. */
-static int replace(const char *tmp, const char *final)
+static int replace(int *slot, const char *final)
 {
+	int rc;
 	if (unlink(final) != 0 && errno != ENOENT)
 		return -1;
-	return rename(tmp, final);
+	rc = rename(temp_paths[*slot], final);
+	if (rc == 0)
+		temp_used[*slot] = 0, *slot = -1;
+	return rc;
 }
 
-static int publish(render_state *s, const char *wav_path, char (*ts_path)[4200],
-		   const char **ts_tmp, const char *wav_tmp)
+static void publish(doc_state *d)
 {
 	size_t i;
-	for (i = 0; i < ts_format_count; i++)
-		if (ts_tmp[i] && replace(ts_tmp[i], ts_path[i]) != 0)
-			return suara_fail(s->r, SUARA_ERR_WRITE, "%s: %s", ts_path[i], strerror(errno));
-	if (strcmp(wav_path, "-") == 0)
-		return copy_to_stdout(s->r, wav_tmp);
-	if (replace(wav_tmp, wav_path) != 0)
-		return suara_fail(s->r, SUARA_ERR_WRITE, "%s: %s", wav_path, strerror(errno));
-	return SUARA_OK;
+	for (i = 0; i < ts_format_count && d->status == SUARA_OK; i++)
+		if (d->ts_temp[i] >= 0 && replace(&d->ts_temp[i], d->ts_path[i]) != 0)
+			doc_fail(d, SUARA_ERR_WRITE, "%s: %s", d->ts_path[i], strerror(errno));
+	if (d->status != SUARA_OK)
+		return;
+	if (strcmp(d->t->wav_path, "-") == 0)
+		copy_to_stdout(d, temp_paths[d->wav_temp]);
+	else if (replace(&d->wav_temp, d->t->wav_path) != 0)
+		doc_fail(d, SUARA_ERR_WRITE, "%s: %s", d->t->wav_path, strerror(errno));
 }
 
-static int check_targets(render_state *s, const char *input, const char *wav_path,
-			 const char *ts_base)
+/* Close every output (finishing them when all went well) and publish them. */
+static void doc_finish(suara_renderer *r, doc_state *d)
 {
-	char path[4200];
 	size_t i;
-	if (strcmp(input, "-") == 0)
-		return SUARA_OK;
-	if (same_file(input, wav_path))
-		return suara_fail(s->r, SUARA_ERR_OVERWRITE, "%s: output is the input file", wav_path);
-	for (i = 0; ts_base && i < ts_format_count; i++) {
-		snprintf(path, sizeof path, "%s%s", ts_base, ts_formats_table[i]->ext);
-		if ((s->r->opt.timestamps & ts_formats_table[i]->bit) && same_file(input, path))
-			return suara_fail(s->r, SUARA_ERR_OVERWRITE, "%s: output is the input file", path);
+	if (d->status == SUARA_OK && !d->any_audio)
+		doc_fail(d, SUARA_ERR_EMPTY, "%s: nothing to speak (no paragraph produced sound)", d->tsdoc.source);
+	if (d->status == SUARA_OK &&
+	    audio_silence(d->audio, (size_t)(TAIL_MS * r->rate / 1000), d->err, sizeof d->err) != 0)
+		doc_fail(d, SUARA_ERR_WRITE, "%s: %s", d->t->wav_path, d->err);
+	if (d->audio) {
+		d->tsdoc.samples = audio_count(d->audio);
+		if (audio_close(d->audio, d->err, sizeof d->err) != 0)
+			doc_fail(d, SUARA_ERR_WRITE, "%s: %s", d->t->wav_path, d->err);
+		d->audio = NULL;
 	}
-	return SUARA_OK;
+	for (i = 0; i < ts_format_count; i++) {
+		if (d->ts[i] && d->status == SUARA_OK && ts_formats_table[i]->end(d->ts[i], &d->tsdoc) != 0)
+			doc_fail(d, SUARA_ERR_WRITE, "%s: writing failed", d->ts_path[i]);
+		if (d->ts[i])
+			ts_formats_table[i]->free(d->ts[i]);
+		if (d->ts_file[i] && fclose(d->ts_file[i]) != 0)
+			doc_fail(d, SUARA_ERR_WRITE, "%s: %s", d->ts_path[i], strerror(errno));
+	}
+	if (d->status == SUARA_OK)
+		publish(d);
+}
+
+/* Free a finished document; unlinks whatever temporary file is left. */
+static void doc_free(doc_state *d)
+{
+	size_t i;
+	for (i = 0; i < MAX_FORMATS; i++)
+		temp_drop(&d->ts_temp[i]);
+	temp_drop(&d->wav_temp);
+	tl_free(&d->tl);
+	input_free(&d->doc);
+	free(d);
+}
+
+/* ---- the batch ---- */
+
+typedef struct {
+	suara_renderer *r;
+	const suara_target *targets;
+	size_t n, next_target;
+	doc_state *head, *tail;   /* open documents, oldest first */
+	pool *pool;
+	suara_result_fn on_result;
+	void *ud;
+	suara_progress progress;
+	unsigned long long samples_done; /* audio of the finished documents */
+	int oom;
+	int status;               /* first failure */
+} batch;
+
+/* The next paragraph of d with something to speak, or 0. */
+static int next_para(doc_state *d, input_para *p)
+{
+	while (input_next_para(&d->doc, &d->next_pos, p))
+		if (input_has_text(d->doc.text + p->off, p->len))
+			return 1;
+	return 0;
+}
+
+static int more_after(batch *b, doc_state *d)
+{
+	size_t pos = d->next_pos;
+	input_para p;
+	int more = next_para(d, &p);
+	d->next_pos = pos;
+	return more || b->next_target < b->n;
+}
+
+/* The document whose paragraphs are being started, opening the next target
+ * when the current one has all been started. NULL when nothing is left. */
+static doc_state *feeding(batch *b)
+{
+	doc_state *d;
+	if (b->tail && !b->tail->fed_all)
+		return b->tail;
+	if (b->next_target >= b->n)
+		return NULL;
+	d = doc_open(b->r, &b->targets[b->next_target], b->next_target);
+	if (!d) {
+		b->oom = 1;
+		return NULL;
+	}
+	b->next_target++;
+	if (b->tail)
+		b->tail->next = d;
+	else
+		b->head = d;
+	b->tail = d;
+	return d;
+}
+
+/* Start paragraphs until every worker is busy or nothing is left. */
+static int fill(batch *b)
+{
+	doc_state *d;
+	input_para p;
+	while (!pool_full(b->pool) && (d = feeding(b)) != NULL) {
+		if (d->status != SUARA_OK || !next_para(d, &p)) {
+			d->fed_all = 1;
+			continue;
+		}
+		if (pool_start(b->pool, d->doc.text + p.off, p.len, p.off, d, more_after(b, d), d->err,
+			       sizeof d->err) != 0) {
+			doc_fail(d, SUARA_ERR_WORKER, "%s", d->err);
+			d->fed_all = 1;
+		}
+		d->started++;
+	}
+	return b->oom ? -1 : 0;
+}
+
+static void report(batch *b, doc_state *d)
+{
+	if (d->status != SUARA_OK && b->status == SUARA_OK) {
+		b->status = d->status;
+		snprintf(b->r->detail, sizeof b->r->detail, "%s", d->detail);
+	}
+	b->progress.files_done++;
+	b->samples_done += d->tsdoc.samples;
+	if (b->on_result)
+		b->on_result(b->ud, d->target, d->status, d->detail);
+}
+
+/* Take the oldest running paragraph into its document (the head). */
+static void take(batch *b)
+{
+	pool_job j;
+	int finished, status;
+	doc_state *d;
+	if (pool_take(b->pool, &j, &finished, &status) != 0)
+		return;
+	d = j.owner;
+	if (d->status == SUARA_OK)
+		take_paragraph(b->r, d, &j, finished, status);
+	pool_done(&j, NULL);
+	d->taken++;
+	b->progress.text_bytes_done += j.len;
+	b->progress.audio_seconds =
+		(double)(b->samples_done + (d->audio ? audio_count(d->audio) : 0)) / b->r->rate;
+	if (b->r->progress)
+		b->r->progress(b->r->progress_ud, &b->progress);
+}
+
+int suara_render_batch(suara_renderer *r, const suara_target *targets, size_t n,
+		       suara_result_fn on_result, void *ud)
+{
+	batch b = {r, targets, n, 0, NULL, NULL, NULL, on_result, ud, {0, n, 0, 0}, 0, 0, SUARA_OK};
+	r->detail[0] = '\0';
+	b.pool = pool_new(r, r->jobs);
+	if (!b.pool)
+		return suara_fail(r, SUARA_ERR_NOMEM, "out of memory");
+	for (;;) {
+		doc_state *d = b.head;
+		if (fill(&b) != 0) {
+			b.status = suara_fail(r, SUARA_ERR_NOMEM, "out of memory");
+			break;
+		}
+		if (!(d = b.head))
+			break;
+		if (d->fed_all && d->taken == d->started) {
+			doc_finish(r, d);
+			report(&b, d);
+			b.head = d->next;
+			if (!b.head)
+				b.tail = NULL;
+			doc_free(d);
+			continue;
+		}
+		take(&b);
+	}
+	pool_free(b.pool);
+	while (b.head) { /* only after running out of memory */
+		doc_state *d = b.head;
+		b.head = d->next;
+		doc_finish(r, d);
+		doc_free(d);
+	}
+	return b.status;
 }
 
 int suara_render_file(suara_renderer *r, const char *input, const char *source_name,
 		      const char *wav_path, const char *ts_base)
 {
-	static char ts_path[8][4200];
-	const char *ts_tmp[8] = {0}, *wav_tmp = NULL;
-	char stdout_tmp[4200];
-	render_state s;
+	suara_target t = {input, source_name, wav_path, ts_base};
+	return suara_render_batch(r, &t, 1, NULL, NULL);
+}
+
+/* Is path a file at least as new as the input's modification time? */
+static int fresh(const char *path, const struct stat *in)
+{
+	struct stat st;
+	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size == 0)
+		return 0;
+	return st.st_mtim.tv_sec > in->st_mtim.tv_sec ||
+	       (st.st_mtim.tv_sec == in->st_mtim.tv_sec && st.st_mtim.tv_nsec >= in->st_mtim.tv_nsec);
+}
+
+int suara_outputs_fresh(const suara_renderer *r, const char *input, const char *wav_path,
+			const char *ts_base)
+{
+	char path[PATH_LEN];
+	struct stat in;
 	size_t i;
-	int st;
-	memset(&s, 0, sizeof s);
-	s.r = r;
-	tl_init(&s.tl);
-	r->detail[0] = '\0';
-	s.tsdoc = (ts_doc){source_name ? source_name : base_name(input), base_name(wav_path), NULL,
-			   r->voice.name, r->rate, NULL, 0};
-	st = suara_load_input(r, &s.doc, input);
-	if (st != SUARA_OK)
-		return st;
-	s.tsdoc.text = s.doc.text;
-	if (!doc_has_text(&s.doc)) {
-		st = suara_fail(r, SUARA_ERR_EMPTY, "%s: nothing to speak (the input is empty or only whitespace)",
-				s.tsdoc.source);
-		goto done;
+	if (strcmp(input, "-") == 0 || strcmp(wav_path, "-") == 0 || stat(input, &in) != 0 ||
+	    !fresh(wav_path, &in))
+		return 0;
+	for (i = 0; ts_base && i < ts_format_count; i++) {
+		if (!(r->opt.timestamps & ts_formats_table[i]->bit))
+			continue;
+		snprintf(path, sizeof path, "%s%s", ts_base, ts_formats_table[i]->ext);
+		if (!fresh(path, &in))
+			return 0;
 	}
-	st = check_targets(&s, input, wav_path, ts_base);
-	if (st != SUARA_OK)
-		goto done;
-	snprintf(stdout_tmp, sizeof stdout_tmp, "%s/suara-stdout.wav",
-		 getenv("TMPDIR") && *getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
-	st = open_outputs(&s, strcmp(wav_path, "-") == 0 ? stdout_tmp : wav_path, ts_base, ts_path,
-			  ts_tmp, &wav_tmp);
-	if (st == SUARA_OK)
-		st = run_jobs(&s);
-	if (st == SUARA_OK && audio_count(s.audio) == 0)
-		st = suara_fail(r, SUARA_ERR_EMPTY, "%s: nothing to speak (no paragraph produced sound)",
-				s.tsdoc.source);
-	if (st == SUARA_OK && audio_silence(s.audio, (size_t)(TAIL_MS * r->rate / 1000), s.err, sizeof s.err))
-		st = suara_fail(r, SUARA_ERR_WRITE, "%s: %s", wav_path, s.err);
-	if (s.audio) {
-		st = close_outputs(&s, wav_path, ts_path, st);
-	}
-	if (st == SUARA_OK)
-		st = publish(&s, wav_path, ts_path, ts_tmp, wav_tmp);
-done:
-	for (i = 0; i < ts_format_count; i++) {
-		if (s.ts[i])
-			ts_formats_table[i]->free(s.ts[i]);
-		if (s.ts_file[i])
-			fclose(s.ts_file[i]);
-	}
-	drop_temps();
-	tl_free(&s.tl);
-	input_free(&s.doc);
-	return st;
+	return 1;
 }

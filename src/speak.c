@@ -9,7 +9,8 @@
 /* State while speaking one paragraph. */
 typedef struct {
 	const speak_cfg *cfg;
-	const char *text;
+	const char *text;  /* the paragraph */
+	size_t base;       /* its byte offset in the input */
 	tl_paragraph *tl;
 	speak_sink sink;
 	void *ud;
@@ -17,6 +18,8 @@ typedef struct {
 	sbuf spoken;      /* one sentence's spoken form */
 	vec pieces;       /* norm_piece */
 	synth_out syn;
+	size_t pending_off;  /* silent sentences before the first audible one */
+	int has_pending;
 	int status;
 } speaker;
 
@@ -90,7 +93,7 @@ static int add_words(speaker *sp, size_t sent_off, size_t first, size_t last)
 			continue;
 		const norm_piece *p = vec_at(&sp->pieces, (size_t)k);
 		at = skip_silence(a, at, last);
-		w.off = sent_off + p->src_off;
+		w.off = sp->base + sent_off + p->src_off;
 		w.len = p->src_len;
 		w.start = w.end = at - first;
 		if (!vec_push(&sp->tl->words, &w))
@@ -121,7 +124,7 @@ static int finish_sentence(speaker *sp, size_t off, size_t len, uint64_t start, 
 {
 	tl_sentence s;
 	size_t i;
-	s.off = off, s.len = len;
+	s.off = sp->base + off, s.len = len;
 	s.start = start, s.end = sp->pos;
 	s.spoken_off = sp->tl->spoken.len;
 	s.spoken_len = sp->spoken.len;
@@ -134,6 +137,22 @@ static int finish_sentence(speaker *sp, size_t off, size_t len, uint64_t start, 
 	if (sbuf_add(&sp->tl->spoken, sp->spoken.data ? sp->spoken.data : "", sp->spoken.len) != 0)
 		return -1;
 	return vec_push(&sp->tl->sentences, &s) ? 0 : -1;
+}
+
+/* A sentence with nothing audible ("'.", "(*).", a lone dash) is not a
+ * unit of its own: a unit always has sound. Its text joins the sentence
+ * before it, or the next one when it comes first. */
+static int absorb_silent(speaker *sp, size_t off, size_t len)
+{
+	tl_sentence *prev;
+	if (sp->tl->sentences.len == 0) {
+		if (!sp->has_pending)
+			sp->pending_off = off, sp->has_pending = 1;
+		return 0;
+	}
+	prev = vec_at(&sp->tl->sentences, sp->tl->sentences.len - 1);
+	prev->len = sp->base + off + len - prev->off;
+	return 0;
 }
 
 static int speak_sentence(void *ud, size_t off, size_t len)
@@ -150,32 +169,37 @@ static int speak_sentence(void *ud, size_t off, size_t len)
 	if (sp->spoken.len && synth_say(sp->spoken.data, sp->spoken.len, &sp->syn) != 0)
 		return sp->status = SUARA_ERR_ENGINE;
 	audible_bounds(sp->syn.samples.items, sp->syn.samples.len, &first, &last);
-	if (first < last && sp->pos > 0 && emit(sp, NULL, sp->cfg->sentence_pause) != 0)
+	if (first == last)
+		return absorb_silent(sp, off, len);
+	if (sp->pos > 0 && emit(sp, NULL, sp->cfg->sentence_pause) != 0)
 		return sp->status = SUARA_ERR_WRITE;
 	start = sp->pos;
-	if (first < last) {
-		if (add_words(sp, off, first, last) != 0)
-			return sp->status = SUARA_ERR_NOMEM;
-		if (emit(sp, (const int16_t *)sp->syn.samples.items + first, last - first) != 0)
-			return sp->status = SUARA_ERR_WRITE;
-	}
+	if (add_words(sp, off, first, last) != 0)
+		return sp->status = SUARA_ERR_NOMEM;
+	if (emit(sp, (const int16_t *)sp->syn.samples.items + first, last - first) != 0)
+		return sp->status = SUARA_ERR_WRITE;
+	if (sp->has_pending)
+		len += off - sp->pending_off, off = sp->pending_off, sp->has_pending = 0;
 	if (finish_sentence(sp, off, len, start, w0) != 0)
 		return sp->status = SUARA_ERR_NOMEM;
 	return 0;
 }
 
-int speak_paragraph(const speak_cfg *cfg, const char *text, size_t off, size_t len,
+int speak_paragraph(const speak_cfg *cfg, const char *text, size_t len, size_t base,
 		    tl_paragraph *tl, speak_sink sink, void *ud)
 {
 	speaker sp;
 	memset(&sp, 0, sizeof sp);
-	sp.cfg = cfg, sp.text = text, sp.tl = tl, sp.sink = sink, sp.ud = ud;
+	sp.cfg = cfg, sp.text = text, sp.base = base, sp.tl = tl, sp.sink = sink, sp.ud = ud;
 	vec_init(&sp.pieces, sizeof(norm_piece));
 	vec_init(&sp.syn.samples, sizeof(int16_t));
 	vec_init(&sp.syn.words, sizeof(synth_word));
 	tl_reset(tl);
-	tl->off = off, tl->len = len;
-	speak_each_sentence(cfg->seg, text, off, len, speak_sentence, &sp);
+	tl->off = base, tl->len = len;
+	speak_each_sentence(cfg->seg, text, 0, len, speak_sentence, &sp);
+	if (sp.has_pending && sp.status == SUARA_OK) /* nothing audible at all */
+		if (finish_sentence(&sp, sp.pending_off, len - sp.pending_off, 0, 0) != 0)
+			sp.status = SUARA_ERR_NOMEM;
 	tl->start = 0;
 	tl->end = sp.pos;
 	sbuf_free(&sp.spoken);

@@ -24,10 +24,11 @@ typedef struct {
 	size_t sentence_pause;  /* samples of silence between sentences */
 } speak_cfg;
 
-/* Speak the paragraph text[off..off+len) into sink, filling tl (which must be
- * initialized; it is reset first). Returns SUARA_OK, SUARA_ERR_NOMEM,
- * SUARA_ERR_ENGINE or SUARA_ERR_WRITE (the sink failed). */
-int speak_paragraph(const speak_cfg *cfg, const char *text, size_t off, size_t len,
+/* Speak the paragraph text[0..len), which starts at byte base of the input,
+ * into sink, filling tl (which must be initialized; it is reset first) with
+ * input offsets. Returns SUARA_OK, SUARA_ERR_NOMEM, SUARA_ERR_ENGINE or
+ * SUARA_ERR_WRITE (the sink failed). */
+int speak_paragraph(const speak_cfg *cfg, const char *text, size_t len, size_t base,
 		    tl_paragraph *tl, speak_sink sink, void *ud);
 
 /* The sentences of a paragraph, as used by speak_paragraph and inspection:

@@ -40,8 +40,10 @@ static int json_begin(ts_writer **out, const ts_doc *doc, FILE *f)
  * sample fields only when want_samples. */
 static int add_times(sbuf *b, uint64_t start, uint64_t end, int rate, int want_samples)
 {
+	/* An empty interval (nothing audible) stays empty in seconds too. */
+	enum ts_round up = start == end ? TS_FLOOR : TS_CEIL;
 	int rc = sbuf_adds(b, "\"start\": ") | ts_add_seconds(b, start, rate, TS_FLOOR) |
-		 sbuf_adds(b, ", \"end\": ") | ts_add_seconds(b, end, rate, TS_CEIL);
+		 sbuf_adds(b, ", \"end\": ") | ts_add_seconds(b, end, rate, up);
 	if (want_samples)
 		rc |= sbuf_adds(b, ", \"start_sample\": ") | sbuf_addu(b, start) |
 		      sbuf_adds(b, ", \"end_sample\": ") | sbuf_addu(b, end);

@@ -26,8 +26,8 @@ article=../shared/seed/article-id.txt
 [ -f "$article" ] || article=voices/id/sample.txt
 echo "== one short article: $article ($(wc -c < "$article") bytes)"
 e=$(median espeak-ng -v id -w "$T/e.wav" -f "$article")
-s1=$(median "$SUARA" -q -j 1 -o "$T" "$article")
-s2=$(median "$SUARA" -q -j 2 -o "$T" "$article")
+s1=$(median "$SUARA" -q --force -j 1 -o "$T" "$article")
+s2=$(median "$SUARA" -q --force -j 2 -o "$T" "$article")
 echo "espeak-ng -v id -w      $e s"
 echo "suara -j 1              $s1 s   ratio $(ratio "$s1" "$e")"
 echo "suara -j 2              $s2 s   ratio $(ratio "$s2" "$e")"
