@@ -40,7 +40,9 @@ void suara_cleanup_temps(void)
 			unlink(temp_paths[i]);
 }
 
-/* Register a temporary name beside final (dir/.name.PID.tmp). Returns the
+/* Register a temporary name beside final: dir/.name.tmp. It has no process
+ * id in it, so a run killed by SIGKILL (which no handler sees) leaves at
+ * most one hidden file per output, which the next run reuses. Returns the
  * slot, or -1 when there is no room or the path is too long. */
 static int temp_add(const char *final)
 {
@@ -48,8 +50,8 @@ static int temp_add(const char *final)
 	int dirlen = slash ? (int)(slash - final + 1) : 0, i;
 	for (i = 0; i < MAX_TEMPS && temp_used[i]; i++)
 		;
-	if (i == MAX_TEMPS || snprintf(temp_paths[i], PATH_LEN, "%.*s.%s.%ld.tmp", dirlen, final,
-				       final + dirlen, (long)getpid()) >= PATH_LEN)
+	if (i == MAX_TEMPS ||
+	    snprintf(temp_paths[i], PATH_LEN, "%.*s.%s.tmp", dirlen, final, final + dirlen) >= PATH_LEN)
 		return -1;
 	temp_used[i] = 1;
 	return i;

@@ -20,6 +20,7 @@ SUITE(normalize);
 SUITE(input);
 SUITE(render);
 SUITE(cli);
+SUITE(batch);
 SUITE(timestamps);
 SUITE(browser);
 
@@ -34,6 +35,7 @@ static const struct {
 	{"input", suite_input},
 	{"render", suite_render},
 	{"cli", suite_cli},
+	{"batch", suite_batch},
 	{"timestamps", suite_timestamps},
 	{"browser", suite_browser},
 };
