@@ -9,10 +9,15 @@
 
 struct audio_out {
 	SNDFILE *sf;
-	uint64_t count;
+	uint64_t count, max;
 };
 
-audio_out *audio_open(const char *path, int rate, char *err, size_t errlen)
+/* A RIFF WAV holds at most 4 GiB: about 27 hours of 16-bit audio at
+ * 22050 Hz. Past that a WAV would be corrupt, so it is refused with a clear
+ * error; the caller asks for RF64 when the audio may be that long. */
+#define MAX_SAMPLES ((UINT32_MAX - 1024) / 2)
+
+audio_out *audio_open(const char *path, int rate, int rf64, char *err, size_t errlen)
 {
 	SF_INFO info = {0};
 	audio_out *a = suara_malloc(sizeof *a);
@@ -22,8 +27,9 @@ audio_out *audio_open(const char *path, int rate, char *err, size_t errlen)
 	}
 	info.samplerate = rate;
 	info.channels = 1;
-	info.format = SF_FORMAT_WAV | SF_FORMAT_PCM_16;
+	info.format = (rf64 ? SF_FORMAT_RF64 : SF_FORMAT_WAV) | SF_FORMAT_PCM_16;
 	a->count = 0;
+	a->max = rf64 ? UINT64_MAX : MAX_SAMPLES;
 	a->sf = sf_open(path, SFM_WRITE, &info);
 	if (!a->sf) {
 		snprintf(err, errlen, "%s", sf_strerror(NULL));
@@ -33,18 +39,12 @@ audio_out *audio_open(const char *path, int rate, char *err, size_t errlen)
 	return a;
 }
 
-/* A RIFF WAV holds at most 4 GiB: about 27 hours of 16-bit audio at
- * 22050 Hz. RF64 would lift the limit, but libsndfile then writes the
- * extensible format tag even for short files, which many WAV readers
- * (Python's wave module among them) reject; so longer audio is refused
- * with a clear error instead of a corrupt file. */
-#define MAX_SAMPLES ((UINT32_MAX - 1024) / 2)
 
 int audio_write(audio_out *a, const int16_t *s, size_t n, char *err, size_t errlen)
 {
 	if (n == 0)
 		return 0;
-	if (a->count + n > MAX_SAMPLES) {
+	if (a->count + n > a->max) {
 		snprintf(err, errlen, "audio longer than a WAV file can hold (4 GiB, about 27 hours): "
 			 "split the input");
 		return -1;

@@ -7,9 +7,11 @@
 
 typedef struct audio_out audio_out;
 
-/* Open path for writing a 16-bit PCM mono WAV at rate. Returns NULL on
- * failure, with libsndfile's reason in err. */
-audio_out *audio_open(const char *path, int rate, char *err, size_t errlen);
+/* Open path for writing 16-bit PCM mono at rate: a WAV, or with rf64 an
+ * RF64 file (EBU Tech 3306: a WAV without the 4 GiB limit, which sox,
+ * ffmpeg and libsndfile read, but simpler WAV readers do not). Returns NULL
+ * on failure, with libsndfile's reason in err. */
+audio_out *audio_open(const char *path, int rate, int rf64, char *err, size_t errlen);
 
 /* Append n samples / n zero samples. 0, or -1 with the reason in err. */
 int audio_write(audio_out *a, const int16_t *s, size_t n, char *err, size_t errlen);

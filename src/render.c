@@ -152,6 +152,16 @@ static int check_targets(const suara_renderer *r, doc_state *d)
 	return SUARA_OK;
 }
 
+/* Could the audio of doc pass a WAV's 4 GiB? Indonesian news text gives
+ * about 1,500 samples per byte at 175 words a minute; with a margin of 2 for
+ * slow or spelled-out text, inputs from about 700 KB at that speed are
+ * written as RF64 instead. */
+static int may_pass_4gib(const suara_renderer *r, const input_doc *doc)
+{
+	double samples = (double)doc->len * 1500.0 * 2.0 * 175.0 / r->opt.speed;
+	return samples * 2 > 4294967295.0 - 1024;
+}
+
 /* Where the audio goes while it is written: beside its final name, or in
  * $TMPDIR for standard output. */
 static int open_audio(suara_renderer *r, doc_state *d)
@@ -166,7 +176,8 @@ static int open_audio(suara_renderer *r, doc_state *d)
 	if (d->wav_temp < 0)
 		return doc_fail(d, SUARA_ERR_WRITE, "%s: path too long", d->t->wav_path);
 	d->tsdoc.audio_tmp = temp_paths[d->wav_temp];
-	d->audio = audio_open(temp_paths[d->wav_temp], r->rate, d->err, sizeof d->err);
+	d->audio = audio_open(temp_paths[d->wav_temp], r->rate, may_pass_4gib(r, &d->doc), d->err,
+			      sizeof d->err);
 	if (!d->audio)
 		return doc_fail(d, SUARA_ERR_WRITE, "%s: %s", d->t->wav_path, d->err);
 	return SUARA_OK;

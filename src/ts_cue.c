@@ -10,7 +10,7 @@
  * names, hence the chunks are written here by hand. The format's own file,
  * NAME.cue.tsv, lists the same markers: id, sample, seconds, name.
  * When the audio goes to standard output there is no file to append to and
- * only the listing is written. */
+ * only the listing is written; likewise for RF64 audio. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -107,7 +107,9 @@ static uint32_t get_u32(const unsigned char *p)
 	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
 }
 
-/* Append the chunks to the RIFF WAVE file at path and patch its size. */
+/* Append the chunks to the RIFF WAVE file at path and patch its size. An
+ * RF64 file (audio past 4 GiB, see audio.h) is left as it is: its markers
+ * are only in the listing. */
 static int append_chunks(const char *path, const sbuf *chunks)
 {
 	unsigned char head[12];
@@ -117,6 +119,11 @@ static int append_chunks(const char *path, const sbuf *chunks)
 	FILE *f = fopen(path, "r+b");
 	if (!f)
 		return -1;
+	if (fread(head, 1, 12, f) == 12 && memcmp(head, "RF64", 4) == 0) {
+		rc = 0;
+		goto done;
+	}
+	rewind(f);
 	if (fread(head, 1, 12, f) != 12 || memcmp(head, "RIFF", 4) != 0 || memcmp(head + 8, "WAVE", 4) != 0 ||
 	    fseek(f, 0, SEEK_END) != 0 || (end = ftell(f)) < 12 || (uint64_t)get_u32(head + 4) + 8 != (uint64_t)end)
 		goto done;

@@ -1,14 +1,18 @@
 #!/bin/sh
-# make bench: suara against the espeak-ng program, side by side on this
-# machine, plus the text front end's throughput. Prints wall-time ratios.
-# Inputs: voices/id/sample.txt, and ../shared/seed/article-id.txt and
-# ../shared/data/news/indosum/ when present (they are not part of suara).
+# make bench: suara against the espeak-ng program, side by side in one run
+# on this machine; prints wall-time ratios and peak memory, then the text
+# front end's throughput. Inputs come from ../shared (the reference article
+# and the IndoSum news articles) when present, else from voices/id/sample.txt;
+# none of them is part of suara.
+#   RUNS=N      timed runs per measurement (median; default 5)
+#   BENCH_BIG=1 also render a 5 MB input to check flat memory (minutes, GBs)
 set -eu
 SUARA=${SUARA:-./suara}
-RUNS=${RUNS:-7}
+RUNS=${RUNS:-5}
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 command -v espeak-ng >/dev/null || { echo "installing espeak-ng (the program, for comparison)"; apt-get install -y -qq espeak-ng >/dev/null; }
+[ -x /usr/bin/time ] || { echo "installing time (for peak memory)"; apt-get install -y -qq time >/dev/null; }
 
 # Median wall time in seconds of RUNS runs of a command.
 median() {
@@ -19,22 +23,56 @@ median() {
 		i=$((i + 1))
 	done | sort -n | awk '{a[NR]=$1} END {printf "%.4f", a[int((NR+1)/2)] / 1e6}'
 }
-
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.3f", a / b}'; }
+# Peak resident memory (MiB) of the largest process of a command.
+peak() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1 | awk '{printf "%.1f", $1 / 1024}'; }
 
+news=../shared/data/news/indosum
 article=../shared/seed/article-id.txt
 [ -f "$article" ] || article=voices/id/sample.txt
-echo "== one short article: $article ($(wc -c < "$article") bytes)"
+mkdir -p "$T/articles" "$T/o" "$T/e"
+if [ -d "$news" ]; then
+	ls "$news"/*.txt | head -200 | while read -r f; do cp "$f" "$T/articles/"; done
+else
+	i=0; while [ $i -lt 200 ]; do cp voices/id/sample.txt "$T/articles/s$i.txt"; i=$((i + 1)); done
+fi
+doc="$T/doc200k.txt"
+for f in "$T"/articles/*.txt; do cat "$f"; echo; [ "$(wc -c < "$doc")" -lt 204800 ] || break; done > "$doc"
+
+echo "== (a) one short article: $article ($(wc -c < "$article") bytes)"
 e=$(median espeak-ng -v id -w "$T/e.wav" -f "$article")
-s1=$(median "$SUARA" -q --force -j 1 -o "$T" "$article")
-s2=$(median "$SUARA" -q --force -j 2 -o "$T" "$article")
-echo "espeak-ng -v id -w      $e s"
-echo "suara -j 1              $s1 s   ratio $(ratio "$s1" "$e")"
-echo "suara -j 2              $s2 s   ratio $(ratio "$s2" "$e")"
+s1=$(median "$SUARA" -q --force -j 1 -o "$T/o" "$article")
+s2=$(median "$SUARA" -q --force -j 2 -o "$T/o" "$article")
+echo "espeak-ng -v id -w        $e s"
+echo "suara -j 1                $s1 s   ratio $(ratio "$s1" "$e")"
+echo "suara -j 2                $s2 s   ratio $(ratio "$s2" "$e")"
+
+RUNS=${RUNS_BIG:-3}
+echo "== (b) one document of $(wc -c < "$doc") bytes"
+e=$(median espeak-ng -v id -w "$T/e.wav" -f "$doc")
+s2=$(median "$SUARA" -q --force -j 2 -o "$T/o" "$doc")
+echo "espeak-ng -v id -w        $e s"
+echo "suara -j 2                $s2 s   ratio $(ratio "$s2" "$e")"
+
+echo "== (c) $(ls "$T"/articles | wc -l) articles"
+loop() { for f in "$T"/articles/*.txt; do espeak-ng -v id -w "$T/e/$(basename "$f" .txt).wav" -f "$f"; done; }
+e=$(median loop)
+s2=$(median "$SUARA" -q --force -j 2 -o "$T/o" "$T"/articles/*.txt)
+echo "espeak-ng loop            $e s"
+echo "suara, one run, -j 2      $s2 s   ratio $(ratio "$s2" "$e")"
+
+echo "== peak resident memory of any one process (MiB)"
+echo "suara, 5 KB input         $(peak "$SUARA" -q --force -j 2 -o "$T/o" "$(ls "$T"/articles/*.txt | head -1)")"
+echo "suara, 200 KB input       $(peak "$SUARA" -q --force -j 2 -o "$T/o" "$doc")"
+echo "espeak-ng, 200 KB input   $(peak espeak-ng -v id -w "$T/e.wav" -f "$doc")"
+if [ "${BENCH_BIG:-0}" = 1 ]; then
+	big5="$T/five.txt"
+	while [ "$(wc -c < "$big5" 2>/dev/null || echo 0)" -lt 5000000 ]; do cat "$doc" >> "$big5"; done
+	echo "suara, 5 MB input         $(peak "$SUARA" -q --force -j 2 -o "$T/o" "$big5")"
+fi
 
 # Text front end (paragraphs + segmentation + normalization) throughput,
 # without synthesis or printing.
-news=../shared/data/news/indosum
 src="$T/src.txt"
 if [ -d "$news" ]; then cat "$news"/*.txt > "$src"; else cat voices/id/sample.txt > "$src"; fi
 big="$T/big.txt"
