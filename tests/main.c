@@ -99,6 +99,16 @@ char *test_read_file(const char *path, size_t *len)
 	return buf;
 }
 
+int test_same_file(const char *a, const char *b)
+{
+	size_t na, nb;
+	char *x = test_read_file(a, &na), *y = test_read_file(b, &nb);
+	int same = x && y && na == nb && memcmp(x, y, na) == 0;
+	free(x);
+	free(y);
+	return same;
+}
+
 static void drain(int fd, char **dst, size_t *n, size_t *cap)
 {
 	char tmp[65536];

@@ -28,6 +28,9 @@ void test_check_str(const char *got, const char *want, const char *file, int lin
 /* Read a whole file into a malloc'd NUL-terminated buffer; NULL on error. */
 char *test_read_file(const char *path, size_t *len);
 
+/* Do two files hold the same bytes? (0 when either cannot be read) */
+int test_same_file(const char *a, const char *b);
+
 /* Run argv (argv[0] a path) with stdin from `in` (NULL: /dev/null), capture
  * stdout and stderr into malloc'd strings (either pointer may be NULL).
  * Returns the exit status, or -1 if it did not exit normally. */

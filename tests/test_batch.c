@@ -46,15 +46,6 @@ static void make_input(const char *path, int i)
 	write_file(path, text);
 }
 
-static int same_bytes(const char *a, const char *b)
-{
-	size_t na, nb;
-	char *x = test_read_file(a, &na), *y = test_read_file(b, &nb);
-	int same = x && y && na == nb && memcmp(x, y, na) == 0;
-	free(x), free(y);
-	return same;
-}
-
 static const char *in_path(int i, char *buf, size_t n)
 {
 	snprintf(buf, n, DIR "/in/%s/berita%d.txt", i < 5 ? "a" : "b/c", i);
@@ -101,9 +92,9 @@ static void folder_equals_singles(void)
 		snprintf(single_dir, sizeof single_dir, DIR "/single");
 		run(one);
 		snprintf(b, sizeof b, DIR "/single/berita%d.wav", i);
-		same += same_bytes(out_path(DIR "/out", i, "wav", a, sizeof a), b);
+		same += test_same_file(out_path(DIR "/out", i, "wav", a, sizeof a), b);
 		snprintf(b, sizeof b, DIR "/single/berita%d.json", i);
-		same += same_bytes(out_path(DIR "/out", i, "json", a, sizeof a), b);
+		same += test_same_file(out_path(DIR "/out", i, "json", a, sizeof a), b);
 	}
 	CHECK(same == 2 * NFILES, "each file of the batch (sub-folders kept) equals its render alone (%d of %d)",
 	      same, 2 * NFILES);
@@ -171,13 +162,13 @@ static void killed_midway(void)
 	CHECK(!exists(out_path(DIR "/killed", NFILES - 1, "json", b, sizeof b)), "the batch was killed midway");
 	for (i = 0; i < NFILES; i++) /* whatever is there under a final name is complete */
 		if (exists(out_path(DIR "/killed", i, "wav", a, sizeof a)) &&
-		    !same_bytes(a, out_path(DIR "/out", i, "wav", b, sizeof b)))
+		    !test_same_file(a, out_path(DIR "/out", i, "wav", b, sizeof b)))
 			partial++;
 	CHECK(WIFSIGNALED(status) && partial == 0, "after SIGKILL no final-named output is partial");
 	CHECK(run(again) == 0, "the killed batch runs again");
 	for (i = 0; i < NFILES; i++) {
-		same += same_bytes(out_path(DIR "/killed", i, "wav", a, sizeof a), out_path(DIR "/out", i, "wav", b, sizeof b));
-		same += same_bytes(out_path(DIR "/killed", i, "json", a, sizeof a), out_path(DIR "/out", i, "json", b, sizeof b));
+		same += test_same_file(out_path(DIR "/killed", i, "wav", a, sizeof a), out_path(DIR "/out", i, "wav", b, sizeof b));
+		same += test_same_file(out_path(DIR "/killed", i, "json", a, sizeof a), out_path(DIR "/out", i, "json", b, sizeof b));
 	}
 	CHECK(same == 2 * NFILES, "the resumed batch equals an uninterrupted one (%d of %d files)", same, 2 * NFILES);
 	CHECK(system("test -z \"$(find " DIR "/killed -name '.*.tmp')\"") == 0,

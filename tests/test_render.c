@@ -177,16 +177,6 @@ done:
 	return n;
 }
 
-static int same_file_bytes(const char *a, const char *b)
-{
-	size_t na, nb;
-	char *x = test_read_file(a, &na), *y = test_read_file(b, &nb);
-	int same = x && y && na == nb && memcmp(x, y, na) == 0;
-	free(x);
-	free(y);
-	return same;
-}
-
 /* Render txt into dir with extra args; returns the exit status. */
 static int render_to(const char *txt, const char *dir, const char *jobs)
 {
@@ -249,15 +239,15 @@ void suite_render(void)
 	CHECK(render_to("tests/data/crlf.txt", "build/test-tmp/j1", "1") == 0, "a CRLF file with a BOM renders");
 	check_render("tests/data/crlf.txt", "build/test-tmp/j1/crlf.wav", "build/test-tmp/j1/crlf.json", 2);
 	CHECK(render_to("tests/data/timing.txt", "build/test-tmp/again", "1") == 0 &&
-	      same_file_bytes("build/test-tmp/j1/timing.wav", "build/test-tmp/again/timing.wav") &&
-	      same_file_bytes("build/test-tmp/j1/timing.json", "build/test-tmp/again/timing.json"),
+	      test_same_file("build/test-tmp/j1/timing.wav", "build/test-tmp/again/timing.wav") &&
+	      test_same_file("build/test-tmp/j1/timing.json", "build/test-tmp/again/timing.json"),
 	      "two renders of the same input are byte-identical");
 	CHECK(render_to("tests/data/timing.txt", "build/test-tmp/j2", "2") == 0 &&
 	      render_to("tests/data/timing.txt", "build/test-tmp/j4", "4") == 0, "renders with -j 2 and -j 4");
-	CHECK(same_file_bytes("build/test-tmp/j1/timing.wav", "build/test-tmp/j2/timing.wav") &&
-	      same_file_bytes("build/test-tmp/j1/timing.wav", "build/test-tmp/j4/timing.wav") &&
-	      same_file_bytes("build/test-tmp/j1/timing.json", "build/test-tmp/j2/timing.json") &&
-	      same_file_bytes("build/test-tmp/j1/timing.json", "build/test-tmp/j4/timing.json"),
+	CHECK(test_same_file("build/test-tmp/j1/timing.wav", "build/test-tmp/j2/timing.wav") &&
+	      test_same_file("build/test-tmp/j1/timing.wav", "build/test-tmp/j4/timing.wav") &&
+	      test_same_file("build/test-tmp/j1/timing.json", "build/test-tmp/j2/timing.json") &&
+	      test_same_file("build/test-tmp/j1/timing.json", "build/test-tmp/j4/timing.json"),
 	      "WAV and JSON are byte-identical for -j 1, 2 and 4");
 	check_independence("build/test-tmp/j1");
 }
