@@ -47,11 +47,14 @@ static int grow(void **mem, size_t *cap, size_t need, size_t unit)
 int sbuf_reserve(sbuf *b, size_t extra)
 {
 	void *mem = b->data;
+	if (extra < b->cap - b->len) /* room already (cap > len when cap > 0) */
+		return 0;
 	if (extra > SIZE_MAX - b->len - 1)
 		return -1;
 	if (grow(&mem, &b->cap, b->len + extra + 1, 1) != 0)
 		return -1;
 	b->data = mem;
+	b->data[b->len] = '\0'; /* a fresh buffer is NUL-terminated too */
 	return 0;
 }
 
@@ -67,7 +70,14 @@ int sbuf_add(sbuf *b, const char *s, size_t n)
 }
 
 int sbuf_adds(sbuf *b, const char *s) { return sbuf_add(b, s, strlen(s)); }
-int sbuf_addc(sbuf *b, char c) { return sbuf_add(b, &c, 1); }
+int sbuf_addc(sbuf *b, char c)
+{
+	if (sbuf_reserve(b, 1) != 0)
+		return -1;
+	b->data[b->len++] = c;
+	b->data[b->len] = '\0';
+	return 0;
+}
 
 int sbuf_addu(sbuf *b, unsigned long long v)
 {
@@ -116,7 +126,8 @@ void vec_init(vec *v, size_t item_size)
 void *vec_push(vec *v, const void *item)
 {
 	char *slot;
-	if (v->len == SIZE_MAX || grow(&v->items, &v->cap, v->len + 1, v->size) != 0)
+	if (v->len >= v->cap && /* no room: grow */
+	    (v->len == SIZE_MAX || grow(&v->items, &v->cap, v->len + 1, v->size) != 0))
 		return NULL;
 	slot = (char *)v->items + v->len * v->size;
 	memcpy(slot, item, v->size);
@@ -132,6 +143,13 @@ int vec_push_n(vec *v, const void *items, size_t n)
 		memcpy((char *)v->items + v->len * v->size, items, n * v->size);
 	v->len += n;
 	return 0;
+}
+
+int vec_reserve(vec *v, size_t extra)
+{
+	if (extra > SIZE_MAX - v->len)
+		return -1;
+	return grow(&v->items, &v->cap, v->len + extra, v->size);
 }
 
 void *vec_at(const vec *v, size_t i) { return (char *)v->items + i * v->size; }

@@ -43,6 +43,9 @@ void vec_init(vec *v, size_t item_size);
 void *vec_push(vec *v, const void *item);
 /* Append n items from items. 0, or -1 on failure (v unchanged). */
 int vec_push_n(vec *v, const void *items, size_t n);
+/* Make room for at least `extra` more items. 0, or -1 on failure (v
+ * unchanged). */
+int vec_reserve(vec *v, size_t extra);
 void *vec_at(const vec *v, size_t i);
 void vec_clear(vec *v);
 void vec_free(vec *v);

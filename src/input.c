@@ -123,13 +123,19 @@ void input_position(const input_doc *doc, size_t off, size_t *line, size_t *col)
 }
 
 /* End of the line starting at pos (index of its '\n' or len), and whether
- * the line is blank. */
+ * the line is blank. Past its first non-blank byte the rest of the line is
+ * found with memchr. */
 static size_t line_end(const input_doc *doc, size_t pos, int *blank)
 {
+	const char *nl;
 	*blank = 1;
-	for (; pos < doc->len && doc->raw[pos] != '\n'; pos++)
-		if (!is_blank_byte(doc->raw[pos]))
+	for (; pos < doc->len && doc->raw[pos] != '\n'; pos++) {
+		if (!is_blank_byte(doc->raw[pos])) {
 			*blank = 0;
+			nl = memchr(doc->raw + pos, '\n', doc->len - pos);
+			return nl ? (size_t)(nl - doc->raw) : doc->len;
+		}
+	}
 	return pos;
 }
 

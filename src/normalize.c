@@ -18,6 +18,10 @@
 #include "number.h"
 #include "utf8.h"
 
+static int is_digit(char ch) { return ch >= '0' && ch <= '9'; }
+static int is_upper_ascii(char ch) { return ch >= 'A' && ch <= 'Z'; }
+static int is_lower_ascii(char ch) { return ch >= 'a' && ch <= 'z'; }
+
 /* ---- tables ------------------------------------------------------------ */
 
 typedef struct {
@@ -26,22 +30,34 @@ typedef struct {
 } entry;
 
 /* A one-hash Bloom filter over the keys, so most lookups of ordinary
- * words end without a search. */
+ * words end without a search. Before it, two cheaper filters that need no
+ * hashing and little memory: the key lengths and the first bytes present. */
 #define BLOOM_BITS 65536u
+#define LEN_BITS 64u /* lengths of LEN_BITS - 1 bytes and more share a bit */
 
 typedef struct {
 	entry *e;
 	size_t n;
 	char *mem; /* the file, cut into NUL-terminated keys and values */
+	uint64_t lens;              /* bit min(length, LEN_BITS - 1) per key */
+	unsigned char first[256 / 8]; /* bit per first byte of a key */
 	unsigned char bloom[BLOOM_BITS / 8];
 } table;
 
+static unsigned len_bit(size_t n) { return n < LEN_BITS - 1 ? (unsigned)n : LEN_BITS - 1; }
+
+/* FNV-1a, folded to a Bloom filter bit. */
+#define FNV_BASIS 2166136261u
+#define FNV_PRIME 16777619u
+
+static unsigned bloom_bit(uint32_t h) { return (unsigned)(h ^ (h >> 16)) % BLOOM_BITS; }
+
 static unsigned key_hash(const char *s, size_t n)
 {
-	uint32_t h = 2166136261u;
+	uint32_t h = FNV_BASIS;
 	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
-	return (unsigned)(h ^ (h >> 16)) % BLOOM_BITS;
+		h = (h ^ (unsigned char)s[i]) * FNV_PRIME;
+	return bloom_bit(h);
 }
 
 enum { T_WORDS, T_UNITS, T_CURRENCY, T_WEB, T_LEXICON, T_COUNT };
@@ -164,8 +180,12 @@ static int load_table(table *t, const char *dir, const char *name, char *err, si
 		return -1;
 	qsort(t->e, t->n, sizeof *t->e, entry_cmp);
 	for (size_t i = 0; i < t->n; i++) {
-		unsigned h = key_hash(t->e[i].key, strlen(t->e[i].key));
+		size_t n = strlen(t->e[i].key);
+		unsigned h = key_hash(t->e[i].key, n);
+		unsigned char b = (unsigned char)t->e[i].key[0];
 		t->bloom[h >> 3] |= (unsigned char)(1u << (h & 7));
+		t->first[b >> 3] |= (unsigned char)(1u << (b & 7));
+		t->lens |= (uint64_t)1 << len_bit(n);
 	}
 	for (size_t i = 1; i < t->n; i++)
 		if (strcmp(t->e[i - 1].key, t->e[i].key) == 0) {
@@ -214,12 +234,18 @@ static int key_cmp(const char *key, const char *s, size_t n)
 	return k[n] != 0;
 }
 
-/* Exact lookup of s[0..n) (bsearch on the sorted keys). */
-static const entry *lookup_entry(const table *t, const char *s, size_t n)
+/* Can t hold a key of n bytes starting with byte b? */
+static int may_hold(const table *t, unsigned char b, size_t n)
+{
+	return (t->lens >> len_bit(n) & 1) && (t->first[b >> 3] & (1u << (b & 7)));
+}
+
+/* Exact lookup of s[0..n), n > 0, whose key_hash is h: the Bloom filter,
+ * then bsearch on the sorted keys. */
+static const entry *find_hashed(const table *t, const char *s, size_t n, unsigned h)
 {
 	size_t lo = 0, hi = t->n;
-	unsigned h = key_hash(s, n);
-	if (!n || !(t->bloom[h >> 3] & (1u << (h & 7))))
+	if (!(t->bloom[h >> 3] & (1u << (h & 7))))
 		return NULL;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
@@ -234,26 +260,35 @@ static const entry *lookup_entry(const table *t, const char *s, size_t n)
 	return NULL;
 }
 
-/* Exact, then with ASCII letters lowercased (keys of at least min_fold
- * bytes only, so "M" does not become "m"). */
+/* Exact lookup of s[0..n). */
+static const entry *lookup_entry(const table *t, const char *s, size_t n)
+{
+	if (!n || !may_hold(t, (unsigned char)s[0], n))
+		return NULL;
+	return find_hashed(t, s, n, key_hash(s, n));
+}
+
 static const char *lookup(const table *t, const char *s, size_t n)
 {
 	const entry *e = lookup_entry(t, s, n);
 	return e ? e->val : NULL;
 }
 
+/* Exact, then with ASCII letters lowercased (keys of at least min_fold
+ * bytes only, so "M" does not become "m"). */
 static const entry *lookup_fold_entry(const table *t, const char *s, size_t n, size_t min_fold)
 {
 	char low[64];
 	const entry *v = lookup_entry(t, s, n);
 	int changed = 0;
-	if (v || n < min_fold || n >= sizeof low)
+	if (v || n < min_fold || n >= sizeof low ||
+	    !may_hold(t, (unsigned char)(is_upper_ascii(s[0]) ? s[0] - 'A' + 'a' : s[0]), n))
 		return v;
 	for (size_t i = 0; i < n; i++) {
-		low[i] = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] - 'A' + 'a') : s[i];
+		low[i] = is_upper_ascii(s[i]) ? (char)(s[i] - 'A' + 'a') : s[i];
 		changed |= low[i] != s[i];
 	}
-	return changed ? lookup_entry(t, low, n) : NULL;
+	return changed ? find_hashed(t, low, n, key_hash(low, n)) : NULL;
 }
 
 static const char *lookup_fold(const table *t, const char *s, size_t n, size_t min_fold)
@@ -295,20 +330,30 @@ static uint32_t cp_at(const char *s, size_t len, size_t pos, size_t *n)
 	return cp;
 }
 
+/* Punctuation cut off the front and back of a token. (Switches rather than
+ * strchr: these run on every token.) */
 static int is_open(uint32_t cp)
 {
-	if (cp < 128)
-		return cp && strchr("([{\"'`*", (int)cp) != NULL;
-	return cp == 0x201C || cp == 0x2018 || cp == 0x201E || cp == 0xAB || cp == 0x2039 ||
-	       cp == 0xA1 || cp == 0xBF || cp == 0x2014 || cp == 0x2013;
+	switch (cp) {
+	case '(': case '[': case '{': case '"': case '\'': case '`': case '*':
+	case 0x201C: case 0x2018: case 0x201E: case 0xAB: case 0x2039: case 0xA1: case 0xBF:
+	case 0x2014: case 0x2013:
+		return 1;
+	default:
+		return 0;
+	}
 }
 
 static int is_close(uint32_t cp)
 {
-	if (cp < 128)
-		return cp && strchr(")]}\"'`*,.;:?!-", (int)cp) != NULL;
-	return cp == 0x201D || cp == 0x2019 || cp == 0xBB || cp == 0x203A || cp == 0x2026 ||
-	       cp == 0x2014 || cp == 0x2013;
+	switch (cp) {
+	case ')': case ']': case '}': case '"': case '\'': case '`': case '*': case ',':
+	case '.': case ';': case ':': case '?': case '!': case '-':
+	case 0x201D: case 0x2019: case 0xBB: case 0x203A: case 0x2026: case 0x2014: case 0x2013:
+		return 1;
+	default:
+		return 0;
+	}
 }
 
 static void cut_core(const char *s, tok *t)
@@ -342,8 +387,16 @@ static int split_tokens(const char *s, size_t len, vec *toks)
 			continue;
 		}
 		t.off = pos;
-		while (pos < len && !is_space(cp_at(s, len, pos, &n)))
+		while (pos < len) {
+			unsigned char ch = (unsigned char)s[pos];
+			if (ch < 0x80 && ch != ' ' && (ch < '\t' || ch > '\r')) {
+				pos++; /* fast path: ASCII, not a space */
+				continue;
+			}
+			if (is_space(cp_at(s, len, pos, &n)))
+				break;
 			pos += n;
+		}
 		t.len = pos - t.off;
 		cut_core(s, &t);
 		if (!vec_push(toks, &t))
@@ -373,6 +426,21 @@ static const char *core_low(const ctx *c, size_t i, char *buf, size_t cap)
 	return buf;
 }
 
+/* Is the core of token i the word w (lowercase ASCII)? Same answer as
+ * comparing core_low with w, without the copy. */
+static int core_is(const ctx *c, size_t i, const char *w)
+{
+	size_t n, k;
+	const char *s;
+	if (i >= c->nt)
+		return 0;
+	s = core(c, i, &n);
+	for (k = 0; k < n && w[k]; k++)
+		if ((is_upper_ascii(s[k]) ? s[k] - 'A' + 'a' : s[k]) != w[k])
+			return 0;
+	return k == n && w[k] == '\0';
+}
+
 static int in_list(const char *w, const char *const *list)
 {
 	for (; *list; list++)
@@ -380,10 +448,6 @@ static int in_list(const char *w, const char *const *list)
 			return 1;
 	return 0;
 }
-
-static int is_digit(char ch) { return ch >= '0' && ch <= '9'; }
-static int is_upper_ascii(char ch) { return ch >= 'A' && ch <= 'Z'; }
-static int is_lower_ascii(char ch) { return ch >= 'a' && ch <= 'z'; }
 
 static size_t digit_run(const char *s, size_t n)
 {
@@ -394,6 +458,14 @@ static size_t digit_run(const char *s, size_t n)
 }
 
 static int words(ctx *c, const char *w) { return num_word(c->sp, w); }
+
+/* The space before a word written piecemeal: words(c, "") without the
+ * empty append. */
+static int word_break(ctx *c)
+{
+	sbuf *b = c->sp;
+	return b->len && b->data[b->len - 1] != ' ' ? sbuf_addc(b, ' ') : 0;
+}
 
 /* Glue a suffix to the last word written: "puluh" + "an". */
 static int glue(ctx *c, const char *suffix) { return sbuf_adds(c->sp, suffix); }
@@ -767,8 +839,8 @@ static size_t numeric_prefix(const char *s, size_t n)
 	for (; i < n; i++) {
 		if (is_digit(s[i]))
 			digits++;
-		else if (!strchr(".,:/-", s[i]))
-			break;
+		else if (is_lower_ascii(s[i]) || is_upper_ascii(s[i]) || !strchr(".,:/-", s[i]))
+			break; /* letters, the usual case, answered without strchr */
 	}
 	return digits ? i : 0;
 }
@@ -808,13 +880,12 @@ static int rule_unit_after(ctx *c, size_t i, size_t *used)
 {
 	size_t n, pn;
 	const char *s = core(c, i, &n), *prev, *unit;
-	char low[8];
 	int per;
 	(void)used;
 	if (i == 0)
 		return 0;
 	prev = core(c, i - 1, &pn);
-	if (!(pn && is_digit(prev[pn - 1])) && strcmp(core_low(c, i - 1, low, sizeof low), "per"))
+	if (!(pn && is_digit(prev[pn - 1])) && !core_is(c, i - 1, "per"))
 		return 0;
 	if (!(unit = find_unit(c, s, n, &per)))
 		return 0;
@@ -987,6 +1058,8 @@ static int is_web(const ctx *c, const char *s, size_t n)
 	size_t dot = n, labels = 1;
 	if (has_prefix(s, n, "http://") || has_prefix(s, n, "https://") || has_prefix(s, n, "www."))
 		return 1;
+	if (!memchr(s, '.', n) && !memchr(s, '@', n))
+		return 0; /* one label: most tokens, rejected without the loop */
 	for (size_t k = 0; k < n; k++) {
 		if (s[k] == '.' || s[k] == '@') {
 			if (k == 0 || k + 1 == n || !is_label_char(s[k - 1]))
@@ -1022,7 +1095,7 @@ static int say_web_letters(ctx *c, const char *s, size_t n)
 	if (v)
 		return words(c, v);
 	if (n >= 3 && has_vowel(s, n)) {
-		if (words(c, "") != 0)
+		if (word_break(c) != 0)
 			return -1;
 		for (size_t k = 0; k < n; k++)
 			if (sbuf_addc(c->sp, is_upper_ascii(s[k]) ? (char)(s[k] - 'A' + 'a') : s[k]))
@@ -1097,8 +1170,19 @@ static int say_plain(ctx *c, const char *s, size_t n)
 {
 	size_t k = 0, len, run = 0, run_at = 0;
 	while (k <= n) {
-		uint32_t cp = k < n ? cp_at(s, n, k, &len) : 0, nx = 0;
+		uint32_t cp, nx = 0;
 		size_t nl;
+		if (k < n && (is_lower_ascii(s[k]) || is_upper_ascii(s[k]))) {
+			size_t e = k + 1; /* fast path: a run of ASCII letters */
+			while (e < n && (is_lower_ascii(s[e]) || is_upper_ascii(s[e])))
+				e++;
+			if (!run)
+				run_at = k;
+			run += e - k;
+			k = e;
+			continue;
+		}
+		cp = k < n ? cp_at(s, n, k, &len) : 0;
 		if (k < n && k + len < n)
 			nx = cp_at(s, n, k + len, &nl);
 		if (k < n && (is_word_char(cp) ||
@@ -1109,7 +1193,7 @@ static int say_plain(ctx *c, const char *s, size_t n)
 			k += len;
 			continue;
 		}
-		if (run && (words(c, "") || sbuf_add(c->sp, s + run_at, run)))
+		if (run && (word_break(c) || sbuf_add(c->sp, s + run_at, run)))
 			return -1;
 		run = 0;
 		if (k < n && is_digit(s[k])) {
@@ -1138,36 +1222,65 @@ static int rule_word(ctx *c, size_t i, size_t *used)
 typedef struct {
 	const char *name;
 	int (*apply)(ctx *c, size_t i, size_t *used);
+	int on_lower; /* may match a core of lowercase ASCII letters only */
 } rule;
 
-/* Tried in order on each token; rule_word always matches. */
+/* Tried in order on each token; rule_word always matches. Most tokens are
+ * plain lowercase words, which only the rules marked on_lower can match
+ * (the others need a capital, a digit, a sign, '$', "ke-", a period or '@'
+ * in the core), so for those tokens the rest are not tried. */
 static const rule rules[] = {
-	{"money", rule_money},         {"abbreviation", rule_abbrev}, {"ordinal", rule_ordinal},
-	{"numeric", rule_numeric},     {"unit", rule_unit_after}, {"roman", rule_roman},
-	{"web", rule_web},             {"word", rule_word},
+	{"money", rule_money, 0},   {"abbreviation", rule_abbrev, 1}, {"ordinal", rule_ordinal, 0},
+	{"numeric", rule_numeric, 0}, {"unit", rule_unit_after, 1}, {"roman", rule_roman, 0},
+	{"web", rule_web, 0},         {"word", rule_word, 1},
 };
 
+/* Is the core of token i made of lowercase ASCII letters only? */
+static int lower_word(const ctx *c, size_t i)
+{
+	size_t n;
+	const char *s = core(c, i, &n);
+	for (size_t k = 0; k < n; k++)
+		if (!is_lower_ascii(s[k]))
+			return 0;
+	return n > 0;
+}
+
 /* ---- pieces and punctuation -------------------------------------------- */
+
+/* Strength of a mark: its place in ",:;.!?" plus one, 0 for other bytes. */
+static int mark_rank(char m)
+{
+	switch (m) {
+	case ',': return 1;
+	case ':': return 2;
+	case ';': return 3;
+	case '.': return 4;
+	case '!': return 5;
+	case '?': return 6;
+	default: return 0;
+	}
+}
 
 /* The one mark kept from trailing punctuation s[0..n): ? ! . ; : , by
  * strength; dashes count as a comma when alone. 0 for none. */
 static char pick_mark(const char *s, size_t n, int alone)
 {
 	static const char order[] = ",:;.!?";
-	const char *best = NULL;
+	int best = 0; /* 1 + index in order */
 	for (size_t k = 0; k < n; k++) {
 		char m = s[k];
-		const char *at;
+		int rank;
 		if ((unsigned char)m == 0xE2 && k + 2 < n && (unsigned char)s[k + 1] == 0x80)
 			m = (unsigned char)s[k + 2] == 0xA6 ? '.' : alone ? ',' : 0; /* … – — */
 		else if (m == '-' && alone)
 			m = ',';
 		else if (m == ',' && k + 1 < n && s[k + 1] == '-')
 			m = 0; /* Rp 2.500,- */
-		if (m && (at = strchr(order, m)) != NULL && (!best || at > best))
-			best = at;
+		rank = mark_rank(m);
+		best = rank > best ? rank : best;
 	}
-	return best ? *best : 0;
+	return best ? order[best - 1] : 0;
 }
 
 /* Should an abbreviation's period also end the sentence? At the end of the
@@ -1217,14 +1330,15 @@ static int one_piece(ctx *c, size_t i, size_t *used, vec *pieces)
 {
 	size_t start = c->sp->len, sp_off, last;
 	norm_piece p;
-	int rc = 0;
+	int rc = 0, lower = lower_word(c, i);
 	if (start && sbuf_addc(c->sp, ' ') != 0)
 		return -1;
 	sp_off = c->sp->len;
 	c->ate_dot = 0;
 	*used = 1;
 	for (size_t k = 0; k < sizeof rules / sizeof rules[0] && rc == 0; k++)
-		rc = rules[k].apply(c, i, used);
+		if (rules[k].on_lower || !lower)
+			rc = rules[k].apply(c, i, used);
 	if (rc < 0)
 		return -1;
 	last = i + *used - 1;
@@ -1248,7 +1362,10 @@ int norm_sentence(const norm_rules *r, const char *text, size_t len, sbuf *spoke
 	ctx c = {r, text, NULL, 0, spoken, 0};
 	int rc = -1;
 	vec_init(&toks, sizeof(tok));
-	if (sbuf_reserve(spoken, len + 16) != 0 || split_tokens(text, len, &toks) != 0)
+	/* Room for a token every five bytes (news words average more), so the
+	 * token array is seldom grown. */
+	if (sbuf_reserve(spoken, len + 16) != 0 || vec_reserve(&toks, len / 5 + 1) != 0 ||
+	    split_tokens(text, len, &toks) != 0)
 		goto done;
 	c.t = toks.items;
 	c.nt = toks.len;

@@ -66,6 +66,9 @@ typedef struct {
 
 struct seg_rules {
 	vec entries; /* of seg_entry, sorted by key then word */
+	/* Entries whose key starts with byte b are [by_first[b], by_first[b + 1]):
+	 * a lookup searches only those. */
+	size_t by_first[257];
 };
 
 /* ---- the table ---- */
@@ -77,7 +80,15 @@ static int lower_key(const char *s, size_t n, char *out)
 	size_t pos = 0, k = 0;
 	while (pos < n) {
 		char enc[4];
-		size_t m = utf8_encode(u_tolower(utf8_next(s, n, &pos)), enc);
+		size_t m;
+		if ((unsigned char)s[pos] < 0x80) { /* ASCII: no tables needed */
+			if (k + 1 > TOKEN_MAX)
+				return -1;
+			out[k++] = s[pos] >= 'A' && s[pos] <= 'Z' ? (char)(s[pos] - 'A' + 'a') : s[pos];
+			pos++;
+			continue;
+		}
+		m = utf8_encode(u_tolower(utf8_next(s, n, &pos)), enc);
 		if (m == 0 || k + m > TOKEN_MAX)
 			return -1;
 		memcpy(out + k, enc, m);
@@ -131,9 +142,11 @@ static const seg_entry *lookup(const seg_rules *r, const char *tok, size_t n,
 {
 	char key[TOKEN_MAX + 1];
 	const seg_entry *e = r->entries.items;
-	size_t lo = 0, hi = r->entries.len;
+	size_t lo, hi, end;
 	if (n == 0 || n > TOKEN_MAX || lower_key(tok, n, key) != 0)
 		return NULL;
+	lo = r->by_first[(unsigned char)key[0]];
+	hi = end = r->by_first[(unsigned char)key[0] + 1];
 	while (lo < hi) { /* lower bound of key: equal keys are adjacent */
 		size_t mid = lo + (hi - lo) / 2;
 		if (strcmp(e[mid].key, key) < 0)
@@ -141,7 +154,7 @@ static const seg_entry *lookup(const seg_rules *r, const char *tok, size_t n,
 		else
 			hi = mid;
 	}
-	for (; lo < r->entries.len && strcmp(e[lo].key, key) == 0; lo++)
+	for (; lo < end && strcmp(e[lo].key, key) == 0; lo++)
 		if ((e[lo].cls == cls || (cls == CLS_STARTER && e[lo].cls == CLS_RUNON)) &&
 		    matches(&e[lo], tok, n))
 			return &e[lo];
@@ -227,14 +240,29 @@ fail:
 	return rc;
 }
 
-/* Sort the entries; an entry written twice is an error naming both lines. */
+/* Index the sorted entries by the first byte of their key. */
+static void index_table(seg_rules *r)
+{
+	const seg_entry *e = r->entries.items;
+	size_t i = 0;
+	unsigned b;
+	for (b = 0; b < 256; b++) {
+		r->by_first[b] = i;
+		while (i < r->entries.len && (unsigned char)e[i].key[0] == b)
+			i++;
+	}
+	r->by_first[256] = i;
+}
+
+/* Sort and index the entries; an entry written twice is an error naming
+ * both lines. */
 static int sort_table(seg_rules *r, const char *path, char *err, size_t errlen)
 {
 	seg_entry *e = r->entries.items;
 	size_t i;
-	if (r->entries.len == 0)
-		return 0;
-	qsort(e, r->entries.len, sizeof *e, entry_cmp);
+	if (r->entries.len > 0)
+		qsort(e, r->entries.len, sizeof *e, entry_cmp);
+	index_table(r);
 	for (i = 1; i < r->entries.len; i++) {
 		if (strcmp(e[i - 1].word, e[i].word) == 0) {
 			unsigned long a = e[i - 1].line, b = e[i].line;
@@ -307,8 +335,14 @@ static int is_opener(uint32_t cp)
 }
 
 /* Whitespace, and invisible format characters that should not start or end
- * a sentence (zero-width space, BOM). */
-static int is_blank(uint32_t cp) { return u_isspace(cp) || u_isinvisible(cp); }
+ * a sentence (zero-width space, BOM). ASCII is answered here, without the
+ * calls: it is most of the text. */
+static int is_blank(uint32_t cp)
+{
+	if (cp < 0x80)
+		return cp == ' ' || (cp >= 0x09 && cp <= 0x0D);
+	return u_isspace(cp) || u_isinvisible(cp);
+}
 
 static size_t skip_blanks(const char *text, size_t len, size_t pos)
 {
@@ -787,12 +821,48 @@ static int runs_on(const seg_pass *ps, size_t pos, uint32_t cp)
 	       word == skip_blanks(ps->text, ps->len, p);
 }
 
+/* ASCII bytes that need none of the checks in find_end: blanks, and
+ * characters that only extend a word (not a quote, bracket, terminator or
+ * capital letter, which may open a sentence or change the bracket depth).
+ * 1: blank, 2: word character, 0: anything else (all bytes >= 0x80). */
+static const unsigned char plain_class[256] = {
+	['\t'] = 1, ['\n'] = 1, ['\v'] = 1, ['\f'] = 1, ['\r'] = 1, [' '] = 1,
+	['#'] = 2, ['$'] = 2, ['%'] = 2, ['&'] = 2, ['*'] = 2, ['+'] = 2, [','] = 2,
+	['-'] = 2, ['/'] = 2, ['0'] = 2, ['1'] = 2, ['2'] = 2, ['3'] = 2, ['4'] = 2,
+	['5'] = 2, ['6'] = 2, ['7'] = 2, ['8'] = 2, ['9'] = 2, [':'] = 2, [';'] = 2,
+	['<'] = 2, ['='] = 2, ['>'] = 2, ['@'] = 2, ['\\'] = 2, ['^'] = 2, ['_'] = 2,
+	['`'] = 2, ['a'] = 2, ['b'] = 2, ['c'] = 2, ['d'] = 2, ['e'] = 2, ['f'] = 2,
+	['g'] = 2, ['h'] = 2, ['i'] = 2, ['j'] = 2, ['k'] = 2, ['l'] = 2, ['m'] = 2,
+	['n'] = 2, ['o'] = 2, ['p'] = 2, ['q'] = 2, ['r'] = 2, ['s'] = 2, ['t'] = 2,
+	['u'] = 2, ['v'] = 2, ['w'] = 2, ['x'] = 2, ['y'] = 2, ['z'] = 2, ['{'] = 2,
+	['|'] = 2, ['}'] = 2, ['~'] = 2,
+};
+
+/* Skip the plain ASCII at pos (see plain_class), keeping the word state as
+ * the full loop in find_end would. Returns where the plain run ends. */
+static size_t skip_plain(seg_pass *ps, size_t pos)
+{
+	const unsigned char *t = (const unsigned char *)ps->text;
+	while (pos < ps->lim && plain_class[t[pos]]) {
+		if (plain_class[t[pos]] == 1) {
+			pos++;
+			continue;
+		}
+		if (pos > ps->word_end || ps->word_end == 0)
+			ps->first = t[pos];
+		while (pos + 1 < ps->lim && plain_class[t[pos + 1]] == 2)
+			pos++;
+		ps->last = t[pos], ps->word_end = ++pos;
+	}
+	return pos;
+}
+
 /* Find the end of the sentence starting at ps->start within ps->lim.
  * Returns 1 and sets *end, or 0 when there is none. */
 static int find_end(seg_pass *ps, size_t *end)
 {
 	size_t pos = ps->start, p;
-	while (pos < ps->lim) {
+	while ((pos = skip_plain(ps, pos)) < ps->lim) {
 		uint32_t cp;
 		int found;
 		p = pos;

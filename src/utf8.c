@@ -72,6 +72,10 @@ uint32_t utf8_prev(const char *s, size_t *pos)
 	uint32_t cp;
 	if (p == 0)
 		return 0;
+	if ((unsigned char)s[p - 1] < 0x80) { /* fast path, as in utf8_next */
+		*pos = p - 1;
+		return (unsigned char)s[p - 1];
+	}
 	start = p - 1;
 	while (start > 0 && p - start < 4 && ((unsigned char)s[start] & 0xC0) == 0x80)
 		start--;
