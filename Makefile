@@ -111,6 +111,17 @@ bench: suara $(B)/bench-text
 $(B)/header-check.o: include/suara.h | $(B)/.deps-ok
 	$(Q)echo '#include "suara.h"' | $(CC) $(CFLAGS) -x c -c -o $@ -
 
+# Fuzz the text front end (libFuzzer, clang) for FUZZ_SECONDS (default 60).
+FUZZ_SECONDS ?= 60
+FUZZ_SRC := src/input.c src/segment.c src/normalize.c src/number.c src/utf8.c src/buf.c src/speak.c \
+            src/timeline.c src/synth.c
+fuzz: | $(B)/.deps-ok
+	@command -v clang >/dev/null || apt-get install -y -qq clang >/dev/null
+	clang -std=c11 -D_POSIX_C_SOURCE=200809L -g -O1 -fsanitize=fuzzer,address,undefined \
+	  -Iinclude -Isrc $(PKG_CFLAGS) -o build/fuzz-text tests/fuzz/fuzz_text.c $(FUZZ_SRC) $(PKG_LIBS)
+	mkdir -p build/fuzz-corpus && cp tests/data/*.txt voices/id/sample.txt build/fuzz-corpus/
+	build/fuzz-text -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -timeout=10 build/fuzz-corpus
+
 install: suara
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/suara/voices/id
 	install -m 755 $(B)/suara $(DESTDIR)$(PREFIX)/bin/suara

@@ -1,39 +1,81 @@
-/* fuzz_text.c: libFuzzer entry point for the text front end (normalize).
- * Build: clang -fsanitize=fuzzer,address,undefined -Isrc -Iinclude
- *   tests/fuzz/fuzz_text.c src/normalize.c src/number.c src/utf8.c src/buf.c
- *   -lutf8proc; run from the repository root (it loads voices/id). */
+/* fuzz_text.c: libFuzzer entry point for the whole text front end: any
+ * bytes go through input validation, paragraph splitting, sentence
+ * segmentation and normalization, and the invariants the renderer relies on
+ * are checked (sentences inside their paragraph and in order, pieces in
+ * order and inside both texts). `make fuzz` builds and runs it with
+ * AddressSanitizer and UBSan; run from the repository root. */
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
+#include "input.h"
 #include "normalize.h"
-#include "utf8.h"
+#include "segment.h"
+#include "speak.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
+typedef struct {
+	const norm_rules *norm;
+	const char *text;
+	size_t para_off, para_end, prev_end;
+	sbuf spoken;
+	vec pieces;
+} fuzz_state;
+
+static void check_pieces(const fuzz_state *f, size_t len)
+{
+	size_t i, src = 0, sp = 0;
+	for (i = 0; i < f->pieces.len; i++) {
+		const norm_piece *p = vec_at(&f->pieces, i);
+		if (p->src_off < src || p->src_off + p->src_len > len || p->sp_off < sp ||
+		    p->sp_off + p->sp_len > f->spoken.len)
+			abort();
+		src = p->src_off + p->src_len;
+		sp = p->sp_off + p->sp_len;
+	}
+}
+
+static int one_sentence(void *ud, size_t off, size_t len)
+{
+	fuzz_state *f = ud;
+	if (off < f->prev_end || off + len > f->para_end || len == 0 || len > SEG_MAX_SENTENCE)
+		abort();
+	f->prev_end = off + len;
+	sbuf_clear(&f->spoken);
+	vec_clear(&f->pieces);
+	if (norm_sentence(f->norm, f->text + off, len, &f->spoken, &f->pieces) != 0)
+		abort();
+	check_pieces(f, len);
+	return 0;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static norm_rules *rules;
-	char err[256];
-	const char *text = (const char *)data;
-	sbuf spoken = {0};
-	vec pieces;
-	if (!rules && norm_rules_load(&rules, "voices/id", err, sizeof err) != 0)
+	static seg_rules *seg;
+	static norm_rules *norm;
+	char err[256], *raw = malloc(size + 1);
+	fuzz_state f;
+	input_doc doc;
+	input_para p;
+	size_t bad, pos = 0;
+	if (!raw || (!seg && seg_rules_load(&seg, "voices/id/abbrev.txt", err, sizeof err) != 0) ||
+	    (!norm && norm_rules_load(&norm, "voices/id", err, sizeof err) != 0))
 		abort();
-	/* the contract: valid UTF-8 without line breaks */
-	if (utf8_validate(text, size) != size)
-		return 0;
-	for (size_t i = 0; i < size; i++)
-		if (data[i] == '\n' || data[i] == '\r')
-			return 0;
-	vec_init(&pieces, sizeof(norm_piece));
-	if (norm_sentence(rules, text, size, &spoken, &pieces) != 0)
-		abort();
-	for (size_t i = 1; i < pieces.len; i++) {
-		const norm_piece *a = vec_at(&pieces, i - 1), *b = vec_at(&pieces, i);
-		if (b->src_off < a->src_off + a->src_len || b->sp_off < a->sp_off + a->sp_len)
-			abort();
+	memcpy(raw, data, size);
+	memset(&f, 0, sizeof f);
+	f.norm = norm;
+	vec_init(&f.pieces, sizeof(norm_piece));
+	if (input_take(&doc, raw, size, &bad) == 0) {
+		f.text = doc.text;
+		while (input_next_para(&doc, &pos, &p)) {
+			f.para_off = f.prev_end = p.off;
+			f.para_end = p.off + p.len;
+			speak_each_sentence(seg, doc.text, p.off, p.len, one_sentence, &f);
+		}
 	}
-	sbuf_free(&spoken);
-	vec_free(&pieces);
+	input_free(&doc);
+	sbuf_free(&f.spoken);
+	vec_free(&f.pieces);
 	return 0;
 }
