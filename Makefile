@@ -69,8 +69,14 @@ $(B)/.deps-ok: | deps
 test-deps: | deps
 	@if [ -f tests/browser/setup.sh ]; then sh tests/browser/setup.sh; fi
 
+# ./suara is the release build; a sanitizer build stays in build/san.
+.PHONY: suara
+ifeq ($(SANITIZE),)
 suara: $(B)/suara
 	$(Q)ln -sf $(B)/suara suara
+else
+suara: $(B)/suara
+endif
 
 $(B)/suara: $(CLI_OBJ) $(B)/libsuara.a
 	@echo "  LD      $@"
@@ -105,7 +111,7 @@ $(B)/bench-text: tests/bench/text.c $(B)/libsuara.a
 	$(Q)$(CC) $(CFLAGS) $(PKG_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
 bench: suara $(B)/bench-text
-	$(Q)BENCH_TEXT=$(B)/bench-text sh tests/bench.sh
+	$(Q)SUARA=$(B)/suara BENCH_TEXT=$(B)/bench-text sh tests/bench.sh
 
 # The public header must compile alone.
 $(B)/header-check.o: include/suara.h | $(B)/.deps-ok

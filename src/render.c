@@ -503,7 +503,11 @@ static void report(batch *b, doc_state *d)
 		b->on_result(b->ud, d->target, d->status, d->detail);
 }
 
-/* Take the oldest running paragraph into its document (the head). */
+static int fill(batch *b);
+
+/* Take the oldest running paragraph into its document (the head). The
+ * freed worker gets its next paragraph first, so it speaks while this one
+ * is copied. */
 static void take(batch *b)
 {
 	pool_job j;
@@ -511,6 +515,8 @@ static void take(batch *b)
 	doc_state *d;
 	if (pool_take(b->pool, &j, &finished, &status) != 0)
 		return;
+	if (fill(b) != 0)
+		b->status = suara_fail(b->r, SUARA_ERR_NOMEM, "out of memory");
 	d = j.owner;
 	if (d->status == SUARA_OK)
 		take_paragraph(b->r, d, &j, finished, status);
