@@ -17,6 +17,18 @@ struct audio_out {
  * error; the caller asks for RF64 when the audio may be that long. */
 #define MAX_SAMPLES ((UINT32_MAX - 1024) / 2)
 
+/* WAV's 16-bit PCM is little-endian: on a little-endian host the samples
+ * are already the file's bytes, and sf_write_raw hands them to the file in
+ * one write instead of converting them 4 KiB at a time. */
+static int write_samples(SNDFILE *sf, const int16_t *s, size_t n)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	return sf_write_raw(sf, s, (sf_count_t)(n * 2)) == (sf_count_t)(n * 2) ? 0 : -1;
+#else
+	return sf_write_short(sf, s, (sf_count_t)n) == (sf_count_t)n ? 0 : -1;
+#endif
+}
+
 audio_out *audio_open(const char *path, int rate, int rf64, char *err, size_t errlen)
 {
 	SF_INFO info = {0};
@@ -49,7 +61,7 @@ int audio_write(audio_out *a, const int16_t *s, size_t n, char *err, size_t errl
 			 "split the input");
 		return -1;
 	}
-	if (sf_write_short(a->sf, s, (sf_count_t)n) != (sf_count_t)n) {
+	if (write_samples(a->sf, s, n) != 0) {
 		snprintf(err, errlen, "%s", sf_strerror(a->sf));
 		return -1;
 	}
@@ -59,9 +71,9 @@ int audio_write(audio_out *a, const int16_t *s, size_t n, char *err, size_t errl
 
 int audio_silence(audio_out *a, size_t n, char *err, size_t errlen)
 {
-	static const int16_t zeros[4096];
+	static const int16_t zeros[32768];
 	while (n > 0) {
-		size_t k = n < 4096 ? n : 4096;
+		size_t k = n < 32768 ? n : 32768;
 		if (audio_write(a, zeros, k, err, errlen) != 0)
 			return -1;
 		n -= k;

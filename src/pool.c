@@ -6,19 +6,28 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <poll.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include "speak.h"
 
+/* Jobs in flight may be several times the workers: a worker that finishes
+ * before an older job frees its CPU for the next paragraph instead of
+ * waiting for the older one to be taken (head-of-line blocking). */
+#define FLIGHT_PER_WORKER 4
+
 struct pool {
 	const suara_renderer *r;
-	size_t jobs;
-	pool_job *ring;          /* running jobs, oldest at head */
+	size_t jobs;             /* workers that may speak at once */
+	size_t cap;              /* jobs in flight at most */
+	pool_job *ring;          /* jobs in flight, oldest at head */
 	size_t head, n;
+	size_t speaking;         /* of those, not finished yet */
 	pool_job spare;          /* forked, waiting for a paragraph */
 	int have_spare;
 };
@@ -185,7 +194,8 @@ pool *pool_new(const suara_renderer *r, int jobs)
 		return NULL;
 	p->r = r;
 	p->jobs = jobs > 0 ? (size_t)jobs : 1;
-	p->ring = calloc(p->jobs, sizeof *p->ring);
+	p->cap = p->jobs * FLIGHT_PER_WORKER;
+	p->ring = calloc(p->cap, sizeof *p->ring);
 	if (!p->ring) {
 		free(p);
 		return NULL;
@@ -194,7 +204,42 @@ pool *pool_new(const suara_renderer *r, int jobs)
 }
 
 size_t pool_running(const pool *p) { return p->n; }
-int pool_full(const pool *p) { return p->n >= p->jobs; }
+int pool_full(const pool *p) { return p->speaking >= p->jobs || p->n >= p->cap; }
+
+/* The job's done byte (or end of file: it died) has arrived. */
+static void mark_ended(pool *p, pool_job *j)
+{
+	char ok = 0;
+	ssize_t got;
+	while ((got = read(j->done_fd, &ok, 1)) < 0 && errno == EINTR)
+		;
+	close(j->done_fd);
+	j->done_fd = -1;
+	j->state = got == 1 ? POOL_FINISHED : POOL_DIED;
+	p->speaking--;
+}
+
+int pool_wait(pool *p)
+{
+	struct pollfd fds[256];
+	size_t idx[256], i, k = 0;
+	for (i = 0; i < p->n && k < 256; i++) {
+		pool_job *j = &p->ring[(p->head + i) % p->cap];
+		if (j->state == POOL_SPEAKING)
+			fds[k].fd = j->done_fd, fds[k].events = POLLIN, fds[k].revents = 0, idx[k++] = i;
+	}
+	if (k == 0)
+		return -1;
+	while (poll(fds, (nfds_t)k, -1) < 0)
+		if (errno != EINTR)
+			return -1;
+	for (i = 0; i < k; i++)
+		if (fds[i].revents)
+			mark_ended(p, &p->ring[(p->head + idx[i]) % p->cap]);
+	return 0;
+}
+
+int pool_oldest_ended(const pool *p) { return p->n > 0 && p->ring[p->head].state != POOL_SPEAKING; }
 
 static void send_all(int fd, const void *data, size_t n)
 {
@@ -213,7 +258,7 @@ static void send_all(int fd, const void *data, size_t n)
 int pool_start(pool *p, const char *text, size_t len, size_t base, void *owner, int more,
 	       char *err, size_t errlen)
 {
-	pool_job *j = &p->ring[(p->head + p->n) % p->jobs];
+	pool_job *j = &p->ring[(p->head + p->n) % p->cap];
 	uint64_t head[2] = {base, len};
 	if (!p->have_spare && fork_spare(p, err, errlen) != 0)
 		return -1;
@@ -222,7 +267,9 @@ int pool_start(pool *p, const char *text, size_t len, size_t base, void *owner, 
 	j->base = base;
 	j->len = len;
 	p->have_spare = 0;
+	j->state = POOL_SPEAKING;
 	p->n++;
+	p->speaking++;
 	send_all(j->cmd_fd, head, sizeof head);
 	send_all(j->cmd_fd, text, len);
 	close(j->cmd_fd);
@@ -238,18 +285,14 @@ static void reap(pid_t pid, int *status)
 
 int pool_take(pool *p, pool_job *j, int *finished, int *status)
 {
-	char ok = 0;
-	ssize_t got;
 	if (p->n == 0)
 		return -1;
+	if (p->ring[p->head].state == POOL_SPEAKING)
+		mark_ended(p, &p->ring[p->head]);
 	*j = p->ring[p->head];
-	p->head = (p->head + 1) % p->jobs;
+	p->head = (p->head + 1) % p->cap;
 	p->n--;
-	while ((got = read(j->done_fd, &ok, 1)) < 0 && errno == EINTR)
-		;
-	close(j->done_fd);
-	j->done_fd = -1;
-	*finished = got == 1;
+	*finished = j->state == POOL_FINISHED;
 	*status = 0;
 	if (!*finished) {
 		reap(j->pid, status);
@@ -277,9 +320,10 @@ void pool_free(pool *p)
 	while (p->n > 0) {
 		pool_job *j = &p->ring[p->head];
 		kill(j->pid, SIGKILL);
-		close(j->done_fd);
+		if (j->done_fd >= 0)
+			close(j->done_fd);
 		pool_done(j, NULL);
-		p->head = (p->head + 1) % p->jobs;
+		p->head = (p->head + 1) % p->cap;
 		p->n--;
 	}
 	if (p->have_spare) {
@@ -293,11 +337,28 @@ void pool_free(pool *p)
 
 /* ---- reading a spill ---- */
 
+const unsigned char *pool_map(FILE *f, size_t *len)
+{
+	struct stat st;
+	void *m;
+	if (fstat(fileno(f), &st) != 0 || st.st_size <= 0)
+		return NULL;
+	m = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_SHARED, fileno(f), 0);
+	if (m == MAP_FAILED)
+		return NULL;
+	*len = (size_t)st.st_size;
+	return m;
+}
+
+void pool_unmap(const unsigned char *m, size_t len)
+{
+	if (m)
+		munmap((void *)(uintptr_t)m, len);
+}
+
 static int read_exact(FILE *f, void *dst, size_t n) { return fread(dst, 1, n, f) == n ? 0 : -1; }
 
 int pool_read_u32(FILE *f, uint32_t *v) { return read_exact(f, v, sizeof *v); }
-
-int pool_read_samples(FILE *f, int16_t *dst, size_t n) { return read_exact(f, dst, n * 2); }
 
 static int read_vec(FILE *f, vec *v, uint64_t n)
 {

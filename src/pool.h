@@ -8,7 +8,8 @@
  * for its paragraph (sent through a pipe, text included, so one spare serves
  * whichever file comes next), which keeps fork's cost out of the gap
  * between two paragraphs. Up to `jobs` workers run at once; results are
- * taken strictly in the order the paragraphs were started.
+ * taken strictly in the order the paragraphs were started, but a worker
+ * that finishes early starts the next paragraph at once.
  *
  * Spill file: audio chunks (u32 n > 0, then n int16 samples; with the high
  * bit set, n & 0x7FFFFFFF zero samples and no data), a u32 0, then the
@@ -29,8 +30,11 @@
 
 typedef struct pool pool;
 
+enum pool_state { POOL_SPEAKING, POOL_FINISHED, POOL_DIED };
+
 /* A paragraph handed to a worker. */
 typedef struct {
+	enum pool_state state;
 	pid_t pid;
 	FILE *spill;
 	int done_fd;     /* one byte arrives when the spill is complete */
@@ -44,9 +48,15 @@ pool *pool_new(const suara_renderer *r, int jobs);
 /* Kill and reap every worker. NULL is allowed. */
 void pool_free(pool *p);
 
-/* Workers running. */
+/* Jobs in flight (speaking, or finished and not taken yet). */
 size_t pool_running(const pool *p);
+/* No worker free, or as many jobs in flight as the pool keeps. */
 int pool_full(const pool *p);
+/* Block until some speaking job finishes or dies. 0, or -1 when none is
+ * speaking. */
+int pool_wait(pool *p);
+/* Has the oldest job finished (or died)? */
+int pool_oldest_ended(const pool *p);
 
 /* Hand text[0..len) (at byte base of owner's input) to a worker. With
  * more != 0 a new spare is forked for the next paragraph. 0, or -1 with the
@@ -62,9 +72,13 @@ int pool_take(pool *p, pool_job *j, int *finished, int *status);
 /* Reap the job's worker (status in *status) and close its spill. */
 void pool_done(pool_job *j, int *status);
 
+/* Map the whole spill f for reading: its bytes, *len of them, or NULL.
+ * Release with pool_unmap (NULL is allowed). */
+const unsigned char *pool_map(FILE *f, size_t *len);
+void pool_unmap(const unsigned char *m, size_t len);
+
 /* Reading a spill. pool_read_u32: 0 or -1 at the end. */
 int pool_read_u32(FILE *f, uint32_t *v);
-int pool_read_samples(FILE *f, int16_t *dst, size_t n);
 /* The timeline after the audio's terminating 0. */
 int pool_read_timeline(FILE *f, tl_paragraph *tl);
 /* After POOL_CHUNK_FAILED: the worker's status and message. */

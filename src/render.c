@@ -242,42 +242,43 @@ static int feed_writers(doc_state *d)
 	return SUARA_OK;
 }
 
-static int copy_chunk(doc_state *d, FILE *f, uint32_t head)
-{
-	static int16_t buf[0x10000];
-	uint32_t n = head & ~POOL_CHUNK_ZEROS;
-	if (head & POOL_CHUNK_ZEROS)
-		return audio_silence(d->audio, n, d->err, sizeof d->err);
-	if (n > 0x10000 || pool_read_samples(f, buf, n) != 0) {
-		snprintf(d->err, sizeof d->err, "a worker's audio was incomplete");
-		return -1;
-	}
-	return audio_write(d->audio, buf, n, d->err, sizeof d->err);
-}
-
-/* Copy the paragraph's audio, with the paragraph pause before it. Returns
- * 0, 1 when the worker reported a failure instead, or -1. */
+/* Copy the paragraph's audio from the spill, mapped into memory so the
+ * samples go to the WAV without another copy, with the paragraph pause
+ * before it. Leaves f after the audio. Returns 0, 1 when the worker
+ * reported a failure instead, or -1. */
 static int take_audio(const suara_renderer *r, doc_state *d, FILE *f, uint64_t *start)
 {
-	size_t pause = (size_t)((long long)r->opt.paragraph_pause_ms * r->rate / 1000);
-	uint32_t head;
-	int first = 1;
+	size_t pause = (size_t)((long long)r->opt.paragraph_pause_ms * r->rate / 1000), len, pos = 0;
+	const unsigned char *m = pool_map(f, &len);
+	uint32_t head = 1;
+	int rc, first = 1;
 	*start = audio_count(d->audio);
-	while (pool_read_u32(f, &head) == 0 && head != 0) {
-		if (head == POOL_CHUNK_FAILED)
-			return 1;
-		if (first && d->any_audio && audio_silence(d->audio, pause, d->err, sizeof d->err) != 0)
-			return -1;
-		if (first)
+	snprintf(d->err, sizeof d->err, "a worker's result was incomplete");
+	while (m && pos + 4 <= len) {
+		size_t n;
+		memcpy(&head, m + pos, 4);
+		pos += 4;
+		if (head == 0 || head == POOL_CHUNK_FAILED)
+			break;
+		n = head & ~POOL_CHUNK_ZEROS;
+		if (!(head & POOL_CHUNK_ZEROS) && n * 2 > len - pos)
+			break;
+		if (first) {
+			if (d->any_audio && audio_silence(d->audio, pause, d->err, sizeof d->err) != 0)
+				break;
 			*start = audio_count(d->audio);
-		first = 0;
-		d->any_audio = 1;
-		if (copy_chunk(d, f, head) != 0)
-			return -1;
+			d->any_audio = 1, first = 0;
+		}
+		if ((head & POOL_CHUNK_ZEROS) ? audio_silence(d->audio, n, d->err, sizeof d->err)
+					      : audio_write(d->audio, (const int16_t *)(const void *)(m + pos), n,
+							    d->err, sizeof d->err))
+			break;
+		pos += (head & POOL_CHUNK_ZEROS) ? 0 : n * 2;
 	}
-	if (head != 0)
-		snprintf(d->err, sizeof d->err, "a worker's result was incomplete");
-	return head == 0 ? 0 : -1;
+	rc = head == 0 ? 0 : head == POOL_CHUNK_FAILED ? 1 : -1;
+	pool_unmap(m, len);
+	fseek(f, (long)pos, SEEK_SET);
+	return rc;
 }
 
 /* The worker failed: its own report when it wrote one (the spill is
@@ -554,7 +555,10 @@ int suara_render_batch(suara_renderer *r, const suara_target *targets, size_t n,
 			doc_free(d);
 			continue;
 		}
-		take(&b);
+		if (pool_oldest_ended(b.pool))
+			take(&b);
+		else if (pool_wait(b.pool) != 0)
+			take(&b); /* cannot happen: the oldest is speaking */
 	}
 	pool_free(b.pool);
 	while (b.head) { /* only after running out of memory */
