@@ -227,8 +227,9 @@ static void parse_shard(cli *c, const char *s)
 /* Turn the inputs into targets; 0, or 1 when some input was refused. */
 static int make_plan(const cli *c, plan *p, char **inputs, int ninputs)
 {
-	plan_opts o = {c->output && !ends_with_wav(c->output) ? c->output : "out/", c->recursive,
-		       c->shard_k, c->shard_n};
+	int to_stdout = c->output && strcmp(c->output, "-") == 0;
+	plan_opts o = {c->output && !to_stdout && !ends_with_wav(c->output) ? c->output : "out/",
+		       c->recursive, c->shard_k, c->shard_n};
 	char err[1024];
 	int i, failed = 0;
 	for (i = 0; i < ninputs; i++) {
@@ -240,7 +241,8 @@ static int make_plan(const cli *c, plan *p, char **inputs, int ninputs)
 	if (c->output && ends_with_wav(c->output) && p->n == 1 && plan_set_wav(p, c->output, err, sizeof err))
 		fprintf(stderr, "suara: %s\n", err), failed = 1;
 	plan_shard(p, &o);
-	if (plan_check_unique(p, err, sizeof err) != 0 || plan_make_dirs(p, err, sizeof err) != 0) {
+	if (plan_check_unique(p, err, sizeof err) != 0 ||
+	    (!to_stdout && plan_make_dirs(p, err, sizeof err) != 0)) {
 		fprintf(stderr, "suara: %s\n", err);
 		return 2;
 	}

@@ -110,6 +110,7 @@ static void output_naming(void)
 	rc = run_suara(stdout_args, "Halo, apa kabar?\n", &out, &n, &err);
 	CHECK(rc == 0 && n > 44 && memcmp(out, "RIFF", 4) == 0 && memcmp(out + 8, "WAVE", 4) == 0,
 	      "-o - writes a WAV to standard output (%zu bytes)", n);
+	CHECK(!exists("-") && !exists("out/stdin.wav"), "-o - creates no folder or file");
 	free(out), free(err);
 	rc = run_suara(stdin_args, "Halo, apa kabar?\n", NULL, NULL, NULL);
 	CHECK(rc == 0 && exists(TMP "/dir/stdin.wav") && exists(TMP "/dir/stdin.json"),
