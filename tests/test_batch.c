@@ -11,6 +11,7 @@
 
 int run_suara(const char *const *args, const char *in, char **out, size_t *out_len, char **err);
 const char *suara_bin(void);
+int run_suara_quiet(const char *const *args);
 
 #define DIR "build/test-tmp/batch"
 #define NFILES 9
@@ -64,16 +65,6 @@ static int exists(const char *path)
 	return stat(path, &st) == 0;
 }
 
-static int run(const char *const *args)
-{
-	char *err = NULL;
-	int rc = run_suara(args, NULL, NULL, NULL, &err);
-	if (rc != 0)
-		printf("  suara failed (%d): %s", rc, err);
-	free(err);
-	return rc;
-}
-
 static time_t mtime(const char *path)
 {
 	struct stat st;
@@ -86,11 +77,11 @@ static void folder_equals_singles(void)
 	const char *batch[] = {"-q", "-j", "2", "-r", "-o", DIR "/out", DIR "/in", NULL};
 	char in[256], a[256], b[256], single_dir[256];
 	int i, same = 0;
-	CHECK(run(batch) == 0, "a folder renders with -r");
+	CHECK(run_suara_quiet(batch) == 0, "a folder renders with -r");
 	for (i = 0; i < NFILES; i++) {
 		const char *one[] = {"-q", "-j", "1", "-o", single_dir, in_path(i, in, sizeof in), NULL};
 		snprintf(single_dir, sizeof single_dir, DIR "/single");
-		run(one);
+		run_suara_quiet(one);
 		snprintf(b, sizeof b, DIR "/single/berita%d.wav", i);
 		same += test_same_file(out_path(DIR "/out", i, "wav", a, sizeof a), b);
 		snprintf(b, sizeof b, DIR "/single/berita%d.json", i);
@@ -111,11 +102,11 @@ static void resume_and_force(void)
 	sleep(1);
 	/* Input 4 changes: only it is rendered again. */
 	make_input(in_path(4, in, sizeof in), 40);
-	CHECK(run(batch) == 0, "a second run over the same folder succeeds");
+	CHECK(run_suara_quiet(batch) == 0, "a second run over the same folder succeeds");
 	CHECK(mtime(a) == before3, "a complete, newer output is skipped");
 	CHECK(mtime(b) > before4, "an output older than its changed input is rendered again");
 	sleep(1);
-	CHECK(run(force) == 0 && mtime(a) > before3, "--force renders complete outputs again");
+	CHECK(run_suara_quiet(force) == 0 && mtime(a) > before3, "--force renders complete outputs again");
 	(void)later;
 }
 
@@ -128,7 +119,7 @@ static void shards(void)
 		const char *args[] = {"-q", "-r", "--shard", shard, "-o", dir, DIR "/in", NULL};
 		snprintf(shard, sizeof shard, "%d/3", k);
 		snprintf(dir, sizeof dir, DIR "/shard%d", k);
-		CHECK(run(args) == 0, "shard %d/3 renders", k);
+		CHECK(run_suara_quiet(args) == 0, "shard %d/3 renders", k);
 	}
 	for (i = 0; i < NFILES; i++) {
 		int count = 0;
@@ -165,7 +156,7 @@ static void killed_midway(void)
 		    !test_same_file(a, out_path(DIR "/out", i, "wav", b, sizeof b)))
 			partial++;
 	CHECK(WIFSIGNALED(status) && partial == 0, "after SIGKILL no final-named output is partial");
-	CHECK(run(again) == 0, "the killed batch runs again");
+	CHECK(run_suara_quiet(again) == 0, "the killed batch runs again");
 	for (i = 0; i < NFILES; i++) {
 		same += test_same_file(out_path(DIR "/killed", i, "wav", a, sizeof a), out_path(DIR "/out", i, "wav", b, sizeof b));
 		same += test_same_file(out_path(DIR "/killed", i, "json", a, sizeof a), out_path(DIR "/out", i, "json", b, sizeof b));

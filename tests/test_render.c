@@ -177,16 +177,22 @@ done:
 	return n;
 }
 
-/* Render txt into dir with extra args; returns the exit status. */
-static int render_to(const char *txt, const char *dir, const char *jobs)
+/* Run suara with args; print its stderr when it fails. Exit status. */
+int run_suara_quiet(const char *const *args)
 {
-	const char *args[] = {"-q", "-j", jobs, "-o", dir, txt, NULL};
 	char *err = NULL;
 	int rc = run_suara(args, NULL, NULL, NULL, &err);
 	if (rc != 0)
 		printf("  suara failed (%d): %s", rc, err);
 	free(err);
 	return rc;
+}
+
+/* Render txt into dir with -j jobs; returns the exit status. */
+static int render_to(const char *txt, const char *dir, const char *jobs)
+{
+	const char *args[] = {"-q", "-j", jobs, "-o", dir, txt, NULL};
+	return run_suara_quiet(args);
 }
 
 /* Paragraph k of the JSON at path: its sample range. */
