@@ -126,7 +126,7 @@ fuzz: | $(B)/.deps-ok
 	clang -std=c11 -D_POSIX_C_SOURCE=200809L -g -O1 -fsanitize=fuzzer,address,undefined \
 	  -Iinclude -Isrc $(PKG_CFLAGS) -o build/fuzz-text tests/fuzz/fuzz_text.c $(FUZZ_SRC) $(PKG_LIBS)
 	mkdir -p build/fuzz-corpus && cp tests/data/*.txt voices/id/sample.txt build/fuzz-corpus/
-	build/fuzz-text -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -timeout=10 build/fuzz-corpus
+	build/fuzz-text -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -timeout=10 -artifact_prefix=build/ build/fuzz-corpus
 
 install: suara
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/suara/voices/id

@@ -157,7 +157,7 @@ int input_next_para(const input_doc *doc, size_t *pos, input_para *p)
 	*pos = at;
 	if (!found)
 		return 0;
-	while (doc->text[first] == ' ')
+	while (first < last && doc->text[first] == ' ')
 		first++;
 	while (last > first && doc->text[last - 1] == ' ')
 		last--;

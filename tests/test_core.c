@@ -115,6 +115,9 @@ void suite_input(void)
 		{"", ""},
 		{"\n \n\t\n", ""},
 		{"Nbsp\n\xC2\xA0\nmasih satu.", "Nbsp \xC2\xA0 masih satu."},
+		/* a line of only a control character: an empty paragraph, and
+		 * the trimming must not run into the next one (found by fuzzing) */
+		{"Satu.\n\n\x06\n\nDua.", "Satu.||Dua."},
 	};
 	input_doc doc;
 	size_t i, line, col, bad;
