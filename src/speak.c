@@ -5,6 +5,7 @@
 
 #include "suara.h"
 #include "synth.h"
+#include "utf8.h"
 
 /* State while speaking one paragraph. */
 typedef struct {
@@ -69,6 +70,43 @@ static long piece_at(const vec *pieces, size_t off, size_t *hint)
 	return -1;
 }
 
+/* Punctuation that frames a word rather than being part of it: brackets,
+ * quotes, sentence marks and dashes. (Not %, $, & and the like, which are
+ * spoken.) */
+static int framing(uint32_t c)
+{
+	static const uint32_t marks[] = {'(', ')', '[', ']', '{', '}', '"', '\'', ',', '.', ';', ':',
+					 '!', '?', 0x2026, 0x2013, 0x2014, 0x201C, 0x201D, 0x2018,
+					 0x2019, 0x00AB, 0x00BB};
+	size_t i;
+	for (i = 0; i < sizeof marks / sizeof marks[0]; i++)
+		if (c == marks[i])
+			return 1;
+	return 0;
+}
+
+/* Narrow text[*off..*off+*len) to the word without framing punctuation
+ * (a highlighted word is "Senin", not "Senin,"); a token of punctuation
+ * only stays as it is. */
+static void trim_framing(const char *text, size_t *off, size_t *len)
+{
+	size_t a = *off, b = *off + *len, p;
+	while (a < b) {
+		p = a;
+		if (!framing(utf8_next(text, b, &p)))
+			break;
+		a = p;
+	}
+	while (b > a) {
+		p = b;
+		if (!framing(utf8_prev(text, &p)))
+			break;
+		b = p;
+	}
+	if (a < b)
+		*off = a, *len = b - a;
+}
+
 /* Move a word start forward over silence, staying below limit. */
 static size_t skip_silence(const int16_t *s, size_t at, size_t limit)
 {
@@ -93,8 +131,10 @@ static int add_words(speaker *sp, size_t sent_off, size_t first, size_t last)
 			continue;
 		const norm_piece *p = vec_at(&sp->pieces, (size_t)k);
 		at = skip_silence(a, at, last);
-		w.off = sp->base + sent_off + p->src_off;
+		w.off = sent_off + p->src_off;
 		w.len = p->src_len;
+		trim_framing(sp->text, &w.off, &w.len);
+		w.off += sp->base;
 		w.start = w.end = at - first;
 		if (!vec_push(&sp->tl->words, &w))
 			return -1;

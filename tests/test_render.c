@@ -99,7 +99,7 @@ static void check_text(json_t *u, const char *raw, const char *what, size_t i)
 static void check_words(const wav *w, json_t *s, const char *raw, size_t si)
 {
 	json_t *words = json_object_get(s, "words");
-	size_t i, prev = 0, bad = 0;
+	size_t i, prev = 0, bad = 0, framed = 0;
 	double ss = json_real_value(json_object_get(s, "start")), se = json_real_value(json_object_get(s, "end"));
 	for (i = 0; i < json_array_size(words); i++) {
 		json_t *wd = json_array_get(words, i);
@@ -111,7 +111,11 @@ static void check_words(const wav *w, json_t *s, const char *raw, size_t si)
 			bad++;
 		prev = at;
 		free(want);
+		want = (char *)json_string_value(json_object_get(wd, "text"));
+		if (want && *want && (strchr(",.;:!?\"()", want[0]) || strchr(",.;:!?\"()", want[strlen(want) - 1])))
+			framed++;
 	}
+	CHECK(framed == 0, "sentence %zu: no word starts or ends with framing punctuation (%zu do)", si, framed);
 	CHECK(json_array_size(words) > 0 && bad == 0, "sentence %zu: %zu words ordered, inside it, text at their offsets (%zu bad)",
 	      si, json_array_size(words), bad);
 }
@@ -191,7 +195,7 @@ int run_suara_quiet(const char *const *args)
 /* Render txt into dir with -j jobs; returns the exit status. */
 static int render_to(const char *txt, const char *dir, const char *jobs)
 {
-	const char *args[] = {"-q", "-j", jobs, "-o", dir, txt, NULL};
+	const char *args[] = {"-q", "--force", "-j", jobs, "-o", dir, txt, NULL};
 	return run_suara_quiet(args);
 }
 
