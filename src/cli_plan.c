@@ -43,7 +43,7 @@ static char *strip_ext(const char *rel)
 }
 
 static int push(plan *p, const plan_opts *o, const char *input, const char *rel,
-		unsigned long long bytes)
+		unsigned long long bytes, int from_folder)
 {
 	plan_item it = {0};
 	const char *sep = o->outdir[0] && o->outdir[strlen(o->outdir) - 1] != '/' ? "/" : "";
@@ -59,6 +59,7 @@ static int push(plan *p, const plan_opts *o, const char *input, const char *rel,
 	it.base = it.key ? join(o->outdir, sep, it.key) : NULL;
 	it.wav = it.base ? join(it.base, "", ".wav") : NULL;
 	it.bytes = bytes;
+	it.from_folder = from_folder;
 	p->items[p->n++] = it;
 	return it.input && it.key && it.base && it.wav ? 0 : -1;
 }
@@ -89,7 +90,7 @@ static int walk(plan *p, const plan_opts *o, const char *dir, const char *rel, i
 			; /* hidden entries (our own temporary files among them) */
 		else if (S_ISDIR(st.st_mode))
 			rc = walk(p, o, path, sub, depth + 1, err, errlen);
-		else if (S_ISREG(st.st_mode) && is_txt(name) && push(p, o, path, sub, (unsigned long long)st.st_size))
+		else if (S_ISREG(st.st_mode) && is_txt(name) && push(p, o, path, sub, (unsigned long long)st.st_size, 1))
 			rc = -1, snprintf(err, errlen, "out of memory");
 		free(path), free(sub);
 		if (rc)
@@ -106,7 +107,7 @@ int plan_add(plan *p, const plan_opts *o, const char *input, char *err, size_t e
 	struct stat st;
 	const char *slash = strrchr(input, '/');
 	if (strcmp(input, "-") == 0)
-		return push(p, o, input, "stdin", 0) ? (snprintf(err, errlen, "out of memory"), -1) : 0;
+		return push(p, o, input, "stdin", 0, 0) ? (snprintf(err, errlen, "out of memory"), -1) : 0;
 	if (stat(input, &st) == 0 && S_ISDIR(st.st_mode)) {
 		if (!o->recursive) {
 			snprintf(err, errlen, "%s: is a folder (use -r to render the .txt files in it)", input);
@@ -116,7 +117,7 @@ int plan_add(plan *p, const plan_opts *o, const char *input, char *err, size_t e
 	}
 	/* Missing or unreadable files become targets: rendering reports them. */
 	if (push(p, o, input, slash ? slash + 1 : input,
-		 stat(input, &st) == 0 ? (unsigned long long)st.st_size : 0) != 0) {
+		 stat(input, &st) == 0 ? (unsigned long long)st.st_size : 0, 0) != 0) {
 		snprintf(err, errlen, "out of memory");
 		return -1;
 	}

@@ -13,6 +13,7 @@ typedef struct {
 	char *key;         /* name relative to its root, without extension */
 	char *wav, *base;  /* output audio path; timestamp base (no extension) */
 	unsigned long long bytes;
+	int from_folder;   /* found by walking a folder (-r) */
 } plan_item;
 
 typedef struct {

@@ -41,9 +41,9 @@ static void usage(FILE *f)
 	      "  -o, --output PATH        output folder (default out/); with one input, a path\n"
 	      "                           ending in .wav names the audio itself; '-' writes the\n"
 	      "                           audio to standard output (no timestamp files)\n"
-	      "      --force              render again even when the outputs are complete and\n"
-	      "                           newer than the input (default: skip those, so an\n"
-	      "                           interrupted batch continues where it stopped)\n"
+	      "      --force              with -r: render again files whose outputs are\n"
+	      "                           complete and newer than the input (default: skip\n"
+	      "                           them, so an interrupted batch continues)\n"
 	      "      --shard K/N          render only the K-th of N deterministic slices of\n"
 	      "                           the inputs (for spreading a batch over machines)\n"
 	      "\n"
@@ -57,7 +57,7 @@ static void usage(FILE *f)
 	      "\n"
 	      "Timestamps:\n"
 	      "  -t, --timestamps LIST    comma list of formats (default json):\n"
-	      "                          ",
+	      "                           ",
 	      f);
 	for (i = 0; (name = suara_timestamps_name(i)) != NULL; i++)
 		fprintf(f, "%s%s", i ? ", " : "", name);
@@ -255,19 +255,24 @@ static int render_plan(suara_renderer *r, const cli *c, const plan *p)
 	suara_target *t = calloc(p->n + 1, sizeof *t);
 	progress_line pl = {now(), 0, 0, 0};
 	results res = {&pl, 0};
-	size_t i, n = 0;
+	size_t i, n = 0, skipped = 0;
 	if (!t)
 		return fputs("suara: out of memory\n", stderr), 1;
 	for (i = 0; i < p->n; i++) {
 		const plan_item *it = &p->items[i];
 		const char *slash = strrchr(it->input, '/');
-		if (!c->force && suara_outputs_fresh(r, it->input, it->wav, it->base))
+		if (it->from_folder && !c->force && suara_outputs_fresh(r, it->input, it->wav, it->base)) {
+			skipped++;
 			continue;
+		}
 		t[n++] = (suara_target){it->input, strcmp(it->input, "-") ? (slash ? slash + 1 : it->input) : "stdin",
 					c->output && strcmp(c->output, "-") == 0 ? "-" : it->wav,
 					c->output && strcmp(c->output, "-") == 0 ? NULL : it->base};
 		pl.bytes_total += it->bytes;
 	}
+	if (skipped && !c->quiet)
+		fprintf(stderr, "suara: %zu file%s already rendered and newer than %s input (--force renders %s again)\n",
+			skipped, skipped == 1 ? "" : "s", skipped == 1 ? "its" : "their", skipped == 1 ? "it" : "them");
 	if (!c->quiet && isatty(2))
 		suara_set_progress(r, on_progress, &pl);
 	suara_render_batch(r, t, n, on_result, &res);

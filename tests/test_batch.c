@@ -93,7 +93,6 @@ static void folder_equals_singles(void)
 
 static void resume_and_force(void)
 {
-	const char *batch[] = {"-q", "-r", "-o", DIR "/out", DIR "/in", NULL};
 	const char *force[] = {"-q", "--force", "-r", "-o", DIR "/out", DIR "/in", NULL};
 	char in[256], a[256], b[256];
 	time_t before3 = mtime(out_path(DIR "/out", 3, "wav", a, sizeof a));
@@ -102,11 +101,25 @@ static void resume_and_force(void)
 	sleep(1);
 	/* Input 4 changes: only it is rendered again. */
 	make_input(in_path(4, in, sizeof in), 40);
-	CHECK(run_suara_quiet(batch) == 0, "a second run over the same folder succeeds");
+	{
+		const char *loud[] = {"-r", "-o", DIR "/out", DIR "/in", NULL};
+		char *err = NULL;
+		int rc = run_suara(loud, NULL, NULL, NULL, &err);
+		CHECK(rc == 0 && strstr(err, "already rendered and newer than"),
+		      "a second run over the same folder succeeds and says what it skipped");
+		free(err);
+	}
 	CHECK(mtime(a) == before3, "a complete, newer output is skipped");
 	CHECK(mtime(b) > before4, "an output older than its changed input is rendered again");
 	sleep(1);
 	CHECK(run_suara_quiet(force) == 0 && mtime(a) > before3, "--force renders complete outputs again");
+	{
+		const char *named[] = {"-q", "-o", DIR "/out/a", in_path(3, in, sizeof in), NULL};
+		time_t t = mtime(a);
+		sleep(1);
+		CHECK(run_suara_quiet(named) == 0 && mtime(a) > t,
+		      "a file named on the command line is always rendered");
+	}
 	(void)later;
 }
 
