@@ -65,8 +65,11 @@ deps:
 $(B)/.deps-ok: | deps
 	@mkdir -p $(B) && touch $@
 
-# What only the tests need: the browser test's Chromium and playwright-core.
+# What only the tests need: sox (reads the WAVs back), the browser test's
+# Chromium and playwright-core.
 test-deps: | deps
+	@command -v sox >/dev/null || { echo "installing: sox"; apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq sox >/dev/null; }
 	@if [ -f tests/browser/setup.sh ]; then sh tests/browser/setup.sh; fi
 
 # ./suara is the release build; a sanitizer build stays in build/san.
