@@ -97,7 +97,6 @@ static void resume_and_force(void)
 	char in[256], a[256], b[256];
 	time_t before3 = mtime(out_path(DIR "/out", 3, "wav", a, sizeof a));
 	time_t before4 = mtime(out_path(DIR "/out", 4, "wav", b, sizeof b));
-	struct timespec later = {0, 0};
 	sleep(1);
 	/* Input 4 changes: only it is rendered again. */
 	make_input(in_path(4, in, sizeof in), 40);
@@ -120,7 +119,6 @@ static void resume_and_force(void)
 		CHECK(run_suara_quiet(named) == 0 && mtime(a) > t,
 		      "a file named on the command line is always rendered");
 	}
-	(void)later;
 }
 
 static void shards(void)
