@@ -48,6 +48,20 @@ extern const ts_format ts_aud_format;
 extern const ts_format ts_cue_format;
 extern const ts_format ts_html_format;
 
+/* The state of the writers that only append text as paragraphs come (aud,
+ * srt, vtt, vtt-chapters). Each defines `struct ts_writer { ts_text t; };`
+ * and uses ts_text_begin, ts_text_end and ts_text_free as its own. */
+typedef struct {
+	FILE *out;
+	sbuf buf;
+	size_t count;   /* cues written, for formats that number them */
+	int chapters;   /* vtt: one cue per paragraph instead of per sentence */
+} ts_text;
+
+int ts_text_begin(ts_writer **w, const ts_doc *doc, FILE *out);
+int ts_text_end(ts_writer *w, const ts_doc *doc);
+void ts_text_free(ts_writer *w);
+
 /* Shared helpers for writers. */
 /* Append s[0..len) with whitespace runs folded to one space. */
 int ts_add_folded(sbuf *b, const char *s, size_t len);

@@ -5,26 +5,14 @@
  * audible sentence with the sentence as written. Labels are plain text:
  * whitespace (tabs and line breaks included) is folded to single spaces,
  * which is the only escaping the format needs. */
-#include <stdlib.h>
 
 #include "suara.h"
 #include "timestamps.h"
 
 struct ts_writer {
-	FILE *out;
-	sbuf buf;
+	ts_text t;
 };
 
-static int aud_begin(ts_writer **out, const ts_doc *doc, FILE *f)
-{
-	ts_writer *w = calloc(1, sizeof *w);
-	(void)doc;
-	*out = w;
-	if (!w)
-		return -1;
-	w->out = f;
-	return 0;
-}
 
 static int add_times(sbuf *b, const ts_doc *doc, uint64_t start, uint64_t end)
 {
@@ -34,7 +22,7 @@ static int add_times(sbuf *b, const ts_doc *doc, uint64_t start, uint64_t end)
 
 static int aud_paragraph(ts_writer *w, const ts_doc *doc, const tl_paragraph *p)
 {
-	sbuf *b = &w->buf;
+	sbuf *b = &w->t.buf;
 	size_t i;
 	int rc;
 	if (!TS_AUDIBLE(p))
@@ -48,22 +36,10 @@ static int aud_paragraph(ts_writer *w, const ts_doc *doc, const tl_paragraph *p)
 			rc |= add_times(b, doc, s->start, s->end) |
 			      ts_add_folded(b, doc->text + s->off, s->len) | sbuf_addc(b, '\n');
 	}
-	return rc ? -1 : ts_flush(b, w->out);
+	return rc ? -1 : ts_flush(b, w->t.out);
 }
 
-static int aud_end(ts_writer *w, const ts_doc *doc)
-{
-	(void)doc;
-	return fflush(w->out) == 0 ? 0 : -1;
-}
 
-static void aud_free(ts_writer *w)
-{
-	if (!w)
-		return;
-	sbuf_free(&w->buf);
-	free(w);
-}
 
-const ts_format ts_aud_format = {"aud", ".labels.txt", SUARA_TS_AUD, aud_begin, aud_paragraph,
-				 aud_end, aud_free};
+const ts_format ts_aud_format = {"aud", ".labels.txt", SUARA_TS_AUD, ts_text_begin, aud_paragraph,
+				 ts_text_end, ts_text_free};

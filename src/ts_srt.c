@@ -4,32 +4,19 @@
  * own: players read its text as a small HTML subset, so text is folded to
  * one line (a blank line ends a cue) and &, <, > are written as &amp; &lt;
  * &gt;, which also keeps "-->" out of the text. */
-#include <stdlib.h>
 
 #include "suara.h"
 #include "timestamps.h"
 
 struct ts_writer {
-	FILE *out;
-	size_t count;
-	sbuf buf;
+	ts_text t;
 };
 
-static int srt_begin(ts_writer **out, const ts_doc *doc, FILE *f)
-{
-	ts_writer *w = calloc(1, sizeof *w);
-	(void)doc;
-	*out = w;
-	if (!w)
-		return -1;
-	w->out = f;
-	return 0;
-}
 
 static int add_cue(ts_writer *w, const ts_doc *doc, const tl_sentence *s)
 {
-	sbuf *b = &w->buf;
-	return sbuf_addu(b, ++w->count) | sbuf_addc(b, '\n') |
+	sbuf *b = &w->t.buf;
+	return sbuf_addu(b, ++w->t.count) | sbuf_addc(b, '\n') |
 	       ts_add_clock(b, s->start, doc->rate, TS_FLOOR, ',') | sbuf_adds(b, " --> ") |
 	       ts_add_clock(b, s->end, doc->rate, TS_CEIL, ',') | sbuf_addc(b, '\n') |
 	       ts_add_markup(b, doc->text + s->off, s->len, 0) | sbuf_adds(b, "\n\n");
@@ -44,22 +31,10 @@ static int srt_paragraph(ts_writer *w, const ts_doc *doc, const tl_paragraph *p)
 		if (TS_AUDIBLE(s))
 			rc |= add_cue(w, doc, s);
 	}
-	return rc ? -1 : ts_flush(&w->buf, w->out);
+	return rc ? -1 : ts_flush(&w->t.buf, w->t.out);
 }
 
-static int srt_end(ts_writer *w, const ts_doc *doc)
-{
-	(void)doc;
-	return fflush(w->out) == 0 ? 0 : -1;
-}
 
-static void srt_free(ts_writer *w)
-{
-	if (!w)
-		return;
-	sbuf_free(&w->buf);
-	free(w);
-}
 
-const ts_format ts_srt_format = {"srt", ".srt", SUARA_TS_SRT, srt_begin, srt_paragraph, srt_end,
-				 srt_free};
+const ts_format ts_srt_format = {"srt", ".srt", SUARA_TS_SRT, ts_text_begin, srt_paragraph,
+				 ts_text_end, ts_text_free};

@@ -1,4 +1,5 @@
 /* ts_util.c: helpers shared by the timestamp writers. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "timestamps.h"
@@ -121,4 +122,32 @@ int ts_flush(sbuf *b, FILE *f)
 	int ok = b->len == 0 || fwrite(b->data, 1, b->len, f) == b->len;
 	sbuf_clear(b);
 	return ok ? 0 : -1;
+}
+
+/* A text writer's ts_writer is a struct whose only member is a ts_text, so
+ * a pointer to one, converted, points to the other. */
+int ts_text_begin(ts_writer **w, const ts_doc *doc, FILE *out)
+{
+	ts_text *t = calloc(1, sizeof *t);
+	(void)doc;
+	*w = (ts_writer *)(void *)t;
+	if (!t)
+		return -1;
+	t->out = out;
+	return 0;
+}
+
+int ts_text_end(ts_writer *w, const ts_doc *doc)
+{
+	(void)doc;
+	return fflush(((ts_text *)(void *)w)->out) == 0 ? 0 : -1;
+}
+
+void ts_text_free(ts_writer *w)
+{
+	ts_text *t = (ts_text *)(void *)w;
+	if (!t)
+		return;
+	sbuf_free(&t->buf);
+	free(t);
 }

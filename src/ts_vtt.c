@@ -7,28 +7,22 @@
  * disjoint. Text is folded to one line (a blank line would end the cue) and
  * &, <, > are written as &amp; &lt; &gt;, so neither markup in the text nor
  * "-->" can be taken for cue syntax. Times: starts round down, ends up. */
-#include <stdlib.h>
 
 #include "suara.h"
 #include "timestamps.h"
 
 struct ts_writer {
-	FILE *out;
-	int chapters;
-	sbuf buf;
+	ts_text t;
 };
 
 static int vtt_open(ts_writer **out, FILE *f, int chapters)
 {
-	ts_writer *w = calloc(1, sizeof *w);
-	*out = w;
-	if (!w)
+	if (ts_text_begin(out, NULL, f) != 0)
 		return -1;
-	w->out = f;
-	w->chapters = chapters;
-	if (sbuf_adds(&w->buf, "WEBVTT\n\n"))
+	(*out)->t.chapters = chapters;
+	if (sbuf_adds(&(*out)->t.buf, "WEBVTT\n\n"))
 		return -1;
-	return ts_flush(&w->buf, f);
+	return ts_flush(&(*out)->t.buf, f);
 }
 
 static int vtt_begin(ts_writer **out, const ts_doc *doc, FILE *f)
@@ -83,25 +77,14 @@ static int vtt_paragraph(ts_writer *w, const ts_doc *doc, const tl_paragraph *p)
 	int rc;
 	if (!TS_AUDIBLE(p))
 		return 0;
-	rc = w->chapters ? add_chapter(&w->buf, doc, p) : add_captions(&w->buf, doc, p);
-	return rc ? -1 : ts_flush(&w->buf, w->out);
+	rc = w->t.chapters ? add_chapter(&w->t.buf, doc, p) : add_captions(&w->t.buf, doc, p);
+	return rc ? -1 : ts_flush(&w->t.buf, w->t.out);
 }
 
-static int vtt_end(ts_writer *w, const ts_doc *doc)
-{
-	(void)doc;
-	return fflush(w->out) == 0 ? 0 : -1;
-}
 
-static void vtt_free(ts_writer *w)
-{
-	if (!w)
-		return;
-	sbuf_free(&w->buf);
-	free(w);
-}
 
 const ts_format ts_vtt_format = {"vtt", ".vtt", SUARA_TS_VTT, vtt_begin, vtt_paragraph,
-				 vtt_end, vtt_free};
+				 ts_text_end, ts_text_free};
 const ts_format ts_vtt_chapters_format = {"vtt-chapters", ".chapters.vtt", SUARA_TS_VTT_CHAPTERS,
-					  chapters_begin, vtt_paragraph, vtt_end, vtt_free};
+					  chapters_begin, vtt_paragraph, ts_text_end,
+					  ts_text_free};
