@@ -203,7 +203,6 @@ pool *pool_new(const suara_renderer *r, int jobs)
 	return p;
 }
 
-size_t pool_running(const pool *p) { return p->n; }
 int pool_full(const pool *p) { return p->speaking >= p->jobs || p->n >= p->cap; }
 
 /* The job's done byte (or end of file: it died) has arrived. */

@@ -48,8 +48,6 @@ pool *pool_new(const suara_renderer *r, int jobs);
 /* Kill and reap every worker. NULL is allowed. */
 void pool_free(pool *p);
 
-/* Jobs in flight (speaking, or finished and not taken yet). */
-size_t pool_running(const pool *p);
 /* No worker free, or as many jobs in flight as the pool keeps. */
 int pool_full(const pool *p);
 /* Block until some speaking job finishes or dies. 0, or -1 when none is
