@@ -3,6 +3,7 @@
 #include "pool.h"
 
 #include <errno.h>
+#include <malloc.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,21 +16,44 @@
 #include <unistd.h>
 
 #include "speak.h"
+#include "synth.h"
 
 /* Jobs in flight may be several times the workers: a worker that finishes
  * before an older job frees its CPU for the next paragraph instead of
  * waiting for the older one to be taken (head-of-line blocking). */
 #define FLIGHT_PER_WORKER 4
 
+/* A worker whose heap has grown this much since it started is replaced.
+ * A reset puts back the engine's static state, not its heap: a paragraph
+ * that makes espeak-ng load another language's dictionary (a word in
+ * Arabic or Cyrillic script, an English word) leaves that memory behind. */
+#define WORKER_HEAP_GROWTH_MAX ((size_t)16 << 20)
+
+/* A spill kept for reuse holds at most this much memory. */
+#define SPILL_KEEP_MAX ((off_t)8 << 20)
+
+/* What a worker answers when its paragraph's spill is complete. */
+#define REPLY_AGAIN 'k' /* and it has reset its engine for the next one */
+#define REPLY_EXIT 'x'  /* and it exits */
+
+typedef struct {
+	pid_t pid;   /* 0: no process */
+	int sock;    /* the parent's end of the worker's socket */
+	int busy;    /* speaking a paragraph */
+	int exiting; /* said it exits: reap pid before reusing the slot */
+} worker;
+
 struct pool {
 	const suara_renderer *r;
+	int reuse;               /* workers reset the engine between paragraphs */
 	size_t jobs;             /* workers that may speak at once */
 	size_t cap;              /* jobs in flight at most */
+	worker *w;               /* jobs of them */
 	pool_job *ring;          /* jobs in flight, oldest at head */
 	size_t head, n;
 	size_t speaking;         /* of those, not finished yet */
-	pool_job spare;          /* forked, waiting for a paragraph */
-	int have_spare;
+	FILE **spare_spills;     /* spill files to reuse */
+	size_t nspare;
 };
 
 /* ---- the worker ---- */
@@ -69,34 +93,28 @@ static void spill_failure(FILE *f, int status, const char *msg)
 {
 	uint32_t head = POOL_CHUNK_FAILED, len = (uint32_t)strlen(msg);
 	int32_t st = status;
+	fflush(f);
 	rewind(f);
-	if (ftruncate(fileno(f), 0) != 0)
-		return;
 	put(f, &head, sizeof head, 1);
 	put(f, &st, sizeof st, 1);
 	put(f, &len, sizeof len, 1);
 	put(f, msg, 1, len);
 }
 
-static _Noreturn void speak_and_exit(const suara_renderer *r, const char *text, size_t len, size_t base,
-				     FILE *f, int done_fd)
+/* Speak one paragraph into f. 0, or -1 when it failed (f says why). */
+static int speak_into(const suara_renderer *r, const char *text, size_t len, size_t base, FILE *f)
 {
 	speak_cfg cfg = {r->seg, r->norm, (size_t)((long long)r->opt.sentence_pause_ms * r->rate / 1000)};
 	tl_paragraph tl;
-	char ok;
 	int st;
 	tl_init(&tl);
 	st = speak_paragraph(&cfg, text, len, base, &tl, spill_samples, f);
 	if (st == SUARA_OK && spill_timeline(f, &tl) != 0)
 		st = SUARA_ERR_WRITE;
+	tl_free(&tl);
 	if (st != SUARA_OK)
 		spill_failure(f, st, suara_strerror(st));
-	ok = fflush(f) == 0 && st == SUARA_OK;
-	/* Tell the parent before exiting: it goes on while this process's
-	 * memory is torn down. */
-	if (ok && write(done_fd, &ok, 1) != 1)
-		ok = 0;
-	_exit(ok ? 0 : 1);
+	return fflush(f) == 0 && st == SUARA_OK ? 0 : -1;
 }
 
 static int read_full(int fd, void *dst, size_t n)
@@ -114,32 +132,85 @@ static int read_full(int fd, void *dst, size_t n)
 	return 0;
 }
 
-/* A spare: wait for {base, len, text}; end of file means nothing to do. */
-static _Noreturn void spare_main(const suara_renderer *r, FILE *f, int cmd_fd, int done_fd)
+/* Receive a command: {base, len} with the spill's descriptor attached.
+ * 0, or -1 at end of file (the parent is done with this worker). */
+static int recv_command(int sock, uint64_t head[2], int *fd)
 {
-	uint64_t head[2];
-	char *text;
+	union {
+		char buf[CMSG_SPACE(sizeof(int))];
+		struct cmsghdr align;
+	} ctl;
+	struct iovec iov = {head, 2 * sizeof *head};
+	struct msghdr msg;
+	struct cmsghdr *c;
+	ssize_t got;
+	memset(&msg, 0, sizeof msg);
+	msg.msg_iov = &iov, msg.msg_iovlen = 1;
+	msg.msg_control = ctl.buf, msg.msg_controllen = sizeof ctl.buf;
+	while ((got = recvmsg(sock, &msg, 0)) < 0 && errno == EINTR)
+		;
+	c = CMSG_FIRSTHDR(&msg);
+	if (got <= 0 || !c || c->cmsg_type != SCM_RIGHTS)
+		return -1;
+	memcpy(fd, CMSG_DATA(c), sizeof *fd);
+	if ((size_t)got < iov.iov_len && read_full(sock, (char *)head + got, iov.iov_len - (size_t)got))
+		return -1;
+	return 0;
+}
+
+static size_t heap_in_use(void)
+{
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || __GLIBC_MINOR__ >= 33)
+	struct mallinfo2 m = mallinfo2();
+	return m.uordblks + m.hblkhd;
+#else
+	return 0;
+#endif
+}
+
+/* Speak paragraphs as they come: each from the pristine engine state,
+ * which this process was forked from and a reset returns to. */
+static _Noreturn void worker_main(const suara_renderer *r, int sock, int reuse)
+{
+	size_t heap0 = heap_in_use();
 	prctl(PR_SET_PDEATHSIG, SIGKILL);
 	signal(SIGINT, SIG_DFL);
 	signal(SIGTERM, SIG_DFL);
-	if (read_full(cmd_fd, head, sizeof head) != 0)
-		_exit(0);
-	text = malloc((size_t)head[1] + 1);
-	if (!text || read_full(cmd_fd, text, (size_t)head[1]) != 0)
-		_exit(1);
-	text[head[1]] = '\0';
-	close(cmd_fd);
-	speak_and_exit(r, text, (size_t)head[1], (size_t)head[0], f, done_fd);
+	for (;;) {
+		uint64_t head[2];
+		int fd;
+		char *text, reply;
+		FILE *f;
+		if (recv_command(sock, head, &fd) != 0)
+			_exit(0);
+		text = malloc((size_t)head[1] + 1);
+		f = fdopen(fd, "wb");
+		if (!text || !f || read_full(sock, text, (size_t)head[1]) != 0)
+			_exit(1);
+		text[head[1]] = '\0';
+		if (speak_into(r, text, (size_t)head[1], (size_t)head[0], f) != 0)
+			_exit(1); /* the spill says why */
+		free(text);
+		fclose(f);
+		reply = reuse && heap_in_use() - heap0 < WORKER_HEAP_GROWTH_MAX ? REPLY_AGAIN : REPLY_EXIT;
+		if (write(sock, &reply, 1) != 1 || reply == REPLY_EXIT)
+			_exit(0);
+		synth_reset();
+	}
 }
 
 /* ---- the parent ---- */
 
 /* An anonymous spill file: in memory when the kernel offers memfd (no file
  * system round trip), else an unlinked temporary file. */
-static FILE *spill_file(void)
+static FILE *spill_file(pool *p)
 {
-	int fd = memfd_create("suara-spill", MFD_CLOEXEC);
-	FILE *f = fd >= 0 ? fdopen(fd, "w+b") : NULL;
+	int fd;
+	FILE *f;
+	if (p->nspare > 0)
+		return p->spare_spills[--p->nspare];
+	fd = memfd_create("suara-spill", MFD_CLOEXEC);
+	f = fd >= 0 ? fdopen(fd, "w+b") : NULL;
 	if (f)
 		return f;
 	if (fd >= 0)
@@ -147,133 +218,20 @@ static FILE *spill_file(void)
 	return tmpfile();
 }
 
-static void close_pair(int fd[2])
+/* Keep f for the next paragraph, or close it. Its old contents need no
+ * clearing: a spill is read up to its end mark. */
+static void spill_release(pool *p, FILE *f)
 {
-	if (fd[0] >= 0)
-		close(fd[0]);
-	if (fd[1] >= 0)
-		close(fd[1]);
-}
-
-static int fork_spare(pool *p, char *err, size_t errlen)
-{
-	pool_job *j = &p->spare;
-	int done[2] = {-1, -1}, cmd[2] = {-1, -1};
-	memset(j, 0, sizeof *j);
-	j->spill = spill_file();
-	if (!j->spill || pipe(done) != 0 || socketpair(AF_UNIX, SOCK_STREAM, 0, cmd) != 0)
-		goto fail;
-	fflush(NULL);
-	j->pid = fork();
-	if (j->pid == 0) {
-		close(done[0]);
-		close(cmd[1]);
-		spare_main(p->r, j->spill, cmd[0], done[1]);
+	struct stat st;
+	if (!f)
+		return;
+	if (p->nspare < p->cap && fstat(fileno(f), &st) == 0 &&
+	    (st.st_size <= SPILL_KEEP_MAX || ftruncate(fileno(f), 0) == 0)) {
+		rewind(f);
+		p->spare_spills[p->nspare++] = f;
+		return;
 	}
-	if (j->pid < 0)
-		goto fail;
-	close(done[1]);
-	close(cmd[0]);
-	j->done_fd = done[0];
-	j->cmd_fd = cmd[1];
-	p->have_spare = 1;
-	return 0;
-fail:
-	snprintf(err, errlen, "cannot start a worker: %s", strerror(errno));
-	if (j->spill)
-		fclose(j->spill);
-	close_pair(done);
-	close_pair(cmd);
-	return -1;
-}
-
-pool *pool_new(const suara_renderer *r, int jobs)
-{
-	pool *p = calloc(1, sizeof *p);
-	if (!p)
-		return NULL;
-	p->r = r;
-	p->jobs = jobs > 0 ? (size_t)jobs : 1;
-	p->cap = p->jobs * FLIGHT_PER_WORKER;
-	p->ring = calloc(p->cap, sizeof *p->ring);
-	if (!p->ring) {
-		free(p);
-		return NULL;
-	}
-	return p;
-}
-
-int pool_full(const pool *p) { return p->speaking >= p->jobs || p->n >= p->cap; }
-
-/* The job's done byte (or end of file: it died) has arrived. */
-static void mark_ended(pool *p, pool_job *j)
-{
-	char ok = 0;
-	ssize_t got;
-	while ((got = read(j->done_fd, &ok, 1)) < 0 && errno == EINTR)
-		;
-	close(j->done_fd);
-	j->done_fd = -1;
-	j->state = got == 1 ? POOL_FINISHED : POOL_DIED;
-	p->speaking--;
-}
-
-int pool_wait(pool *p)
-{
-	struct pollfd fds[256];
-	size_t idx[256], i, k = 0;
-	for (i = 0; i < p->n && k < 256; i++) {
-		pool_job *j = &p->ring[(p->head + i) % p->cap];
-		if (j->state == POOL_SPEAKING)
-			fds[k].fd = j->done_fd, fds[k].events = POLLIN, fds[k].revents = 0, idx[k++] = i;
-	}
-	if (k == 0)
-		return -1;
-	while (poll(fds, (nfds_t)k, -1) < 0)
-		if (errno != EINTR)
-			return -1;
-	for (i = 0; i < k; i++)
-		if (fds[i].revents)
-			mark_ended(p, &p->ring[(p->head + idx[i]) % p->cap]);
-	return 0;
-}
-
-int pool_oldest_ended(const pool *p) { return p->n > 0 && p->ring[p->head].state != POOL_SPEAKING; }
-
-static void send_all(int fd, const void *data, size_t n)
-{
-	const char *s = data;
-	while (n > 0) {
-		ssize_t w = send(fd, s, n, MSG_NOSIGNAL);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return; /* the worker is gone: pool_take reports how */
-		s += w;
-		n -= (size_t)w;
-	}
-}
-
-int pool_start(pool *p, const char *text, size_t len, size_t base, void *owner, int more,
-	       char *err, size_t errlen)
-{
-	pool_job *j = &p->ring[(p->head + p->n) % p->cap];
-	uint64_t head[2] = {base, len};
-	if (!p->have_spare && fork_spare(p, err, errlen) != 0)
-		return -1;
-	*j = p->spare;
-	j->owner = owner;
-	j->base = base;
-	j->len = len;
-	p->have_spare = 0;
-	j->state = POOL_SPEAKING;
-	p->n++;
-	p->speaking++;
-	send_all(j->cmd_fd, head, sizeof head);
-	send_all(j->cmd_fd, text, len);
-	close(j->cmd_fd);
-	j->cmd_fd = -1;
-	return more ? fork_spare(p, err, errlen) : 0;
+	fclose(f);
 }
 
 static void reap(pid_t pid, int *status)
@@ -282,54 +240,275 @@ static void reap(pid_t pid, int *status)
 		;
 }
 
+/* In a new worker: close every descriptor but the socket, so it holds no
+ * spill, output or other worker's socket open for as long as it lives. */
+static int only_socket(int sock)
+{
+	int fd;
+	if (sock != 3 && dup2(sock, 3) != 3)
+		return -1;
+	if (close_range(4, ~0U, 0) != 0)
+		for (fd = 4; fd < 4096; fd++)
+			close(fd);
+	return 3;
+}
+
+static int fork_worker(pool *p, worker *w, char *err, size_t errlen)
+{
+	int sv[2];
+	if (w->pid > 0) { /* it said it exits */
+		reap(w->pid, NULL);
+		w->pid = 0;
+	}
+	if (socketpair(AF_UNIX, SOCK_STREAM, 0, sv) != 0) {
+		snprintf(err, errlen, "cannot start a worker: %s", strerror(errno));
+		return -1;
+	}
+	fflush(NULL);
+	w->pid = fork();
+	if (w->pid == 0) {
+		int sock = only_socket(sv[1]);
+		if (sock < 0)
+			_exit(1);
+		worker_main(p->r, sock, p->reuse);
+	}
+	close(sv[1]);
+	if (w->pid < 0) {
+		snprintf(err, errlen, "cannot start a worker: %s", strerror(errno));
+		close(sv[0]);
+		w->pid = 0;
+		return -1;
+	}
+	w->sock = sv[0];
+	w->busy = w->exiting = 0;
+	return 0;
+}
+
+pool *pool_new(const suara_renderer *r, int jobs, int reuse)
+{
+	pool *p = calloc(1, sizeof *p);
+	if (!p)
+		return NULL;
+	p->r = r;
+	p->reuse = reuse;
+	p->jobs = jobs > 0 ? (size_t)jobs : 1;
+	p->cap = p->jobs * FLIGHT_PER_WORKER;
+	p->ring = calloc(p->cap, sizeof *p->ring);
+	p->w = calloc(p->jobs, sizeof *p->w);
+	p->spare_spills = calloc(p->cap, sizeof *p->spare_spills);
+	if (!p->ring || !p->w || !p->spare_spills) {
+		pool_free(p);
+		return NULL;
+	}
+	return p;
+}
+
+int pool_full(const pool *p) { return p->speaking >= p->jobs || p->n >= p->cap; }
+
+/* The speaking job of worker w. */
+static pool_job *job_of(pool *p, const worker *w)
+{
+	size_t i;
+	for (i = 0; i < p->n; i++) {
+		pool_job *j = &p->ring[(p->head + i) % p->cap];
+		if (j->state == POOL_SPEAKING && &p->w[j->worker] == w)
+			return j;
+	}
+	return NULL;
+}
+
+/* Worker w's reply (or end of file: it died) has arrived or is awaited. */
+static void mark_ended(pool *p, worker *w)
+{
+	pool_job *j = job_of(p, w);
+	char reply = 0;
+	ssize_t got;
+	while ((got = read(w->sock, &reply, 1)) < 0 && errno == EINTR)
+		;
+	w->busy = 0;
+	p->speaking--;
+	if (got == 1 && reply == REPLY_AGAIN) {
+		j->state = POOL_FINISHED;
+		return;
+	}
+	close(w->sock);
+	w->sock = -1;
+	if (got == 1) {
+		j->state = POOL_FINISHED;
+		w->exiting = 1;
+		return;
+	}
+	j->state = POOL_DIED;
+	reap(w->pid, &j->status);
+	w->pid = 0;
+}
+
+int pool_wait(pool *p)
+{
+	struct pollfd fds[64];
+	size_t i, k = 0;
+	for (i = 0; i < p->jobs; i++)
+		if (p->w[i].busy)
+			fds[k].fd = p->w[i].sock, fds[k].events = POLLIN, fds[k++].revents = 0;
+	if (k == 0)
+		return -1;
+	while (poll(fds, (nfds_t)k, -1) < 0)
+		if (errno != EINTR)
+			return -1;
+	for (i = 0, k = 0; i < p->jobs; i++)
+		if (p->w[i].busy && fds[k++].revents)
+			mark_ended(p, &p->w[i]);
+	return 0;
+}
+
+int pool_oldest_ended(const pool *p) { return p->n > 0 && p->ring[p->head].state != POOL_SPEAKING; }
+
+static int send_all(int fd, const void *data, size_t n)
+{
+	const char *s = data;
+	while (n > 0) {
+		ssize_t w = send(fd, s, n, MSG_NOSIGNAL);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return -1;
+		s += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+/* Send {base, len} with the spill's descriptor, then the text. */
+static int send_command(int sock, const uint64_t head[2], int fd, const char *text, size_t len)
+{
+	union {
+		char buf[CMSG_SPACE(sizeof(int))];
+		struct cmsghdr align;
+	} ctl;
+	struct iovec iov = {(void *)(uintptr_t)head, 2 * sizeof *head};
+	struct msghdr msg;
+	struct cmsghdr *c;
+	ssize_t sent;
+	memset(&msg, 0, sizeof msg);
+	memset(&ctl, 0, sizeof ctl);
+	msg.msg_iov = &iov, msg.msg_iovlen = 1;
+	msg.msg_control = ctl.buf, msg.msg_controllen = sizeof ctl.buf;
+	c = CMSG_FIRSTHDR(&msg);
+	c->cmsg_level = SOL_SOCKET, c->cmsg_type = SCM_RIGHTS, c->cmsg_len = CMSG_LEN(sizeof fd);
+	memcpy(CMSG_DATA(c), &fd, sizeof fd);
+	while ((sent = sendmsg(sock, &msg, MSG_NOSIGNAL)) < 0 && errno == EINTR)
+		;
+	if (sent < 0)
+		return -1;
+	if ((size_t)sent < iov.iov_len && send_all(sock, (const char *)head + sent, iov.iov_len - (size_t)sent))
+		return -1;
+	return send_all(sock, text, len);
+}
+
+/* A worker free to speak: an idle one, else a new one. */
+static worker *free_worker(pool *p, char *err, size_t errlen)
+{
+	size_t i;
+	for (i = 0; i < p->jobs; i++)
+		if (p->w[i].pid > 0 && !p->w[i].busy && !p->w[i].exiting)
+			return &p->w[i];
+	for (i = 0; i < p->jobs; i++)
+		if (!p->w[i].busy)
+			return fork_worker(p, &p->w[i], err, errlen) == 0 ? &p->w[i] : NULL;
+	snprintf(err, errlen, "no worker is free"); /* pool_full was not asked */
+	return NULL;
+}
+
+int pool_start(pool *p, const char *text, size_t len, size_t base, void *owner, char *err,
+	       size_t errlen)
+{
+	pool_job *j = &p->ring[(p->head + p->n) % p->cap];
+	uint64_t head[2] = {base, len};
+	worker *w = free_worker(p, err, errlen);
+	FILE *spill;
+	if (!w)
+		return -1;
+	if (!(spill = spill_file(p)) || pwrite(fileno(spill), &(uint32_t){0}, 4, 0) != 4) {
+		snprintf(err, errlen, "cannot create a spill file: %s", strerror(errno));
+		return -1;
+	}
+	if (send_command(w->sock, head, fileno(spill), text, len) != 0) {
+		/* It died between paragraphs (killed from outside): once more
+		 * with a new one. */
+		close(w->sock);
+		kill(w->pid, SIGKILL);
+		reap(w->pid, NULL);
+		w->pid = 0;
+		if (fork_worker(p, w, err, errlen) != 0 ||
+		    send_command(w->sock, head, fileno(spill), text, len) != 0) {
+			if (w->pid > 0)
+				snprintf(err, errlen, "cannot reach a worker: %s", strerror(errno));
+			spill_release(p, spill);
+			return -1;
+		}
+	}
+	memset(j, 0, sizeof *j);
+	j->state = POOL_SPEAKING;
+	j->worker = (size_t)(w - p->w);
+	j->spill = spill;
+	j->owner = owner;
+	j->base = base;
+	j->len = len;
+	w->busy = 1;
+	p->n++;
+	p->speaking++;
+	return 0;
+}
+
 int pool_take(pool *p, pool_job *j, int *finished, int *status)
 {
+	pool_job *h;
 	if (p->n == 0)
 		return -1;
-	if (p->ring[p->head].state == POOL_SPEAKING)
-		mark_ended(p, &p->ring[p->head]);
-	*j = p->ring[p->head];
+	h = &p->ring[p->head];
+	if (h->state == POOL_SPEAKING)
+		mark_ended(p, &p->w[h->worker]);
+	*j = *h;
 	p->head = (p->head + 1) % p->cap;
 	p->n--;
 	*finished = j->state == POOL_FINISHED;
-	*status = 0;
-	if (!*finished) {
-		reap(j->pid, status);
-		j->pid = 0;
-	}
+	*status = j->status;
 	rewind(j->spill);
 	return 0;
 }
 
-void pool_done(pool_job *j, int *status)
+void pool_done(pool *p, pool_job *j)
 {
-	int ignored;
-	if (j->pid > 0)
-		reap(j->pid, status ? status : &ignored);
-	j->pid = 0;
-	if (j->spill)
-		fclose(j->spill);
+	spill_release(p, j->spill);
 	j->spill = NULL;
 }
 
 void pool_free(pool *p)
 {
+	size_t i;
 	if (!p)
 		return;
 	while (p->n > 0) {
 		pool_job *j = &p->ring[p->head];
-		kill(j->pid, SIGKILL);
-		if (j->done_fd >= 0)
-			close(j->done_fd);
-		pool_done(j, NULL);
+		if (j->spill)
+			fclose(j->spill);
 		p->head = (p->head + 1) % p->cap;
 		p->n--;
 	}
-	if (p->have_spare) {
-		close(p->spare.cmd_fd); /* end of file: the spare exits */
-		close(p->spare.done_fd);
-		pool_done(&p->spare, NULL);
+	for (i = 0; p->w && i < p->jobs; i++) {
+		worker *w = &p->w[i];
+		if (w->pid <= 0)
+			continue;
+		if (w->busy) /* abandoned mid-paragraph */
+			kill(w->pid, SIGKILL);
+		if (w->sock >= 0)
+			close(w->sock); /* end of file: an idle worker exits */
+		reap(w->pid, NULL);
 	}
+	for (i = 0; i < p->nspare; i++)
+		fclose(p->spare_spills[i]);
+	free(p->spare_spills);
+	free(p->w);
 	free(p->ring);
 	free(p);
 }

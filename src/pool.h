@@ -1,20 +1,22 @@
 /* pool.h: worker processes that speak paragraphs.
  *
  * espeak-ng carries state from one utterance to the next and is not
- * thread-safe. So the renderer initializes it once and never synthesizes in
- * its own process: each paragraph is spoken by a worker forked from that
- * pristine state, which writes the paragraph's audio and timeline to an
- * anonymous spill file and exits. A spare worker is forked ahead and waits
- * for its paragraph (sent through a pipe, text included, so one spare serves
- * whichever file comes next), which keeps fork's cost out of the gap
- * between two paragraphs. Up to `jobs` workers run at once; results are
+ * thread-safe. So the renderer initializes it once and never synthesizes
+ * text in its own process: up to `jobs` workers, forked from that pristine
+ * engine, speak the paragraphs. Every paragraph starts from the pristine
+ * state: a worker resets its engine after each one (synth_reset) and takes
+ * the next, or, when resets cannot be trusted, exits and a new worker is
+ * forked. A paragraph's audio and timeline go to an anonymous spill file
+ * whose descriptor comes with the paragraph's text over the worker's
+ * socket; the worker answers one byte when it is complete. Results are
  * taken strictly in the order the paragraphs were started, but a worker
  * that finishes early starts the next paragraph at once.
  *
  * Spill file: audio chunks (u32 n > 0, then n int16 samples; with the high
  * bit set, n & 0x7FFFFFFF zero samples and no data), a u32 0, then the
  * timeline (u64 end, sentences, words, spoken bytes, then the arrays). A
- * failed worker writes u32 0xFFFFFFFF, i32 status, u32 length, message. */
+ * failed worker writes u32 0xFFFFFFFF, i32 status, u32 length, message.
+ * Whatever follows is left from an earlier paragraph and is not read. */
 #ifndef SUARA_POOL_H
 #define SUARA_POOL_H
 
@@ -35,16 +37,16 @@ enum pool_state { POOL_SPEAKING, POOL_FINISHED, POOL_DIED };
 /* A paragraph handed to a worker. */
 typedef struct {
 	enum pool_state state;
-	pid_t pid;
+	size_t worker;   /* which worker speaks it */
+	int status;      /* a dead worker's exit status */
 	FILE *spill;
-	int done_fd;     /* one byte arrives when the spill is complete */
-	int cmd_fd;      /* where the paragraph is sent */
 	void *owner;     /* the caller's: which document */
 	size_t base, len;/* the paragraph's place in its input */
 } pool_job;
 
-/* NULL when out of memory. jobs >= 1. */
-pool *pool_new(const suara_renderer *r, int jobs);
+/* NULL when out of memory. jobs >= 1. reuse: synth_reset is exact, so a
+ * worker may speak paragraph after paragraph. */
+pool *pool_new(const suara_renderer *r, int jobs, int reuse);
 /* Kill and reap every worker. NULL is allowed. */
 void pool_free(pool *p);
 
@@ -56,19 +58,18 @@ int pool_wait(pool *p);
 /* Has the oldest job finished (or died)? */
 int pool_oldest_ended(const pool *p);
 
-/* Hand text[0..len) (at byte base of owner's input) to a worker. With
- * more != 0 a new spare is forked for the next paragraph. 0, or -1 with the
- * reason in err. */
-int pool_start(pool *p, const char *text, size_t len, size_t base, void *owner, int more,
-	       char *err, size_t errlen);
+/* Hand text[0..len) (at byte base of owner's input) to a worker; only
+ * when !pool_full(p). 0, or -1 with the reason in err. */
+int pool_start(pool *p, const char *text, size_t len, size_t base, void *owner, char *err,
+	       size_t errlen);
 
 /* Take the oldest job, waiting until its spill is complete. *finished is 0
  * when the worker died without finishing (its exit status is in *status).
- * The spill is rewound for reading. Call pool_done(j) afterwards. Returns 0,
+ * The spill is rewound for reading. Call pool_done afterwards. Returns 0,
  * or -1 when no job is running. */
 int pool_take(pool *p, pool_job *j, int *finished, int *status);
-/* Reap the job's worker (status in *status) and close its spill. */
-void pool_done(pool_job *j, int *status);
+/* Release the spill of a job taken. */
+void pool_done(pool *p, pool_job *j);
 
 /* Map the whole spill f for reading: its bytes, *len of them, or NULL.
  * Release with pool_unmap (NULL is allowed). */

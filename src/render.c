@@ -19,6 +19,7 @@
 #include "audio.h"
 #include "pool.h"
 #include "render_int.h"
+#include "synth.h"
 #include "timestamps.h"
 
 /* Silence after the last paragraph, so players do not clip the ending. */
@@ -440,15 +441,6 @@ static int next_para(doc_state *d, input_para *p)
 	return 0;
 }
 
-static int more_after(batch *b, doc_state *d)
-{
-	size_t pos = d->next_pos;
-	input_para p;
-	int more = next_para(d, &p);
-	d->next_pos = pos;
-	return more || b->next_target < b->n;
-}
-
 /* The document whose paragraphs are being started, opening the next target
  * when the current one has all been started. NULL when nothing is left. */
 static doc_state *feeding(batch *b)
@@ -482,8 +474,7 @@ static int fill(batch *b)
 			d->fed_all = 1;
 			continue;
 		}
-		if (pool_start(b->pool, d->doc.text + p.off, p.len, p.off, d, more_after(b, d), d->err,
-			       sizeof d->err) != 0) {
+		if (pool_start(b->pool, d->doc.text + p.off, p.len, p.off, d, d->err, sizeof d->err) != 0) {
 			doc_fail(d, SUARA_ERR_WORKER, "%s", d->err);
 			d->fed_all = 1;
 		}
@@ -521,7 +512,7 @@ static void take(batch *b)
 	d = j.owner;
 	if (d->status == SUARA_OK)
 		take_paragraph(b->r, d, &j, finished, status);
-	pool_done(&j, NULL);
+	pool_done(b->pool, &j);
 	d->taken++;
 	b->progress.text_bytes_done += j.len;
 	b->progress.audio_seconds =
@@ -535,7 +526,15 @@ int suara_render_batch(suara_renderer *r, const suara_target *targets, size_t n,
 {
 	batch b = {r, targets, n, 0, NULL, NULL, NULL, on_result, ud, {0, n, 0, 0}, 0, 0, SUARA_OK};
 	r->detail[0] = '\0';
-	b.pool = pool_new(r, r->jobs);
+	if (!r->pristine) {
+		int rc = synth_set_pristine();
+		if (rc < 0)
+			return suara_fail(r, SUARA_ERR_ENGINE, "espeak-ng failed to speak");
+		/* SUARA_NO_RESET=1: a process per paragraph, to check resets
+		 * against (the output must not change). */
+		r->pristine = rc && !getenv("SUARA_NO_RESET") ? PRISTINE_BY_RESET : PRISTINE_BY_FORK;
+	}
+	b.pool = pool_new(r, r->jobs, r->pristine == PRISTINE_BY_RESET);
 	if (!b.pool)
 		return suara_fail(r, SUARA_ERR_NOMEM, "out of memory");
 	for (;;) {

@@ -1,8 +1,10 @@
 /* synth.h: the one door to libespeak-ng.
  *
  * espeak-ng keeps global state and is not thread-safe: one process, one
- * engine. synth_init() is called once; later work runs in processes forked
- * from the initialized one, so each starts from the same pristine state. */
+ * engine. synth_init() and synth_set_pristine() are called once; later
+ * work runs in processes forked from that pristine state, and every
+ * paragraph starts from it: after synth_reset() when that is exact, else
+ * in a fresh process. */
 #ifndef SUARA_SYNTH_H
 #define SUARA_SYNTH_H
 
@@ -31,5 +33,14 @@ int synth_init(const char *voice, int speed, int pitch, int volume, char *err, s
  * allowed), appending its samples and word events to *out (the vectors
  * must be initialized). Returns 0, or -1 on engine failure or out of memory. */
 int synth_say(const char *text, size_t len, synth_out *out);
+
+/* Make the engine's state after a fixed warm-up utterance the pristine
+ * state. Returns 1 when synth_reset() has been checked to return to it
+ * exactly; 0 when it cannot, and each paragraph then needs a process forked
+ * from the engine as this leaves it (the same state on every run); -1 when
+ * the engine failed. */
+int synth_set_pristine(void);
+/* Return the engine to the pristine state (and rand() to its seed). */
+void synth_reset(void);
 
 #endif

@@ -239,6 +239,24 @@ static void check_independence(const char *dir)
 	free(alone.a);
 }
 
+/* Resetting the engine between paragraphs gives exactly what a process of
+ * its own per paragraph gives, on text that makes espeak-ng switch
+ * languages (English words, Arabic, Cyrillic and Chinese script). */
+static void check_reset(void)
+{
+	int rc;
+	CHECK(render_to("tests/data/mixed.txt", "build/test-tmp/reset", "1") == 0,
+	      "mixed.txt renders, one worker resetting between paragraphs");
+	setenv("SUARA_NO_RESET", "1", 1);
+	rc = render_to("tests/data/mixed.txt", "build/test-tmp/noreset", "1");
+	unsetenv("SUARA_NO_RESET");
+	CHECK(rc == 0, "mixed.txt renders with SUARA_NO_RESET=1, a process per paragraph");
+	CHECK(test_same_file("build/test-tmp/reset/mixed.wav", "build/test-tmp/noreset/mixed.wav") &&
+	      test_same_file("build/test-tmp/reset/mixed.json", "build/test-tmp/noreset/mixed.json"),
+	      "engine resets give the same WAV and JSON as a process per paragraph");
+	check_render("tests/data/mixed.txt", "build/test-tmp/reset/mixed.wav", "build/test-tmp/reset/mixed.json", 5);
+}
+
 void suite_render(void)
 {
 	mkdir("build/test-tmp", 0777);
@@ -260,4 +278,5 @@ void suite_render(void)
 	      test_same_file("build/test-tmp/j1/timing.json", "build/test-tmp/j4/timing.json"),
 	      "WAV and JSON are byte-identical for -j 1, 2 and 4");
 	check_independence("build/test-tmp/j1");
+	check_reset();
 }
