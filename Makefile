@@ -45,7 +45,8 @@ endif
 all: suara
 
 # Install what pkg-config cannot find (Debian, as root). Also the tools the
-# tests and the benchmark drive: the espeak-ng program (bench only) and sox.
+# tests and the benchmark drive: the espeak-ng program (bench only), sox and
+# script(1).
 deps:
 	@missing=""; for p in $(PKGS) $(TESTPKGS); do \
 	  pkg-config --exists $$p || missing="$$missing $$p"; done; \
@@ -70,6 +71,8 @@ $(B)/.deps-ok: | deps
 test-deps: | deps
 	@command -v sox >/dev/null || { echo "installing: sox"; apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq sox >/dev/null; }
+	@[ -x /usr/bin/script ] || { echo "installing: bsdutils (script, a terminal for the progress test)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq bsdutils >/dev/null; }
 	@if [ -f tests/browser/setup.sh ]; then sh tests/browser/setup.sh; fi
 
 # ./suara is the release build; a sanitizer build stays in build/san.

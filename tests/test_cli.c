@@ -185,6 +185,35 @@ static void empty_dir(const char *dir)
 		closedir(d);
 }
 
+/* Run suara with a terminal as stdout and stderr (script(1) from
+ * util-linux gives it one); what the terminal showed. */
+static char *on_terminal(const char *args, int *rc)
+{
+	char *out = NULL, cmd[512];
+	char *const argv[] = {"/usr/bin/script", "-qefc", cmd, "/dev/null", NULL};
+	snprintf(cmd, sizeof cmd, "%s %s", suara_bin(), args);
+	*rc = test_run(argv, NULL, 0, &out, NULL, NULL);
+	return out ? out : calloc(1, 1);
+}
+
+/* On a terminal a progress line shows files, hours of audio and time left,
+ * and is erased at the end; -q silences it. (With stderr not a terminal,
+ * as in every other test here, nothing but errors is printed.) */
+static void progress_line(void)
+{
+	int rc;
+	size_t n;
+	char *out = on_terminal("-j 1 --force -o " TMP "/progress tests/data/timing.txt voices/id/sample.txt", &rc);
+	n = strlen(out);
+	CHECK(rc == 0 && strstr(out, "\rsuara: 0/2 files, 0.00 h of audio, ") && strstr(out, " s left\033[K"),
+	      "on a terminal, a progress line shows files, hours of audio and time left");
+	CHECK(n >= 4 && strcmp(out + n - 4, "\r\033[K") == 0, "the progress line is erased at the end");
+	free(out);
+	out = on_terminal("-q -j 1 --force -o " TMP "/progress tests/data/timing.txt", &rc);
+	CHECK(rc == 0 && out[0] == '\0', "-q: nothing is printed on a terminal (got %zu bytes)", strlen(out));
+	free(out);
+}
+
 void suite_cli(void)
 {
 	mkdir("build/test-tmp", 0777);
@@ -196,4 +225,5 @@ void suite_cli(void)
 	output_naming();
 	error_paths();
 	interrupted();
+	progress_line();
 }

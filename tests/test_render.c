@@ -257,6 +257,28 @@ static void check_reset(void)
 	check_render("tests/data/mixed.txt", "build/test-tmp/reset/mixed.wav", "build/test-tmp/reset/mixed.json", 5);
 }
 
+/* An input long enough that its audio might pass a WAV's 4 GiB is written
+ * as RF64. Its bytes here are mostly blank lines, so it renders quickly. */
+static void check_rf64(void)
+{
+	static const char txt[] = "build/test-tmp/rf64.txt";
+	FILE *f = fopen(txt, "w");
+	char head[4] = {0};
+	size_t i;
+	fputs("Berkas ini panjang karena baris kosongnya.\n", f);
+	for (i = 0; i < 750000 / 50; i++)
+		fputs("                                                \n\n", f);
+	fputs("Lalu datang paragraf kedua.\n", f);
+	fclose(f);
+	CHECK(render_to(txt, "build/test-tmp/rf64", "2") == 0, "a 750 KB input renders");
+	f = fopen("build/test-tmp/rf64/rf64.wav", "rb");
+	CHECK(f && fread(head, 1, 4, f) == 4 && memcmp(head, "RF64", 4) == 0,
+	      "its audio is written as RF64 (the file starts with '%.4s')", head);
+	if (f)
+		fclose(f);
+	check_render(txt, "build/test-tmp/rf64/rf64.wav", "build/test-tmp/rf64/rf64.json", 2);
+}
+
 void suite_render(void)
 {
 	mkdir("build/test-tmp", 0777);
@@ -279,4 +301,5 @@ void suite_render(void)
 	      "WAV and JSON are byte-identical for -j 1, 2 and 4");
 	check_independence("build/test-tmp/j1");
 	check_reset();
+	check_rf64();
 }
