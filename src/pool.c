@@ -27,7 +27,7 @@
  * A reset puts back the engine's static state, not its heap: a paragraph
  * that makes espeak-ng load another language's dictionary (a word in
  * Arabic or Cyrillic script, an English word) leaves that memory behind. */
-#define WORKER_HEAP_GROWTH_MAX ((size_t)16 << 20)
+#define WORKER_HEAP_GROWTH_MAX ((size_t)8 << 20)
 
 /* A spill kept for reuse holds at most this much memory. */
 #define SPILL_KEEP_MAX ((off_t)8 << 20)
