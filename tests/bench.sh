@@ -14,14 +14,20 @@ trap 'rm -rf "$T"' EXIT
 command -v espeak-ng >/dev/null || { echo "installing espeak-ng (the program, for comparison)"; apt-get install -y -qq espeak-ng >/dev/null; }
 [ -x /usr/bin/time ] || { echo "installing time (for peak memory)"; apt-get install -y -qq time >/dev/null; }
 
-# Median wall time in seconds of RUNS runs of a command.
-median() {
+# Wall time of one run of a command, in microseconds.
+clock() { s=$(date +%s%N); "$@" >/dev/null 2>&1; e=$(date +%s%N); echo $(( (e - s) / 1000 )); }
+# Median (seconds) of a file of microsecond times.
+med() { sort -n "$1" | awk '{a[NR]=$1} END {printf "%.4f", a[int((NR+1)/2)] / 1e6}'; }
+# Time the commands given as shell functions, in turn, RUNS rounds, so a
+# slow spell of this shared machine falls on all of them alike; then
+# $T/NAME.t holds each one's times.
+rounds() {
+	for f in "$@"; do : > "$T/$f.t"; done
 	i=0
 	while [ $i -lt "$RUNS" ]; do
-		s=$(date +%s%N); "$@" >/dev/null 2>&1; e=$(date +%s%N)
-		echo $(( (e - s) / 1000 ))
+		for f in "$@"; do clock "$f" >> "$T/$f.t"; done
 		i=$((i + 1))
-	done | sort -n | awk '{a[NR]=$1} END {printf "%.4f", a[int((NR+1)/2)] / 1e6}'
+	done
 }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.3f", a / b}'; }
 # Peak resident memory (MiB) of the largest process of a command.
@@ -39,25 +45,36 @@ fi
 doc="$T/doc200k.txt"
 for f in "$T"/articles/*.txt; do cat "$f"; echo; [ "$(wc -c < "$doc")" -lt 204800 ] || break; done > "$doc"
 
-echo "== (a) one short article: $article ($(wc -c < "$article") bytes)"
-e=$(median espeak-ng -v id -w "$T/e.wav" -f "$article")
-s1=$(median "$SUARA" -q --force -j 1 -o "$T/o" "$article")
-s2=$(median "$SUARA" -q --force -j 2 -o "$T/o" "$article")
+echo "== (a) one short article: $article ($(wc -c < "$article") bytes), median of $RUNS rounds"
+a_espeak() { espeak-ng -v id -w "$T/e.wav" -f "$article"; }
+a_j1() { "$SUARA" -q --force -j 1 -o "$T/o" "$article"; }
+a_j2() { "$SUARA" -q --force -j 2 -o "$T/o" "$article"; }
+rounds a_espeak a_j1 a_j2
+e=$(med "$T/a_espeak.t"); s1=$(med "$T/a_j1.t"); s2=$(med "$T/a_j2.t")
 echo "espeak-ng -v id -w        $e s"
 echo "suara -j 1                $s1 s   ratio $(ratio "$s1" "$e")"
 echo "suara -j 2                $s2 s   ratio $(ratio "$s2" "$e")"
 
 RUNS=${RUNS_BIG:-3}
-echo "== (b) one document of $(wc -c < "$doc") bytes"
-e=$(median espeak-ng -v id -w "$T/e.wav" -f "$doc")
-s2=$(median "$SUARA" -q --force -j 2 -o "$T/o" "$doc")
+echo "== (b) one document of $(wc -c < "$doc") bytes, median of $RUNS rounds"
+b_espeak() { espeak-ng -v id -w "$T/e.wav" -f "$doc"; }
+b_j2() { "$SUARA" -q --force -j 2 -o "$T/o" "$doc"; }
+# For scale: the machine's own gain from two cores, two espeak-ng at once
+# on the document's halves (split at a line).
+half=$(( $(wc -l < "$doc") / 2 ))
+head -n "$half" "$doc" > "$T/half1.txt"; tail -n +"$((half + 1))" "$doc" > "$T/half2.txt"
+b_halves() { espeak-ng -v id -w "$T/h1.wav" -f "$T/half1.txt" & espeak-ng -v id -w "$T/h2.wav" -f "$T/half2.txt"; wait; }
+rounds b_espeak b_j2 b_halves
+e=$(med "$T/b_espeak.t"); s2=$(med "$T/b_j2.t"); h=$(med "$T/b_halves.t")
 echo "espeak-ng -v id -w        $e s"
 echo "suara -j 2                $s2 s   ratio $(ratio "$s2" "$e")"
+echo "(2 espeak-ng on halves    $h s   ratio $(ratio "$h" "$e"): this machine's gain from two cores)"
 
-echo "== (c) $(ls "$T"/articles | wc -l) articles"
-loop() { for f in "$T"/articles/*.txt; do espeak-ng -v id -w "$T/e/$(basename "$f" .txt).wav" -f "$f"; done; }
-e=$(median loop)
-s2=$(median "$SUARA" -q --force -j 2 -o "$T/o" "$T"/articles/*.txt)
+echo "== (c) $(ls "$T"/articles | wc -l) articles, median of $RUNS rounds"
+c_espeak() { for f in "$T"/articles/*.txt; do espeak-ng -v id -w "$T/e/$(basename "$f" .txt).wav" -f "$f"; done; }
+c_j2() { "$SUARA" -q --force -j 2 -o "$T/o" "$T"/articles/*.txt; }
+rounds c_espeak c_j2
+e=$(med "$T/c_espeak.t"); s2=$(med "$T/c_j2.t")
 echo "espeak-ng loop            $e s"
 echo "suara, one run, -j 2      $s2 s   ratio $(ratio "$s2" "$e")"
 
