@@ -527,12 +527,14 @@ int suara_render_batch(suara_renderer *r, const suara_target *targets, size_t n,
 	batch b = {r, targets, n, 0, NULL, NULL, NULL, on_result, ud, {0, n, 0, 0}, 0, 0, SUARA_OK};
 	r->detail[0] = '\0';
 	if (!r->pristine) {
+		/* SUARA_NO_RESET=1: a process per paragraph, to check resets
+		 * against (the output must not change). */
+		const char *no_reset = getenv("SUARA_NO_RESET");
+		int fork_only = no_reset && *no_reset && strcmp(no_reset, "0") != 0;
 		int rc = synth_set_pristine();
 		if (rc < 0)
 			return suara_fail(r, SUARA_ERR_ENGINE, "espeak-ng failed to speak");
-		/* SUARA_NO_RESET=1: a process per paragraph, to check resets
-		 * against (the output must not change). */
-		r->pristine = rc && !getenv("SUARA_NO_RESET") ? PRISTINE_BY_RESET : PRISTINE_BY_FORK;
+		r->pristine = rc && !fork_only ? PRISTINE_BY_RESET : PRISTINE_BY_FORK;
 	}
 	b.pool = pool_new(r, r->jobs, r->pristine == PRISTINE_BY_RESET);
 	if (!b.pool)

@@ -35,10 +35,9 @@ int synth_init(const char *voice, int speed, int pitch, int volume, char *err, s
 int synth_say(const char *text, size_t len, synth_out *out);
 
 /* Make the engine's state after a fixed warm-up utterance the pristine
- * state. Returns 1 when synth_reset() has been checked to return to it
- * exactly; 0 when it cannot, and each paragraph then needs a process forked
- * from the engine as this leaves it (the same state on every run); -1 when
- * the engine failed. */
+ * state, and leave the engine in it. Returns 1 when synth_reset() has been
+ * checked to return to it exactly; 0 when it cannot, and each paragraph
+ * then needs a process forked from this one; -1 when the engine failed. */
 int synth_set_pristine(void);
 /* Return the engine to the pristine state (and rand() to its seed). */
 void synth_reset(void);

@@ -84,7 +84,8 @@ echo "suara, 200 KB input       $(peak "$SUARA" -q --force -j 2 -o "$T/o" "$doc"
 echo "espeak-ng, 200 KB input   $(peak espeak-ng -v id -w "$T/e.wav" -f "$doc")"
 if [ "${BENCH_BIG:-0}" = 1 ]; then
 	big5="$T/five.txt"
-	while [ "$(wc -c < "$big5" 2>/dev/null || echo 0)" -lt 5000000 ]; do cat "$doc" >> "$big5"; done
+	: > "$big5"
+	while [ "$(wc -c < "$big5")" -lt 5000000 ]; do cat "$doc" >> "$big5"; done
 	echo "suara, 5 MB input         $(peak "$SUARA" -q --force -j 2 -o "$T/o" "$big5")"
 fi
 
