@@ -102,16 +102,13 @@ static void spill_failure(FILE *f, int status, const char *msg)
 }
 
 /* Speak one paragraph into f. 0, or -1 when it failed (f says why). */
-static int speak_into(const suara_renderer *r, const char *text, size_t len, size_t base, FILE *f)
+static int speak_into(const suara_renderer *r, speak_buffers *b, tl_paragraph *tl, const char *text,
+		      size_t len, size_t base, FILE *f)
 {
 	speak_cfg cfg = {r->seg, r->norm, (size_t)((long long)r->opt.sentence_pause_ms * r->rate / 1000)};
-	tl_paragraph tl;
-	int st;
-	tl_init(&tl);
-	st = speak_paragraph(&cfg, text, len, base, &tl, spill_samples, f);
-	if (st == SUARA_OK && spill_timeline(f, &tl) != 0)
+	int st = speak_paragraph(&cfg, b, text, len, base, tl, spill_samples, f);
+	if (st == SUARA_OK && spill_timeline(f, tl) != 0)
 		st = SUARA_ERR_WRITE;
-	tl_free(&tl);
 	if (st != SUARA_OK)
 		spill_failure(f, st, suara_strerror(st));
 	return fflush(f) == 0 && st == SUARA_OK ? 0 : -1;
@@ -172,7 +169,12 @@ static size_t heap_in_use(void)
  * which this process was forked from and a reset returns to. */
 static _Noreturn void worker_main(const suara_renderer *r, int sock, int reuse)
 {
-	size_t heap0 = heap_in_use();
+	size_t heap0;
+	speak_buffers b;
+	tl_paragraph tl;
+	speak_buffers_init(&b);
+	tl_init(&tl);
+	heap0 = heap_in_use();
 	prctl(PR_SET_PDEATHSIG, SIGKILL);
 	signal(SIGINT, SIG_DFL);
 	signal(SIGTERM, SIG_DFL);
@@ -188,7 +190,7 @@ static _Noreturn void worker_main(const suara_renderer *r, int sock, int reuse)
 		if (!text || !f || read_full(sock, text, (size_t)head[1]) != 0)
 			_exit(1);
 		text[head[1]] = '\0';
-		if (speak_into(r, text, (size_t)head[1], (size_t)head[0], f) != 0)
+		if (speak_into(r, &b, &tl, text, (size_t)head[1], (size_t)head[0], f) != 0)
 			_exit(1); /* the spill says why */
 		free(text);
 		fclose(f);

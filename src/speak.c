@@ -16,9 +16,7 @@ typedef struct {
 	speak_sink sink;
 	void *ud;
 	uint64_t pos;     /* samples handed to the sink */
-	sbuf spoken;      /* one sentence's spoken form */
-	vec pieces;       /* norm_piece */
-	synth_out syn;
+	speak_buffers *b;
 	size_t pending_off;  /* silent sentences before the first audible one */
 	int has_pending;
 	int status;
@@ -119,17 +117,17 @@ static size_t skip_silence(const int16_t *s, size_t at, size_t limit)
  * relative to the audible part audio[first..last). */
 static int add_words(speaker *sp, size_t sent_off, size_t first, size_t last)
 {
-	const int16_t *a = sp->syn.samples.items;
+	const int16_t *a = sp->b->syn.samples.items;
 	size_t i, hint = 0, w0 = sp->tl->words.len;
 	long prev_piece = -1;
-	for (i = 0; i < sp->syn.words.len; i++) {
-		const synth_word *ev = vec_at(&sp->syn.words, i);
-		long k = piece_at(&sp->pieces, ev->text_off, &hint);
+	for (i = 0; i < sp->b->syn.words.len; i++) {
+		const synth_word *ev = vec_at(&sp->b->syn.words, i);
+		long k = piece_at(&sp->b->pieces, ev->text_off, &hint);
 		size_t at = ev->sample < first ? first : ev->sample > last ? last : ev->sample;
 		tl_word w;
 		if (k < 0 || k == prev_piece)
 			continue;
-		const norm_piece *p = vec_at(&sp->pieces, (size_t)k);
+		const norm_piece *p = vec_at(&sp->b->pieces, (size_t)k);
 		at = skip_silence(a, at, last);
 		w.off = sent_off + p->src_off;
 		w.len = p->src_len;
@@ -167,14 +165,14 @@ static int finish_sentence(speaker *sp, size_t off, size_t len, uint64_t start, 
 	s.off = sp->base + off, s.len = len;
 	s.start = start, s.end = sp->pos;
 	s.spoken_off = sp->tl->spoken.len;
-	s.spoken_len = sp->spoken.len;
+	s.spoken_len = sp->b->spoken.len;
 	s.word0 = w0;
 	s.nwords = sp->tl->words.len - w0;
 	for (i = w0; i < sp->tl->words.len; i++) {
 		tl_word *w = vec_at(&sp->tl->words, i);
 		w->start += start, w->end += start;
 	}
-	if (sbuf_add(&sp->tl->spoken, sp->spoken.data ? sp->spoken.data : "", sp->spoken.len) != 0)
+	if (sbuf_add(&sp->tl->spoken, sp->b->spoken.data ? sp->b->spoken.data : "", sp->b->spoken.len) != 0)
 		return -1;
 	return vec_push(&sp->tl->sentences, &s) ? 0 : -1;
 }
@@ -200,15 +198,15 @@ static int speak_sentence(void *ud, size_t off, size_t len)
 	speaker *sp = ud;
 	size_t first, last, w0 = sp->tl->words.len;
 	uint64_t start;
-	sbuf_clear(&sp->spoken);
-	vec_clear(&sp->pieces);
-	vec_clear(&sp->syn.samples);
-	vec_clear(&sp->syn.words);
-	if (norm_sentence(sp->cfg->norm, sp->text + off, len, &sp->spoken, &sp->pieces) != 0)
+	sbuf_clear(&sp->b->spoken);
+	vec_clear(&sp->b->pieces);
+	vec_clear(&sp->b->syn.samples);
+	vec_clear(&sp->b->syn.words);
+	if (norm_sentence(sp->cfg->norm, sp->text + off, len, &sp->b->spoken, &sp->b->pieces) != 0)
 		return sp->status = SUARA_ERR_NOMEM;
-	if (sp->spoken.len && synth_say(sp->spoken.data, sp->spoken.len, &sp->syn) != 0)
+	if (sp->b->spoken.len && synth_say(sp->b->spoken.data, sp->b->spoken.len, &sp->b->syn) != 0)
 		return sp->status = SUARA_ERR_ENGINE;
-	audible_bounds(sp->syn.samples.items, sp->syn.samples.len, &first, &last);
+	audible_bounds(sp->b->syn.samples.items, sp->b->syn.samples.len, &first, &last);
 	if (first == last)
 		return absorb_silent(sp, off, len);
 	if (sp->pos > 0 && emit(sp, NULL, sp->cfg->sentence_pause) != 0)
@@ -216,7 +214,7 @@ static int speak_sentence(void *ud, size_t off, size_t len)
 	start = sp->pos;
 	if (add_words(sp, off, first, last) != 0)
 		return sp->status = SUARA_ERR_NOMEM;
-	if (emit(sp, (const int16_t *)sp->syn.samples.items + first, last - first) != 0)
+	if (emit(sp, (const int16_t *)sp->b->syn.samples.items + first, last - first) != 0)
 		return sp->status = SUARA_ERR_WRITE;
 	if (sp->has_pending)
 		len += off - sp->pending_off, off = sp->pending_off, sp->has_pending = 0;
@@ -225,15 +223,28 @@ static int speak_sentence(void *ud, size_t off, size_t len)
 	return 0;
 }
 
-int speak_paragraph(const speak_cfg *cfg, const char *text, size_t len, size_t base,
+void speak_buffers_init(speak_buffers *b)
+{
+	memset(&b->spoken, 0, sizeof b->spoken);
+	vec_init(&b->pieces, sizeof(norm_piece));
+	vec_init(&b->syn.samples, sizeof(int16_t));
+	vec_init(&b->syn.words, sizeof(synth_word));
+}
+
+void speak_buffers_free(speak_buffers *b)
+{
+	sbuf_free(&b->spoken);
+	vec_free(&b->pieces);
+	vec_free(&b->syn.samples);
+	vec_free(&b->syn.words);
+}
+
+int speak_paragraph(const speak_cfg *cfg, speak_buffers *b, const char *text, size_t len, size_t base,
 		    tl_paragraph *tl, speak_sink sink, void *ud)
 {
 	speaker sp;
 	memset(&sp, 0, sizeof sp);
-	sp.cfg = cfg, sp.text = text, sp.base = base, sp.tl = tl, sp.sink = sink, sp.ud = ud;
-	vec_init(&sp.pieces, sizeof(norm_piece));
-	vec_init(&sp.syn.samples, sizeof(int16_t));
-	vec_init(&sp.syn.words, sizeof(synth_word));
+	sp.cfg = cfg, sp.b = b, sp.text = text, sp.base = base, sp.tl = tl, sp.sink = sink, sp.ud = ud;
 	tl_reset(tl);
 	tl->off = base, tl->len = len;
 	speak_each_sentence(cfg->seg, text, 0, len, speak_sentence, &sp);
@@ -242,9 +253,5 @@ int speak_paragraph(const speak_cfg *cfg, const char *text, size_t len, size_t b
 			sp.status = SUARA_ERR_NOMEM;
 	tl->start = 0;
 	tl->end = sp.pos;
-	sbuf_free(&sp.spoken);
-	vec_free(&sp.pieces);
-	vec_free(&sp.syn.samples);
-	vec_free(&sp.syn.words);
 	return sp.status;
 }

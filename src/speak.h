@@ -13,6 +13,7 @@
 
 #include "normalize.h"
 #include "segment.h"
+#include "synth.h"
 #include "timeline.h"
 
 /* Receives n samples, or n zero samples when s is NULL. 0, or -1 to stop. */
@@ -24,11 +25,22 @@ typedef struct {
 	size_t sentence_pause;  /* samples of silence between sentences */
 } speak_cfg;
 
+/* One sentence's working buffers, kept from paragraph to paragraph so that
+ * they are not grown again each time. */
+typedef struct {
+	sbuf spoken;      /* the sentence's spoken form */
+	vec pieces;       /* norm_piece */
+	synth_out syn;    /* its samples and word events */
+} speak_buffers;
+
+void speak_buffers_init(speak_buffers *b);
+void speak_buffers_free(speak_buffers *b);
+
 /* Speak the paragraph text[0..len), which starts at byte base of the input,
  * into sink, filling tl (which must be initialized; it is reset first) with
- * input offsets. Returns SUARA_OK, SUARA_ERR_NOMEM, SUARA_ERR_ENGINE or
- * SUARA_ERR_WRITE (the sink failed). */
-int speak_paragraph(const speak_cfg *cfg, const char *text, size_t len, size_t base,
+ * input offsets, using the buffers b. Returns SUARA_OK, SUARA_ERR_NOMEM,
+ * SUARA_ERR_ENGINE or SUARA_ERR_WRITE (the sink failed). */
+int speak_paragraph(const speak_cfg *cfg, speak_buffers *b, const char *text, size_t len, size_t base,
 		    tl_paragraph *tl, speak_sink sink, void *ud);
 
 /* The sentences of a paragraph, as used by speak_paragraph and inspection:
