@@ -327,22 +327,26 @@ static void mark_ended(pool *p, worker *w)
 	ssize_t got;
 	while ((got = read(w->sock, &reply, 1)) < 0 && errno == EINTR)
 		;
+	int status = 0;
 	w->busy = 0;
 	p->speaking--;
 	if (got == 1 && reply == REPLY_AGAIN) {
-		j->state = POOL_FINISHED;
+		if (j)
+			j->state = POOL_FINISHED;
 		return;
 	}
 	close(w->sock);
 	w->sock = -1;
 	if (got == 1) {
-		j->state = POOL_FINISHED;
+		if (j)
+			j->state = POOL_FINISHED;
 		w->exiting = 1;
 		return;
 	}
-	j->state = POOL_DIED;
-	reap(w->pid, &j->status);
+	reap(w->pid, &status);
 	w->pid = 0;
+	if (j)
+		j->state = POOL_DIED, j->status = status;
 }
 
 int pool_wait(pool *p)
