@@ -1164,8 +1164,9 @@ static int is_word_char(uint32_t cp)
 }
 
 /* A word as written, made safe for espeak-ng: letters and marks are kept
- * (with ' and - inside words), digit runs become numbers, anything else
- * (brackets, [[, <, /, symbols) separates words. */
+ * (with ' and - inside words), digit runs become numbers, emoji are kept
+ * as words of their own, anything else (brackets, [[, <, /, symbols)
+ * separates words. */
 static int say_plain(ctx *c, const char *s, size_t n)
 {
 	size_t k = 0, len, run = 0, run_at = 0;
@@ -1201,6 +1202,15 @@ static int say_plain(ctx *c, const char *s, size_t n)
 			if ((d > 1 && s[k] == '0' ? num_digits : num_cardinal)(c->sp, s + k, d))
 				return -1;
 			k += d;
+			continue;
+		}
+		if (k < n && u_ispictograph(cp)) {
+			/* An emoji or flag, with its modifiers: espeak-ng names it
+			 * ("wajah gembira"), as a screen reader would. */
+			size_t e = utf8_cluster_end(s, n, k);
+			if (word_break(c) || sbuf_add(c->sp, s + k, e - k))
+				return -1;
+			k = e;
 			continue;
 		}
 		k += k < n ? len : 1;

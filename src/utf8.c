@@ -144,6 +144,34 @@ int u_isspace(uint32_t cp)
 
 int u_isinvisible(uint32_t cp) { return cp >= 0x80 && cat(cp) == UTF8PROC_CATEGORY_CF; }
 
+int u_ispictograph(uint32_t cp)
+{
+	int b;
+	if (cp < 0xA9)
+		return 0;
+	b = utf8proc_get_property((utf8proc_int32_t)cp)->boundclass;
+	return b == UTF8PROC_BOUNDCLASS_EXTENDED_PICTOGRAPHIC || b == UTF8PROC_BOUNDCLASS_REGIONAL_INDICATOR;
+}
+
+size_t utf8_cluster_end(const char *s, size_t len, size_t pos)
+{
+	utf8proc_int32_t state = 0;
+	uint32_t prev, cp;
+	size_t next;
+	if (pos >= len)
+		return len;
+	prev = utf8_next(s, len, &pos);
+	while (pos < len) {
+		next = pos;
+		cp = utf8_next(s, len, &next);
+		if (utf8proc_grapheme_break_stateful((utf8proc_int32_t)prev, (utf8proc_int32_t)cp, &state))
+			break;
+		prev = cp;
+		pos = next;
+	}
+	return pos;
+}
+
 uint32_t u_tolower(uint32_t cp)
 {
 	if (cp < 0x80)

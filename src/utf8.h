@@ -37,5 +37,12 @@ int u_isalnum(uint32_t cp);   /* letter, mark or any Nd digit */
 int u_isspace(uint32_t cp);   /* Zs, TAB, LF, VT, FF, CR, NEL, U+2028/9 */
 int u_isinvisible(uint32_t cp); /* zero-width and format characters (Cf) */
 uint32_t u_tolower(uint32_t cp);
+/* Emoji and other pictographs (Extended_Pictographic), and the regional
+ * indicators that pair into flags. */
+int u_ispictograph(uint32_t cp);
+
+/* End of the extended grapheme cluster that starts at byte pos of
+ * s[0..len): an emoji with its skin tone, ZWJ sequence or flag pair. */
+size_t utf8_cluster_end(const char *s, size_t len, size_t pos);
 
 #endif

@@ -279,6 +279,28 @@ static void check_rf64(void)
 	check_render(txt, "build/test-tmp/rf64/rf64.wav", "build/test-tmp/rf64/rf64.json", 2);
 }
 
+/* A paragraph of only an emoji is spoken (espeak-ng names it), so it gets
+ * audio and a word of its own, pointing at the emoji's bytes. */
+static void check_emoji(void)
+{
+	static const char txt[] = "build/test-tmp/emoji.txt";
+	static const char body[] = "Hujan turun sejak pagi.\n\n\xF0\x9F\x91\x8D\n";
+	json_error_t jerr;
+	json_t *j, *p, *w;
+	FILE *f = fopen(txt, "w");
+	fputs(body, f);
+	fclose(f);
+	CHECK(render_to(txt, "build/test-tmp/emoji", "1") == 0, "a paragraph of one emoji renders");
+	check_render(txt, "build/test-tmp/emoji/emoji.wav", "build/test-tmp/emoji/emoji.json", 2);
+	j = json_load_file("build/test-tmp/emoji/emoji.json", 0, &jerr);
+	p = json_array_get(json_object_get(j, "paragraphs"), 1);
+	w = json_array_get(json_object_get(json_array_get(json_object_get(p, "sentences"), 0), "words"), 0);
+	CHECK(p && jsize(p, "end_sample") > jsize(p, "start_sample") + 2205,
+	      "the emoji paragraph has audio (%zu samples)", p ? jsize(p, "end_sample") - jsize(p, "start_sample") : 0);
+	CHECK(w && jsize(w, "offset") == 25 && jsize(w, "length") == 4, "its word is the emoji's 4 bytes at 25");
+	json_decref(j);
+}
+
 void suite_render(void)
 {
 	mkdir("build/test-tmp", 0777);
@@ -302,4 +324,5 @@ void suite_render(void)
 	check_independence("build/test-tmp/j1");
 	check_reset();
 	check_rf64();
+	check_emoji();
 }
