@@ -52,7 +52,7 @@ struct pool {
 	pool_job *ring;          /* jobs in flight, oldest at head */
 	size_t head, n;
 	size_t speaking;         /* of those, not finished yet */
-	FILE **spare_spills;     /* spill files to reuse */
+	int *spare_spills;       /* spill files to reuse */
 	size_t nspare;
 };
 
@@ -186,7 +186,9 @@ static _Noreturn void worker_main(const suara_renderer *r, int sock, int reuse)
 		if (recv_command(sock, head, &fd) != 0)
 			_exit(0);
 		text = malloc((size_t)head[1] + 1);
-		f = fdopen(fd, "wb");
+		/* The file offset is shared with the parent's descriptor:
+		 * start at 0 whatever it is. */
+		f = lseek(fd, 0, SEEK_SET) == 0 ? fdopen(fd, "wb") : NULL;
 		if (!text || !f || read_full(sock, text, (size_t)head[1]) != 0)
 			_exit(1);
 		text[head[1]] = '\0';
@@ -204,36 +206,34 @@ static _Noreturn void worker_main(const suara_renderer *r, int sock, int reuse)
 /* ---- the parent ---- */
 
 /* An anonymous spill file: in memory when the kernel offers memfd (no file
- * system round trip), else an unlinked temporary file. */
-static FILE *spill_file(pool *p)
+ * system round trip), else an unlinked temporary file. -1 on failure. */
+static int spill_file(pool *p)
 {
 	int fd;
 	FILE *f;
 	if (p->nspare > 0)
 		return p->spare_spills[--p->nspare];
 	fd = memfd_create("suara-spill", MFD_CLOEXEC);
-	f = fd >= 0 ? fdopen(fd, "w+b") : NULL;
-	if (f)
-		return f;
-	if (fd >= 0)
-		close(fd);
-	return tmpfile();
+	if (fd >= 0 || !(f = tmpfile()))
+		return fd;
+	fd = dup(fileno(f));
+	fclose(f);
+	return fd;
 }
 
-/* Keep f for the next paragraph, or close it. Its old contents need no
+/* Keep fd for the next paragraph, or close it. Its old contents need no
  * clearing: a spill is read up to its end mark. */
-static void spill_release(pool *p, FILE *f)
+static void spill_release(pool *p, int fd)
 {
 	struct stat st;
-	if (!f)
+	if (fd < 0)
 		return;
-	if (p->nspare < p->cap && fstat(fileno(f), &st) == 0 &&
-	    (st.st_size <= SPILL_KEEP_MAX || ftruncate(fileno(f), 0) == 0)) {
-		rewind(f);
-		p->spare_spills[p->nspare++] = f;
+	if (p->nspare < p->cap && fstat(fd, &st) == 0 &&
+	    (st.st_size <= SPILL_KEEP_MAX || ftruncate(fd, 0) == 0)) {
+		p->spare_spills[p->nspare++] = fd;
 		return;
 	}
-	fclose(f);
+	close(fd);
 }
 
 static void reap(pid_t pid, int *status)
@@ -431,14 +431,16 @@ int pool_start(pool *p, const char *text, size_t len, size_t base, void *owner, 
 	pool_job *j = &p->ring[(p->head + p->n) % p->cap];
 	uint64_t head[2] = {base, len};
 	worker *w = free_worker(p, err, errlen);
-	FILE *spill;
+	int spill;
 	if (!w)
 		return -1;
-	if (!(spill = spill_file(p)) || pwrite(fileno(spill), &(uint32_t){0}, 4, 0) != 4) {
+	if ((spill = spill_file(p)) < 0 || pwrite(spill, &(uint32_t){0}, 4, 0) != 4) {
+		if (spill >= 0)
+			close(spill);
 		snprintf(err, errlen, "cannot create a spill file: %s", strerror(errno));
 		return -1;
 	}
-	if (send_command(w->sock, head, fileno(spill), text, len) != 0) {
+	if (send_command(w->sock, head, spill, text, len) != 0) {
 		/* It died between paragraphs (killed from outside): once more
 		 * with a new one. */
 		close(w->sock);
@@ -446,7 +448,7 @@ int pool_start(pool *p, const char *text, size_t len, size_t base, void *owner, 
 		reap(w->pid, NULL);
 		w->pid = 0;
 		if (fork_worker(p, w, err, errlen) != 0 ||
-		    send_command(w->sock, head, fileno(spill), text, len) != 0) {
+		    send_command(w->sock, head, spill, text, len) != 0) {
 			if (w->pid > 0)
 				snprintf(err, errlen, "cannot reach a worker: %s", strerror(errno));
 			spill_release(p, spill);
@@ -479,14 +481,13 @@ int pool_take(pool *p, pool_job *j, int *finished, int *status)
 	p->n--;
 	*finished = j->state == POOL_FINISHED;
 	*status = j->status;
-	rewind(j->spill);
 	return 0;
 }
 
 void pool_done(pool *p, pool_job *j)
 {
 	spill_release(p, j->spill);
-	j->spill = NULL;
+	j->spill = -1;
 }
 
 void pool_free(pool *p)
@@ -496,8 +497,8 @@ void pool_free(pool *p)
 		return;
 	while (p->n > 0) {
 		pool_job *j = &p->ring[p->head];
-		if (j->spill)
-			fclose(j->spill);
+		if (j->spill >= 0)
+			close(j->spill);
 		p->head = (p->head + 1) % p->cap;
 		p->n--;
 	}
@@ -512,7 +513,7 @@ void pool_free(pool *p)
 		reap(w->pid, NULL);
 	}
 	for (i = 0; i < p->nspare; i++)
-		fclose(p->spare_spills[i]);
+		close(p->spare_spills[i]);
 	free(p->spare_spills);
 	free(p->w);
 	free(p->ring);
@@ -521,64 +522,73 @@ void pool_free(pool *p)
 
 /* ---- reading a spill ---- */
 
-const unsigned char *pool_map(FILE *f, size_t *len)
+int pool_open_spill(const pool_job *j, pool_reader *rd)
 {
 	struct stat st;
 	void *m;
-	if (fstat(fileno(f), &st) != 0 || st.st_size <= 0)
-		return NULL;
-	m = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_SHARED, fileno(f), 0);
-	if (m == MAP_FAILED)
-		return NULL;
-	*len = (size_t)st.st_size;
-	return m;
-}
-
-void pool_unmap(const unsigned char *m, size_t len)
-{
-	if (m)
-		munmap((void *)(uintptr_t)m, len);
-}
-
-static int read_exact(FILE *f, void *dst, size_t n) { return fread(dst, 1, n, f) == n ? 0 : -1; }
-
-int pool_read_u32(FILE *f, uint32_t *v) { return read_exact(f, v, sizeof *v); }
-
-static int read_vec(FILE *f, vec *v, uint64_t n)
-{
-	char item[64];
-	uint64_t i;
-	if (v->size > sizeof item)
+	rd->m = NULL, rd->len = rd->pos = 0;
+	if (fstat(j->spill, &st) != 0 || st.st_size <= 0)
 		return -1;
-	for (i = 0; i < n; i++)
-		if (read_exact(f, item, v->size) != 0 || !vec_push(v, item))
-			return -1;
+	m = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_SHARED, j->spill, 0);
+	if (m == MAP_FAILED)
+		return -1;
+	rd->m = m;
+	rd->len = (size_t)st.st_size;
 	return 0;
 }
 
-int pool_read_timeline(FILE *f, tl_paragraph *tl)
+void pool_close_spill(pool_reader *rd)
+{
+	if (rd->m)
+		munmap((void *)(uintptr_t)rd->m, rd->len);
+	rd->m = NULL, rd->len = rd->pos = 0;
+}
+
+static int read_exact(pool_reader *rd, void *dst, size_t n)
+{
+	if (n > rd->len - rd->pos)
+		return -1;
+	if (n)
+		memcpy(dst, rd->m + rd->pos, n);
+	rd->pos += n;
+	return 0;
+}
+
+int pool_read_u32(pool_reader *rd, uint32_t *v) { return read_exact(rd, v, sizeof *v); }
+
+static int read_vec(pool_reader *rd, vec *v, uint64_t n)
+{
+	if (n > (rd->len - rd->pos) / v->size || vec_reserve(v, (size_t)n) != 0)
+		return -1;
+	memcpy((char *)v->items + v->len * v->size, rd->m + rd->pos, (size_t)n * v->size);
+	v->len += (size_t)n;
+	rd->pos += (size_t)n * v->size;
+	return 0;
+}
+
+int pool_read_timeline(pool_reader *rd, tl_paragraph *tl)
 {
 	uint64_t head[4];
-	if (read_exact(f, head, sizeof head) != 0)
+	if (read_exact(rd, head, sizeof head) != 0)
 		return -1;
 	tl->end = head[0];
-	if (read_vec(f, &tl->sentences, head[1]) || read_vec(f, &tl->words, head[2]) ||
-	    sbuf_reserve(&tl->spoken, (size_t)head[3]) != 0)
+	if (read_vec(rd, &tl->sentences, head[1]) || read_vec(rd, &tl->words, head[2]) ||
+	    head[3] > rd->len - rd->pos || sbuf_reserve(&tl->spoken, (size_t)head[3]) != 0)
 		return -1;
-	if (head[3] && read_exact(f, tl->spoken.data, (size_t)head[3]) != 0)
+	if (head[3] && read_exact(rd, tl->spoken.data, (size_t)head[3]) != 0)
 		return -1;
 	tl->spoken.len = (size_t)head[3];
 	tl->spoken.data[tl->spoken.len] = '\0';
 	return 0;
 }
 
-int pool_read_failure(FILE *f, char *msg, size_t msglen)
+int pool_read_failure(pool_reader *rd, char *msg, size_t msglen)
 {
 	int32_t st = SUARA_ERR_WORKER;
 	uint32_t len = 0;
 	snprintf(msg, msglen, "worker ended without a result");
-	if (read_exact(f, &st, sizeof st) == 0 && read_exact(f, &len, sizeof len) == 0 && len < msglen &&
-	    read_exact(f, msg, len) == 0)
+	if (read_exact(rd, &st, sizeof st) == 0 && read_exact(rd, &len, sizeof len) == 0 && len < msglen &&
+	    read_exact(rd, msg, len) == 0)
 		msg[len] = '\0';
 	return st > 0 && st < SUARA_STATUS_COUNT ? st : SUARA_ERR_WORKER;
 }

@@ -39,7 +39,7 @@ typedef struct {
 	enum pool_state state;
 	size_t worker;   /* which worker speaks it */
 	int status;      /* a dead worker's exit status */
-	FILE *spill;
+	int spill;       /* the spill file's descriptor */
 	void *owner;     /* the caller's: which document */
 	size_t base, len;/* the paragraph's place in its input */
 } pool_job;
@@ -65,22 +65,26 @@ int pool_start(pool *p, const char *text, size_t len, size_t base, void *owner, 
 
 /* Take the oldest job, waiting until its spill is complete. *finished is 0
  * when the worker died without finishing (its exit status is in *status).
- * The spill is rewound for reading. Call pool_done afterwards. Returns 0,
- * or -1 when no job is running. */
+ * Call pool_done afterwards. Returns 0, or -1 when no job is running. */
 int pool_take(pool *p, pool_job *j, int *finished, int *status);
 /* Release the spill of a job taken. */
 void pool_done(pool *p, pool_job *j);
 
-/* Map the whole spill f for reading: its bytes, *len of them, or NULL.
- * Release with pool_unmap (NULL is allowed). */
-const unsigned char *pool_map(FILE *f, size_t *len);
-void pool_unmap(const unsigned char *m, size_t len);
+/* Reading a spill, from a read-only mapping of all of it (the parent never
+ * reads a spill through a file offset, which it shares with the worker). */
+typedef struct {
+	const unsigned char *m;
+	size_t len, pos;
+} pool_reader;
 
-/* Reading a spill. pool_read_u32: 0 or -1 at the end. */
-int pool_read_u32(FILE *f, uint32_t *v);
+/* Map job j's spill: 0, or -1 (then rd reads as empty). */
+int pool_open_spill(const pool_job *j, pool_reader *rd);
+void pool_close_spill(pool_reader *rd);
+/* 0, or -1 at the end. */
+int pool_read_u32(pool_reader *rd, uint32_t *v);
 /* The timeline after the audio's terminating 0. */
-int pool_read_timeline(FILE *f, tl_paragraph *tl);
+int pool_read_timeline(pool_reader *rd, tl_paragraph *tl);
 /* After POOL_CHUNK_FAILED: the worker's status and message. */
-int pool_read_failure(FILE *f, char *msg, size_t msglen);
+int pool_read_failure(pool_reader *rd, char *msg, size_t msglen);
 
 #endif

@@ -245,25 +245,24 @@ static int feed_writers(doc_state *d)
 
 /* Copy the paragraph's audio from the spill, mapped into memory so the
  * samples go to the WAV without another copy, with the paragraph pause
- * before it. Leaves f after the audio. Returns 0, 1 when the worker
+ * before it. Leaves rd after the audio. Returns 0, 1 when the worker
  * reported a failure instead, or -1. */
-static int take_audio(const suara_renderer *r, doc_state *d, FILE *f, uint64_t *start)
+static int take_audio(const suara_renderer *r, doc_state *d, pool_reader *rd, uint64_t *start)
 {
-	size_t pause = (size_t)((long long)r->opt.paragraph_pause_ms * r->rate / 1000), len, pos = 0;
-	const unsigned char *m = pool_map(f, &len);
+	size_t pause = (size_t)((long long)r->opt.paragraph_pause_ms * r->rate / 1000);
 	uint32_t head = 1;
-	int rc, first = 1;
+	int first = 1;
 	*start = audio_count(d->audio);
 	snprintf(d->err, sizeof d->err, "a worker's result was incomplete");
-	while (m && pos + 4 <= len) {
+	while (pool_read_u32(rd, &head) == 0) {
 		size_t n;
-		memcpy(&head, m + pos, 4);
-		pos += 4;
 		if (head == 0 || head == POOL_CHUNK_FAILED)
 			break;
 		n = head & ~POOL_CHUNK_ZEROS;
-		if (!(head & POOL_CHUNK_ZEROS) && n * 2 > len - pos)
+		if (!(head & POOL_CHUNK_ZEROS) && n * 2 > rd->len - rd->pos) {
+			head = 1;
 			break;
+		}
 		if (first) {
 			if (d->any_audio && audio_silence(d->audio, pause, d->err, sizeof d->err) != 0)
 				break;
@@ -271,27 +270,27 @@ static int take_audio(const suara_renderer *r, doc_state *d, FILE *f, uint64_t *
 			d->any_audio = 1, first = 0;
 		}
 		if ((head & POOL_CHUNK_ZEROS) ? audio_silence(d->audio, n, d->err, sizeof d->err)
-					      : audio_write(d->audio, (const int16_t *)(const void *)(m + pos), n,
-							    d->err, sizeof d->err))
+					      : audio_write(d->audio, (const int16_t *)(const void *)(rd->m + rd->pos), n,
+							    d->err, sizeof d->err)) {
+			head = 1;
 			break;
-		pos += (head & POOL_CHUNK_ZEROS) ? 0 : n * 2;
+		}
+		rd->pos += (head & POOL_CHUNK_ZEROS) ? 0 : n * 2;
+		head = 1;
 	}
-	rc = head == 0 ? 0 : head == POOL_CHUNK_FAILED ? 1 : -1;
-	pool_unmap(m, len);
-	fseek(f, (long)pos, SEEK_SET);
-	return rc;
+	return head == 0 ? 0 : head == POOL_CHUNK_FAILED ? 1 : -1;
 }
 
-/* The worker failed: its own report when it wrote one (the spill is
- * positioned after POOL_CHUNK_FAILED, or at its start), else its status. */
-static void take_failure(doc_state *d, const pool_job *j, int after_mark, int status)
+/* The worker failed: its own report when it wrote one (rd is after
+ * POOL_CHUNK_FAILED, or at the spill's start), else its status. */
+static void take_failure(doc_state *d, const pool_job *j, pool_reader *rd, int after_mark, int status)
 {
 	char msg[256];
 	size_t line, col;
 	uint32_t head = POOL_CHUNK_FAILED;
 	int st = SUARA_ERR_WORKER;
-	if (after_mark || (pool_read_u32(j->spill, &head) == 0 && head == POOL_CHUNK_FAILED))
-		st = pool_read_failure(j->spill, msg, sizeof msg);
+	if (after_mark || (pool_read_u32(rd, &head) == 0 && head == POOL_CHUNK_FAILED))
+		st = pool_read_failure(rd, msg, sizeof msg);
 	else if (WIFSIGNALED(status))
 		snprintf(msg, sizeof msg, "worker killed by signal %d", WTERMSIG(status));
 	else
@@ -304,23 +303,28 @@ static void take_failure(doc_state *d, const pool_job *j, int after_mark, int st
 static void take_paragraph(const suara_renderer *r, doc_state *d, const pool_job *j, int finished,
 			   int status)
 {
+	pool_reader rd;
 	uint64_t start = 0;
 	int rc;
+	pool_open_spill(j, &rd);
 	if (!finished) {
-		take_failure(d, j, 0, status);
+		take_failure(d, j, &rd, 0, status);
+		pool_close_spill(&rd);
 		return;
 	}
-	rc = take_audio(r, d, j->spill, &start);
-	if (rc == 1) {
-		take_failure(d, j, 1, status);
-		return;
-	}
-	if (rc < 0) {
+	rc = take_audio(r, d, &rd, &start);
+	if (rc == 1)
+		take_failure(d, j, &rd, 1, status);
+	else if (rc < 0)
 		doc_fail(d, SUARA_ERR_WRITE, "%s: %s", d->t->wav_path, d->err);
+	if (rc != 0) {
+		pool_close_spill(&rd);
 		return;
 	}
 	tl_reset(&d->tl);
-	if (pool_read_timeline(j->spill, &d->tl) != 0) {
+	rc = pool_read_timeline(&rd, &d->tl);
+	pool_close_spill(&rd);
+	if (rc != 0) {
 		doc_fail(d, SUARA_ERR_WORKER, "%s: a worker's result was incomplete", d->tsdoc.source);
 		return;
 	}

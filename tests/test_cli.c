@@ -170,6 +170,79 @@ static void interrupted(void)
 	CHECK(count_entries(TMP "/out") == 0, "an interrupted run leaves no file at all in the output folder");
 }
 
+/* A child process of pid, or 0 (from /proc/PID/stat, field 4 the parent). */
+static pid_t child_of(pid_t pid)
+{
+	DIR *d = opendir("/proc");
+	struct dirent *e;
+	pid_t found = 0;
+	while (d && !found && (e = readdir(d)) != NULL) {
+		char path[300], buf[512], *close;
+		FILE *f;
+		int ppid;
+		if (e->d_name[0] < '1' || e->d_name[0] > '9')
+			continue;
+		snprintf(path, sizeof path, "/proc/%s/stat", e->d_name);
+		if (!(f = fopen(path, "r")))
+			continue;
+		buf[0] = '\0';
+		if (!fgets(buf, sizeof buf, f))
+			buf[0] = '\0';
+		fclose(f);
+		close = strrchr(buf, ')');
+		if (close && sscanf(close + 1, " %*c %d", &ppid) == 1 && ppid == pid)
+			found = (pid_t)atoi(e->d_name);
+	}
+	if (d)
+		closedir(d);
+	return found;
+}
+
+/* A worker killed in the middle of a paragraph fails its file with a
+ * message and leaves no output for it; the next file still renders. */
+static void worker_killed(void)
+{
+	FILE *f = fopen(TMP "/short.txt", "w");
+	char err[4096];
+	size_t got = 0;
+	ssize_t n;
+	int fd[2], i, status;
+	pid_t pid, worker = 0;
+	fputs("Kalimat pendek ini tetap dibacakan.\n", f);
+	fclose(f);
+	if (pipe(fd) != 0)
+		return;
+	pid = fork();
+	if (pid == 0) {
+		dup2(fd[1], 2);
+		close(fd[0]);
+		execl(suara_bin(), suara_bin(), "-q", "-j", "2", "-o", TMP "/wk", TMP "/long.txt", TMP "/short.txt",
+		      (char *)NULL);
+		_exit(127);
+	}
+	close(fd[1]);
+	/* Past the start-up probe: wait until the workers speak. */
+	nanosleep(&(struct timespec){0, 300 * 1000 * 1000}, NULL);
+	for (i = 0; i < 100 && !(worker = child_of(pid)); i++)
+		nanosleep(&(struct timespec){0, 20 * 1000 * 1000}, NULL);
+	if (worker)
+		kill(worker, SIGKILL);
+	while (got < sizeof err - 1 && (n = read(fd[0], err + got, sizeof err - 1 - got)) > 0)
+		got += (size_t)n;
+	err[got] = '\0';
+	close(fd[0]);
+	waitpid(pid, &status, 0);
+	CHECK(worker > 0, "found a worker process to kill");
+	CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 1, "the run exits with status 1");
+	CHECK(strstr(err, "long.txt:") && strstr(err, "worker killed by signal 9"),
+	      "the error names the file, line and paragraph, and the signal: %s", err);
+	CHECK(access(TMP "/wk/long.wav", F_OK) != 0 && access(TMP "/wk/long.json", F_OK) != 0,
+	      "the failed file has no output");
+	CHECK(access(TMP "/wk/short.wav", F_OK) == 0 && access(TMP "/wk/short.json", F_OK) == 0,
+	      "the next file renders with a new worker");
+	CHECK(count_entries(TMP "/wk") == 2, "no temporary file is left (%d entries)", count_entries(TMP "/wk"));
+}
+
 /* Empty dir of regular files (tests start from a clean output folder). */
 static void empty_dir(const char *dir)
 {
@@ -225,5 +298,6 @@ void suite_cli(void)
 	output_naming();
 	error_paths();
 	interrupted();
+	worker_killed();
 	progress_line();
 }
