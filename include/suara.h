@@ -6,10 +6,11 @@
  * a 16-bit mono WAV plus timestamps (paragraph, sentence, word) computed from
  * the samples actually written.
  *
- * Every paragraph is synthesized in a fresh process forked from a pristine,
- * initialized engine, so a paragraph's audio depends only on its own text and
- * the options: the same input gives byte-identical output whatever the number
- * of worker processes.
+ * Paragraphs are synthesized by worker processes, every one from the same
+ * pristine engine state (restored between paragraphs, or in a fresh process
+ * when that cannot be done exactly), so a paragraph's audio depends only on
+ * its own text and the options: the same input gives byte-identical output
+ * whatever the number of worker processes.
  *
  * The library never prints and never exits. Functions return an enum
  * suara_status; suara_strerror() names the status and suara_errdetail() gives
@@ -77,6 +78,8 @@ typedef struct suara_options {
 void suara_options_init(suara_options *opt);
 
 /* Create a renderer: load the voice preset and initialize espeak-ng.
+ * espeak-ng's state is global, so a process has one renderer at a time: a
+ * second one is refused (SUARA_ERR_ENGINE) until the first is freed.
  * Returns SUARA_OK and stores the renderer in *out, which the caller owns
  * until suara_renderer_free(). On failure stores NULL in *out (unless the
  * failure is SUARA_ERR_NOMEM before anything was allocated, *out is NULL

@@ -170,6 +170,28 @@ static void on_signal(int sig)
 	raise(sig);
 }
 
+/* Remove the temporary files on SIGINT, SIGTERM and SIGHUP, then die of the
+ * signal. Both block each other while the handler runs (a second SIGTERM,
+ * as from timeout(1), must not cut the cleanup short). A signal ignored by
+ * whoever started suara (nohup, a background job) stays ignored. SIGPIPE is
+ * ignored: a closed standard output is then a write error, reported and
+ * cleaned up like any other. */
+static void handle_signals(void)
+{
+	static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
+	struct sigaction sa, old;
+	size_t i;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	for (i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+		sigaddset(&sa.sa_mask, sigs[i]);
+	for (i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+		if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN)
+			sigaction(sigs[i], &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+}
+
 static double now(void)
 {
 	struct timespec t;
@@ -319,8 +341,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "suara: %s\n", err);
 		return 1;
 	}
-	signal(SIGINT, on_signal);
-	signal(SIGTERM, on_signal);
+	handle_signals();
 	if (c.show >= 0) {
 		failed = show(r, &c, inputs, ninputs);
 	} else {

@@ -3,6 +3,7 @@
 #include "pool.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <malloc.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -175,9 +176,6 @@ static _Noreturn void worker_main(const suara_renderer *r, int sock, int reuse)
 	speak_buffers_init(&b);
 	tl_init(&tl);
 	heap0 = heap_in_use();
-	prctl(PR_SET_PDEATHSIG, SIGKILL);
-	signal(SIGINT, SIG_DFL);
-	signal(SIGTERM, SIG_DFL);
 	for (;;) {
 		uint64_t head[2];
 		int fd;
@@ -216,7 +214,7 @@ static int spill_file(pool *p)
 	fd = memfd_create("suara-spill", MFD_CLOEXEC);
 	if (fd >= 0 || !(f = tmpfile()))
 		return fd;
-	fd = dup(fileno(f));
+	fd = fcntl(fileno(f), F_DUPFD_CLOEXEC, 0);
 	fclose(f);
 	return fd;
 }
@@ -255,25 +253,51 @@ static int only_socket(int sock)
 	return 3;
 }
 
+/* In a new worker, before signals are let through: the parent's cleanup
+ * handlers are not the worker's (it dies of SIGINT, SIGTERM and SIGHUP
+ * unless they were ignored), and it dies with the parent. */
+static void worker_signals(pid_t parent)
+{
+	static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
+	struct sigaction old;
+	size_t i;
+	for (i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+		if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN)
+			signal(sigs[i], SIG_DFL);
+	prctl(PR_SET_PDEATHSIG, SIGKILL);
+	if (getppid() != parent)
+		_exit(1); /* the parent died before PR_SET_PDEATHSIG */
+}
+
 static int fork_worker(pool *p, worker *w, char *err, size_t errlen)
 {
 	int sv[2];
+	pid_t parent = getpid();
+	sigset_t all, mask;
 	if (w->pid > 0) { /* it said it exits */
 		reap(w->pid, NULL);
 		w->pid = 0;
 	}
-	if (socketpair(AF_UNIX, SOCK_STREAM, 0, sv) != 0) {
+	/* Close-on-exec: a program the library's user starts must not hold a
+	 * worker's socket, which would keep an idle worker from seeing the end
+	 * of its commands. */
+	if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0) {
 		snprintf(err, errlen, "cannot start a worker: %s", strerror(errno));
 		return -1;
 	}
 	fflush(NULL);
+	sigfillset(&all);
+	sigprocmask(SIG_BLOCK, &all, &mask);
 	w->pid = fork();
 	if (w->pid == 0) {
 		int sock = only_socket(sv[1]);
+		worker_signals(parent);
+		sigprocmask(SIG_SETMASK, &mask, NULL);
 		if (sock < 0)
 			_exit(1);
 		worker_main(p->r, sock, p->reuse);
 	}
+	sigprocmask(SIG_SETMASK, &mask, NULL);
 	close(sv[1]);
 	if (w->pid < 0) {
 		snprintf(err, errlen, "cannot start a worker: %s", strerror(errno));
@@ -508,8 +532,10 @@ void pool_free(pool *p)
 			continue;
 		if (w->busy) /* abandoned mid-paragraph */
 			kill(w->pid, SIGKILL);
-		if (w->sock >= 0)
-			close(w->sock); /* end of file: an idle worker exits */
+		if (w->sock >= 0) { /* end of file: an idle worker exits */
+			shutdown(w->sock, SHUT_RDWR);
+			close(w->sock);
+		}
 		reap(w->pid, NULL);
 	}
 	for (i = 0; i < p->nspare; i++)

@@ -41,21 +41,32 @@ void suara_cleanup_temps(void)
 			unlink(temp_paths[i]);
 }
 
-/* Register a temporary name beside final: dir/.name.tmp. It has no process
- * id in it, so a run killed by SIGKILL (which no handler sees) leaves at
- * most one hidden file per output, which the next run reuses. Returns the
- * slot, or -1 when there is no room or the path is too long. */
-static int temp_add(const char *final)
+/* Register a temporary file by its path; the slot, or -1 when there is no
+ * room or the path is too long. */
+static int temp_register(const char *path)
 {
-	const char *slash = strrchr(final, '/');
-	int dirlen = slash ? (int)(slash - final + 1) : 0, i;
+	int i;
 	for (i = 0; i < MAX_TEMPS && temp_used[i]; i++)
 		;
-	if (i == MAX_TEMPS ||
-	    snprintf(temp_paths[i], PATH_LEN, "%.*s.%s.tmp", dirlen, final, final + dirlen) >= PATH_LEN)
+	if (i == MAX_TEMPS || snprintf(temp_paths[i], PATH_LEN, "%s", path) >= PATH_LEN)
 		return -1;
 	temp_used[i] = 1;
 	return i;
+}
+
+/* Register a temporary name beside final: dir/.name.tmp. It has no process
+ * id in it, so a run killed by SIGKILL (which no handler sees) leaves at
+ * most one hidden file per output, which the next run reuses. (Two runs
+ * writing the same outputs at the same time would share it, as they would
+ * share the outputs.) */
+static int temp_add(const char *final)
+{
+	const char *slash = strrchr(final, '/');
+	int dirlen = slash ? (int)(slash - final + 1) : 0;
+	char path[PATH_LEN];
+	if (snprintf(path, sizeof path, "%.*s.%s.tmp", dirlen, final, final + dirlen) >= PATH_LEN)
+		return -1;
+	return temp_register(path);
 }
 
 /* Unlink the temporary file (if it is still there) and free the slot. */
@@ -167,13 +178,22 @@ static int may_pass_4gib(const suara_renderer *r, const input_doc *doc)
  * $TMPDIR for standard output. */
 static int open_audio(suara_renderer *r, doc_state *d)
 {
-	char where[PATH_LEN];
-	const char *tmpdir = getenv("TMPDIR");
-	if (strcmp(d->t->wav_path, "-") == 0)
-		snprintf(where, sizeof where, "%s/suara-stdout.wav", tmpdir && *tmpdir ? tmpdir : "/tmp");
-	else
-		snprintf(where, sizeof where, "%s", d->t->wav_path);
-	d->wav_temp = temp_add(where);
+	if (strcmp(d->t->wav_path, "-") == 0) {
+		/* A name of its own (mkstemp): runs at the same time must not
+		 * share one, and /tmp is everyone's. */
+		char where[PATH_LEN];
+		const char *tmpdir = getenv("TMPDIR");
+		int fd;
+		snprintf(where, sizeof where, "%s/suara-stdout-XXXXXX", tmpdir && *tmpdir ? tmpdir : "/tmp");
+		if ((fd = mkstemp(where)) < 0)
+			return doc_fail(d, SUARA_ERR_WRITE, "%s: %s", where, strerror(errno));
+		close(fd);
+		d->wav_temp = temp_register(where);
+		if (d->wav_temp < 0)
+			unlink(where);
+	} else {
+		d->wav_temp = temp_add(d->t->wav_path);
+	}
 	if (d->wav_temp < 0)
 		return doc_fail(d, SUARA_ERR_WRITE, "%s: path too long", d->t->wav_path);
 	d->tsdoc.audio_tmp = temp_paths[d->wav_temp];
@@ -479,8 +499,9 @@ static int fill(batch *b)
 			continue;
 		}
 		if (pool_start(b->pool, d->doc.text + p.off, p.len, p.off, d, d->err, sizeof d->err) != 0) {
-			doc_fail(d, SUARA_ERR_WORKER, "%s", d->err);
+			doc_fail(d, SUARA_ERR_WORKER, "%s: %s", d->tsdoc.source, d->err);
 			d->fed_all = 1;
+			continue;
 		}
 		d->started++;
 	}
@@ -560,16 +581,22 @@ int suara_render_batch(suara_renderer *r, const suara_target *targets, size_t n,
 			doc_free(d);
 			continue;
 		}
+		if (!pool_oldest_ended(b.pool) && pool_wait(b.pool) != 0) {
+			/* Nothing speaking, yet the head document waits: a bug,
+			 * which must not spin. */
+			b.status = suara_fail(r, SUARA_ERR_WORKER, "no worker is speaking the paragraphs awaited");
+			break;
+		}
 		if (pool_oldest_ended(b.pool))
 			take(&b);
-		else if (pool_wait(b.pool) != 0)
-			take(&b); /* cannot happen: the oldest is speaking */
 	}
 	pool_free(b.pool);
-	while (b.head) { /* only after running out of memory */
+	while (b.head) { /* only after a failure of the whole batch */
 		doc_state *d = b.head;
 		b.head = d->next;
+		doc_fail(d, b.status, "%s: %s", d->tsdoc.source, r->detail);
 		doc_finish(r, d);
+		report(&b, d);
 		doc_free(d);
 	}
 	return b.status;

@@ -92,14 +92,22 @@ static int load_tables(suara_renderer *r, char *err, size_t errlen)
 	return SUARA_OK;
 }
 
+/* espeak-ng's state is global: one renderer at a time. */
+static int renderer_live;
+
 int suara_renderer_new(suara_renderer **out, const suara_options *opt, char *err, size_t errlen)
 {
 	char dummy[8];
-	suara_renderer *r = calloc(1, sizeof *r);
+	suara_renderer *r;
 	int st;
 	if (!err)
 		err = dummy, errlen = sizeof dummy;
 	*out = NULL;
+	if (renderer_live) {
+		snprintf(err, errlen, "a renderer exists already: espeak-ng's state is global, one renderer per process");
+		return SUARA_ERR_ENGINE;
+	}
+	r = calloc(1, sizeof *r);
 	if (!r) {
 		snprintf(err, errlen, "out of memory");
 		return SUARA_ERR_NOMEM;
@@ -122,6 +130,7 @@ int suara_renderer_new(suara_renderer **out, const suara_options *opt, char *err
 		suara_renderer_free(r);
 		return st;
 	}
+	renderer_live = 1;
 	*out = r;
 	return SUARA_OK;
 }
@@ -130,6 +139,7 @@ void suara_renderer_free(suara_renderer *r)
 {
 	if (!r)
 		return;
+	renderer_live = 0;
 	seg_rules_free(r->seg);
 	norm_rules_free(r->norm);
 	free(r);

@@ -110,26 +110,35 @@ static struct {
 	unsigned char *seg;  /* the segment's part after RELRO */
 	size_t len;
 	unsigned char *copy;
-	uintptr_t base;      /* load address of libespeak-ng */
+	const void *code;    /* a function of libespeak-ng, to find it by */
 } pristine;
 
+/* dl_iterate_phdr callback: in the object whose code holds pristine.code,
+ * find the writable segment, less the part that is made read-only after
+ * relocation (RELRO: the GOT, never state). glibc protects RELRO up to its
+ * end rounded down to a page, so what is writable starts there. */
 static int find_segment(struct dl_phdr_info *info, size_t size, void *ud)
 {
-	uintptr_t lo = 0, hi = 0, relro_end = 0;
-	int i;
+	uintptr_t lo = 0, hi = 0, relro_end = 0, code = (uintptr_t)pristine.code;
+	uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
+	int i, mine = 0;
 	(void)size;
 	(void)ud;
-	if (info->dlpi_addr != pristine.base)
-		return 0;
 	for (i = 0; i < info->dlpi_phnum; i++) {
 		const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
+		uintptr_t start = info->dlpi_addr + ph->p_vaddr;
+		if (ph->p_type == PT_LOAD && code >= start && code < start + ph->p_memsz)
+			mine = 1;
 		if (ph->p_type == PT_LOAD && (ph->p_flags & PF_W) && !lo)
-			lo = info->dlpi_addr + ph->p_vaddr, hi = lo + ph->p_memsz;
+			lo = start, hi = start + ph->p_memsz;
 		else if (ph->p_type == PT_GNU_RELRO)
-			relro_end = info->dlpi_addr + ph->p_vaddr + ph->p_memsz;
+			relro_end = start + ph->p_memsz;
 	}
-	/* RELRO is made read-only after relocation: the GOT, never state. */
-	relro_end = (relro_end + 4095) & ~(uintptr_t)4095;
+	if (!mine)
+		return 0;
+	if (page == 0 || page == (uintptr_t)-1)
+		page = 4096;
+	relro_end &= ~(page - 1);
 	if (relro_end > lo)
 		lo = relro_end;
 	if (lo && hi > lo) {
@@ -198,6 +207,9 @@ static int resets_are_exact(void)
 int synth_set_pristine(void)
 {
 	Dl_info self, lib;
+	free(pristine.copy); /* from an earlier renderer */
+	pristine.copy = NULL;
+	pristine.seg = NULL;
 	/* The first utterance creates the engine's text decoder: warm up so
 	 * that the copy never holds a pointer the engine has yet to allocate. */
 	if (probe("a.") == 0)
@@ -209,7 +221,7 @@ int synth_set_pristine(void)
 	    !dladdr(code_address((void (*)(void))synth_set_pristine), &self) ||
 	    lib.dli_fbase == self.dli_fbase)
 		return 0;
-	pristine.base = (uintptr_t)lib.dli_fbase;
+	pristine.code = code_address((void (*)(void))espeak_Synth);
 	dl_iterate_phdr(find_segment, NULL);
 	if (!pristine.seg || !(pristine.copy = malloc(pristine.len)))
 		return 0;

@@ -165,6 +165,7 @@ static void interrupted(void)
 	}
 	nanosleep(&(struct timespec){0, 400 * 1000 * 1000}, NULL);
 	kill(pid, SIGTERM);
+	kill(pid, SIGTERM); /* as timeout(1) does: the process, then its group */
 	waitpid(pid, &status, 0);
 	CHECK(WIFSIGNALED(status) && WTERMSIG(status) == SIGTERM, "SIGTERM ends the run");
 	CHECK(count_entries(TMP "/out") == 0, "an interrupted run leaves no file at all in the output folder");
@@ -243,6 +244,67 @@ static void worker_killed(void)
 	CHECK(count_entries(TMP "/wk") == 2, "no temporary file is left (%d entries)", count_entries(TMP "/wk"));
 }
 
+/* Run a shell command line with "S" standing for suara; its exit status,
+ * stderr in *err. timeout(1) turns a hang into a failure (status 124). */
+static int shell(const char *fmt, char **err)
+{
+	char cmd[2100], line[2048];
+	const char *p;
+	size_t n = 0;
+	for (p = fmt; *p && n + 512 < sizeof line; p++) {
+		if (*p == 'S' && (p == fmt || p[-1] == ' ') && (p[1] == ' ' || !p[1]))
+			n += (size_t)snprintf(line + n, sizeof line - n, "%s", suara_bin());
+		else
+			line[n++] = *p;
+	}
+	line[n] = '\0';
+	snprintf(cmd, sizeof cmd, "timeout 120 sh -c '%s'", line);
+	{
+		char *const argv[] = {"/bin/sh", "-c", cmd, NULL};
+		return test_run(argv, NULL, 0, NULL, NULL, err);
+	}
+}
+
+/* Failures of the machine, not of the input: each gives a message naming
+ * the file and exit status 1, never a hang, a crash or a partial file. */
+static void hostile_conditions(void)
+{
+	char *err = NULL, *a = NULL, *b = NULL;
+	size_t alen = 0, blen = 0;
+	int rc;
+	/* Too few file descriptors for four workers. */
+	rc = shell("ulimit -n 12; exec S -j 4 -o " TMP "/fd/timing.wav tests/data/timing.txt", &err);
+	CHECK(rc == 1 && strstr(err, "timing.txt: ") && strstr(err, "Too many open files"),
+	      "too few file descriptors: status 1 and a message naming the file (status %d: %s)", rc, err);
+	CHECK(count_entries(TMP "/fd") <= 0, "too few file descriptors: nothing left in the output folder");
+	free(err);
+	/* Standard output closed early: an error, and no temporary file. */
+	mkdir(TMP "/tmpdir", 0777);
+	rc = shell("TMPDIR=" TMP "/tmpdir; export TMPDIR; "
+		   "{ S -o - voices/id/sample.txt; echo $? > " TMP "/status; } | head -c 100 >/dev/null; "
+		   "exit $(cat " TMP "/status)", &err);
+	CHECK(rc == 1 && strstr(err, "standard output: Broken pipe"),
+	      "a closed standard output: status 1 and a message (status %d: %s)", rc, err);
+	CHECK(count_entries(TMP "/tmpdir") == 0, "a closed standard output leaves no temporary file (%d)",
+	      count_entries(TMP "/tmpdir"));
+	free(err);
+	/* Two runs writing to standard output at the same time. */
+	rc = shell("TMPDIR=" TMP "/tmpdir; export TMPDIR; S -o - tests/data/timing.txt > " TMP "/a.wav & "
+		   "S -o - voices/id/sample.txt > " TMP "/b.wav; s=$?; wait $! && exit $s", &err);
+	CHECK(rc == 0, "two runs to standard output at once both succeed (%d: %s)", rc, err);
+	free(err);
+	rc = shell("S -o " TMP "/ab tests/data/timing.txt voices/id/sample.txt", &err);
+	a = test_read_file(TMP "/a.wav", &alen);
+	b = test_read_file(TMP "/b.wav", &blen);
+	CHECK(rc == 0 && test_same_file(TMP "/a.wav", TMP "/ab/timing.wav") &&
+	      test_same_file(TMP "/b.wav", TMP "/ab/sample.wav"),
+	      "each gives the same audio as a run of its own (%zu and %zu bytes)", alen, blen);
+	CHECK(count_entries(TMP "/tmpdir") == 0, "and neither leaves a temporary file");
+	free(a);
+	free(b);
+	free(err);
+}
+
 /* Empty dir of regular files (tests start from a clean output folder). */
 static void empty_dir(const char *dir)
 {
@@ -299,5 +361,6 @@ void suite_cli(void)
 	error_paths();
 	interrupted();
 	worker_killed();
+	hostile_conditions();
 	progress_line();
 }
