@@ -222,8 +222,11 @@ static void worker_killed(void)
 		_exit(127);
 	}
 	close(fd[1]);
-	/* Past the start-up probe: wait until the workers speak. */
-	nanosleep(&(struct timespec){0, 300 * 1000 * 1000}, NULL);
+	/* The output's temporary file appears once the start-up probe (a
+	 * child too) is over; then give the workers time to speak. */
+	for (i = 0; i < 500 && access(TMP "/wk/.long.wav.tmp", F_OK) != 0; i++)
+		nanosleep(&(struct timespec){0, 20 * 1000 * 1000}, NULL);
+	nanosleep(&(struct timespec){0, 200 * 1000 * 1000}, NULL);
 	for (i = 0; i < 100 && !(worker = child_of(pid)); i++)
 		nanosleep(&(struct timespec){0, 20 * 1000 * 1000}, NULL);
 	if (worker)
