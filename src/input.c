@@ -23,15 +23,40 @@ static size_t first_bad(const char *s, size_t len)
 	return nul ? (size_t)(nul - s) : bad;
 }
 
-/* Line breaks and other C0 controls become spaces; offsets stay. */
-static void make_working_text(input_doc *doc)
+/* Record the lines of raw (where each '\n' is, whether each line is
+ * blank), then turn raw into the working text in place: line breaks and
+ * other C0 controls become spaces, offsets stay. One copy of the text is
+ * kept, not two. */
+static int make_working_text(input_doc *doc, char *raw)
 {
-	size_t i;
-	for (i = 0; i < doc->len; i++) {
-		unsigned char c = (unsigned char)doc->raw[i];
-		doc->text[i] = (c < 0x20 || c == 0x7F) ? ' ' : (char)c;
+	size_t i, n = 0, k = 0, pos = 0;
+	const char *nl;
+	for (nl = raw; (nl = memchr(nl, '\n', doc->len - (size_t)(nl - raw))) != NULL; nl++)
+		n++;
+	doc->nl = suara_malloc((n + 1) * sizeof *doc->nl);
+	doc->blank = suara_malloc(n + 1);
+	if (!doc->nl || !doc->blank)
+		return SUARA_ERR_NOMEM;
+	doc->nlines = n + 1;
+	for (k = 0; k <= n; k++) {
+		const char *e = k < n ? memchr(raw + pos, '\n', doc->len - pos) : raw + doc->len;
+		size_t end = (size_t)(e - raw);
+		doc->blank[k] = 1;
+		for (i = pos; i < end; i++)
+			if (!is_blank_byte(raw[i])) {
+				doc->blank[k] = 0;
+				break;
+			}
+		doc->nl[k] = end;
+		pos = end + 1;
 	}
-	doc->text[doc->len] = '\0';
+	for (i = 0; i < doc->len; i++) {
+		unsigned char c = (unsigned char)raw[i];
+		if (c < 0x20 || c == 0x7F)
+			raw[i] = ' ';
+	}
+	doc->text = raw;
+	return SUARA_OK;
 }
 
 int input_take(input_doc *doc, char *raw, size_t len, size_t *bad_off)
@@ -48,11 +73,7 @@ int input_take(input_doc *doc, char *raw, size_t len, size_t *bad_off)
 	}
 	if (len >= 3 && memcmp(raw, "\xEF\xBB\xBF", 3) == 0)
 		doc->start = 3;
-	doc->text = suara_malloc(len + 1);
-	if (!doc->text)
-		return SUARA_ERR_NOMEM;
-	make_working_text(doc);
-	return SUARA_OK;
+	return make_working_text(doc, raw);
 }
 
 static int read_all(FILE *f, char **out, size_t *out_len)
@@ -103,40 +124,59 @@ int input_read(input_doc *doc, const char *path, size_t *bad_off)
 
 void input_free(input_doc *doc)
 {
-	free(doc->raw);
-	free(doc->text);
+	free(doc->raw); /* the working text, once made, is the same buffer */
+	free(doc->nl);
+	free(doc->blank);
 	memset(doc, 0, sizeof *doc);
+}
+
+/* The line holding byte off: the number of line breaks before it. */
+static size_t line_of(const input_doc *doc, size_t off)
+{
+	size_t lo = 0, hi = doc->nlines - 1;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (doc->nl[mid] < off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
 }
 
 void input_position(const input_doc *doc, size_t off, size_t *line, size_t *col)
 {
-	size_t i, l = 1, c = 1;
-	for (i = doc->start; i < off && i < doc->len; i++) {
-		unsigned char b = (unsigned char)doc->raw[i];
-		if (b == '\n')
-			l++, c = 1;
-		else if ((b & 0xC0) != 0x80)
-			c++;
+	size_t i, k, from, c = 1;
+	const char *s = doc->text ? doc->text : doc->raw;
+	if (!doc->nl) { /* invalid text: no line table, count on the bytes */
+		size_t l = 1;
+		for (i = doc->start; i < off && i < doc->len; i++) {
+			unsigned char b = (unsigned char)s[i];
+			if (b == '\n')
+				l++, c = 1;
+			else if ((b & 0xC0) != 0x80)
+				c++;
+		}
+		*line = l;
+		*col = c;
+		return;
 	}
-	*line = l;
+	k = line_of(doc, off);
+	from = k ? doc->nl[k - 1] + 1 : doc->start;
+	for (i = from; i < off && i < doc->len; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			c++;
+	*line = k + 1;
 	*col = c;
 }
 
 /* End of the line starting at pos (index of its '\n' or len), and whether
- * the line is blank. Past its first non-blank byte the rest of the line is
- * found with memchr. */
+ * the line is blank (only spaces, tabs and the like as read). */
 static size_t line_end(const input_doc *doc, size_t pos, int *blank)
 {
-	const char *nl;
-	*blank = 1;
-	for (; pos < doc->len && doc->raw[pos] != '\n'; pos++) {
-		if (!is_blank_byte(doc->raw[pos])) {
-			*blank = 0;
-			nl = memchr(doc->raw + pos, '\n', doc->len - pos);
-			return nl ? (size_t)(nl - doc->raw) : doc->len;
-		}
-	}
-	return pos;
+	size_t k = line_of(doc, pos);
+	*blank = doc->blank[k];
+	return doc->nl[k];
 }
 
 int input_next_para(const input_doc *doc, size_t *pos, input_para *p)

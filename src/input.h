@@ -1,9 +1,9 @@
 /* input.h: reading input text and finding its paragraphs.
  *
  * The whole input is read into memory, validated as strict UTF-8 once, and
- * copied into a working text where every line break and control character is
- * a space, byte for byte: offsets in the working text are offsets in the
- * input file. Paragraphs are runs of lines separated by blank lines (lines of
+ * its lines are noted; then it becomes, in place, a working text where every
+ * line break and control character is a space, byte for byte: offsets in
+ * the working text are offsets in the input file. Paragraphs are runs of lines separated by blank lines (lines of
  * only spaces, tabs and the like). */
 #ifndef SUARA_INPUT_H
 #define SUARA_INPUT_H
@@ -11,10 +11,13 @@
 #include <stddef.h>
 
 typedef struct {
-	char *raw;       /* the input as read */
+	char *raw;       /* the input as read; once valid, the working text */
 	char *text;      /* working text, same length, NUL-terminated */
 	size_t len;
 	size_t start;    /* 3 when the input starts with a BOM, else 0 */
+	size_t *nl;      /* line k ends at nl[k]: its '\n', or len for the last */
+	unsigned char *blank; /* line k is blank as read */
+	size_t nlines;
 } input_doc;
 
 typedef struct {
