@@ -78,8 +78,10 @@ typedef struct suara_options {
 void suara_options_init(suara_options *opt);
 
 /* Create a renderer: load the voice preset and initialize espeak-ng.
- * espeak-ng's state is global, so a process has one renderer at a time: a
- * second one is refused (SUARA_ERR_ENGINE) until the first is freed.
+ * espeak-ng's state is global and does not return to where it started when
+ * initialized again, so a process makes one renderer: a second one, even
+ * after the first is freed, is refused (SUARA_ERR_ENGINE). Render any
+ * number of files with that one.
  * Returns SUARA_OK and stores the renderer in *out, which the caller owns
  * until suara_renderer_free(). On failure stores NULL in *out (unless the
  * failure is SUARA_ERR_NOMEM before anything was allocated, *out is NULL

@@ -29,15 +29,20 @@ static size_t first_bad(const char *s, size_t len)
  * kept, not two. */
 static int make_working_text(input_doc *doc, char *raw)
 {
-	size_t i, n = 0, k = 0, pos = 0;
+	size_t i, n = 0, k = 0, pos;
 	const char *nl;
 	for (nl = raw; (nl = memchr(nl, '\n', doc->len - (size_t)(nl - raw))) != NULL; nl++)
 		n++;
 	doc->nl = suara_malloc((n + 1) * sizeof *doc->nl);
 	doc->blank = suara_malloc(n + 1);
-	if (!doc->nl || !doc->blank)
+	if (!doc->nl || !doc->blank) {
+		free(doc->nl);
+		free(doc->blank);
+		doc->nl = NULL, doc->blank = NULL;
 		return SUARA_ERR_NOMEM;
+	}
 	doc->nlines = n + 1;
+	pos = doc->start; /* a BOM is not text */
 	for (k = 0; k <= n; k++) {
 		const char *e = k < n ? memchr(raw + pos, '\n', doc->len - pos) : raw + doc->len;
 		size_t end = (size_t)(e - raw);
@@ -66,13 +71,13 @@ int input_take(input_doc *doc, char *raw, size_t len, size_t *bad_off)
 	doc->raw = raw;
 	doc->len = len;
 	raw[len] = '\0';
+	if (len >= 3 && memcmp(raw, "\xEF\xBB\xBF", 3) == 0)
+		doc->start = 3; /* before validating: positions count from after it */
 	bad = first_bad(raw, len);
 	if (bad < len) {
 		*bad_off = bad;
 		return SUARA_ERR_TEXT;
 	}
-	if (len >= 3 && memcmp(raw, "\xEF\xBB\xBF", 3) == 0)
-		doc->start = 3;
 	return make_working_text(doc, raw);
 }
 
@@ -148,7 +153,7 @@ void input_position(const input_doc *doc, size_t off, size_t *line, size_t *col)
 {
 	size_t i, k, from, c = 1;
 	const char *s = doc->text ? doc->text : doc->raw;
-	if (!doc->nl) { /* invalid text: no line table, count on the bytes */
+	if (!doc->nl || !doc->nlines) { /* invalid text: no line table, count on the bytes */
 		size_t l = 1;
 		for (i = doc->start; i < off && i < doc->len; i++) {
 			unsigned char b = (unsigned char)s[i];

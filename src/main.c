@@ -297,7 +297,12 @@ static int render_plan(suara_renderer *r, const cli *c, const plan *p)
 			skipped, skipped == 1 ? "" : "s", skipped == 1 ? "its" : "their", skipped == 1 ? "it" : "them");
 	if (!c->quiet && isatty(2))
 		suara_set_progress(r, on_progress, &pl);
-	suara_render_batch(r, t, n, on_result, &res);
+	if (suara_render_batch(r, t, n, on_result, &res) != SUARA_OK && !res.failed) {
+		/* The batch as a whole failed before any file could say so. */
+		const char *detail = suara_errdetail(r);
+		fprintf(stderr, "%ssuara: %s\n", pl.shown ? "\r\033[K" : "", *detail ? detail : "rendering failed");
+		res.failed = 1;
+	}
 	if (pl.shown)
 		fputs("\r\033[K", stderr);
 	free(t);

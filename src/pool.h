@@ -55,6 +55,8 @@ int pool_full(const pool *p);
 /* Block until some speaking job finishes or dies. 0, or -1 when none is
  * speaking. */
 int pool_wait(pool *p);
+/* How many jobs are being spoken now. */
+size_t pool_speaking(const pool *p);
 /* Has the oldest job finished (or died)? */
 int pool_oldest_ended(const pool *p);
 

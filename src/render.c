@@ -494,11 +494,19 @@ static int fill(batch *b)
 	doc_state *d;
 	input_para p;
 	while (!pool_full(b->pool) && (d = feeding(b)) != NULL) {
+		size_t pos = d->next_pos;
 		if (d->status != SUARA_OK || !next_para(d, &p)) {
 			d->fed_all = 1;
 			continue;
 		}
 		if (pool_start(b->pool, d->doc.text + p.off, p.len, p.off, d, d->err, sizeof d->err) != 0) {
+			/* Out of descriptors or processes for one more worker
+			 * while others speak: try again when one is done. With
+			 * none speaking, this file fails. */
+			if (pool_speaking(b->pool) > 0) {
+				d->next_pos = pos;
+				break;
+			}
 			doc_fail(d, SUARA_ERR_WORKER, "%s: %s", d->tsdoc.source, d->err);
 			d->fed_all = 1;
 			continue;

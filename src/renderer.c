@@ -92,8 +92,11 @@ static int load_tables(suara_renderer *r, char *err, size_t errlen)
 	return SUARA_OK;
 }
 
-/* espeak-ng's state is global: one renderer at a time. */
-static int renderer_live;
+/* espeak-ng's state is global, and initializing it again does not return
+ * it to where it started (nor can espeak_Terminate be trusted: it can
+ * hang): one renderer per process, so the same input always gives the same
+ * bytes. */
+static int renderer_made;
 
 int suara_renderer_new(suara_renderer **out, const suara_options *opt, char *err, size_t errlen)
 {
@@ -103,8 +106,8 @@ int suara_renderer_new(suara_renderer **out, const suara_options *opt, char *err
 	if (!err)
 		err = dummy, errlen = sizeof dummy;
 	*out = NULL;
-	if (renderer_live) {
-		snprintf(err, errlen, "a renderer exists already: espeak-ng's state is global, one renderer per process");
+	if (renderer_made) {
+		snprintf(err, errlen, "a renderer was made already: espeak-ng's state is global, one renderer per process");
 		return SUARA_ERR_ENGINE;
 	}
 	r = calloc(1, sizeof *r);
@@ -130,7 +133,7 @@ int suara_renderer_new(suara_renderer **out, const suara_options *opt, char *err
 		suara_renderer_free(r);
 		return st;
 	}
-	renderer_live = 1;
+	renderer_made = 1;
 	*out = r;
 	return SUARA_OK;
 }
@@ -139,7 +142,6 @@ void suara_renderer_free(suara_renderer *r)
 {
 	if (!r)
 		return;
-	renderer_live = 0;
 	seg_rules_free(r->seg);
 	norm_rules_free(r->norm);
 	free(r);

@@ -216,7 +216,7 @@ static int resets_are_exact(void)
 int synth_set_pristine(void)
 {
 	Dl_info self, lib;
-	free(pristine.copy); /* from an earlier renderer */
+	free(pristine.copy); /* none: this runs once a process */
 	pristine.copy = NULL;
 	pristine.seg = NULL;
 	/* The first utterance creates the engine's text decoder: warm up so

@@ -1,8 +1,8 @@
 /* synth.h: the one door to libespeak-ng.
  *
  * espeak-ng keeps global state and is not thread-safe: one process, one
- * engine. synth_init() and synth_set_pristine() are called once per
- * renderer (a process has one at a time); later work runs in processes
+ * engine. synth_init() and synth_set_pristine() are called once (a process
+ * makes one renderer); later work runs in processes
  * forked from that pristine state, and every paragraph starts from it:
  * after synth_reset() when that is exact, else in a fresh process. */
 #ifndef SUARA_SYNTH_H

@@ -149,6 +149,16 @@ void suite_input(void)
 	CHECK(st == SUARA_ERR_TEXT && line == 2 && col == 3, "columns count characters, not bytes (got %zu:%zu)",
 	      line, col);
 	input_free(&doc);
+	raw = malloc(8);
+	memcpy(raw, "\xEF\xBB\xBF\xC3(", 6);
+	st = input_take(&doc, raw, 5, &bad);
+	input_position(&doc, bad, &line, &col);
+	CHECK(st == SUARA_ERR_TEXT && bad == 3 && line == 1 && col == 1,
+	      "after a BOM, a bad byte at the start is line 1, column 1 (got %zu:%zu)", line, col);
+	input_free(&doc);
+	got = paragraphs("\xEF\xBB\xBF\n\nSatu.\n", &st);
+	CHECK_STR(got, "Satu.", "a BOM and a blank line make no paragraph");
+	free(got);
 	CHECK(!input_has_text(" \xC2\xA0\xE3\x80\x80 ", 7) && input_has_text(" * ", 3),
 	      "whitespace-only text has nothing to speak");
 }
