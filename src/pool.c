@@ -234,10 +234,13 @@ static void spill_release(pool *p, int fd)
 	close(fd);
 }
 
-static void reap(pid_t pid, int *status)
+/* Wait for pid to end: 0, or -1 when it cannot be waited for. */
+static int reap(pid_t pid, int *status)
 {
-	while (waitpid(pid, status, 0) < 0 && errno == EINTR)
+	int rc;
+	while ((rc = waitpid(pid, status, 0)) < 0 && errno == EINTR)
 		;
+	return rc < 0 ? -1 : 0;
 }
 
 /* In a new worker: close every descriptor but the socket, so it holds no
@@ -253,10 +256,10 @@ static int only_socket(int sock)
 	return 3;
 }
 
-/* In a new worker, before signals are let through: the parent's cleanup
- * handlers are not the worker's (it dies of SIGINT, SIGTERM and SIGHUP
+/* In a new child, before signals are let through: the parent's cleanup
+ * handlers are not the child's (it dies of SIGINT, SIGTERM and SIGHUP
  * unless they were ignored), and it dies with the parent. */
-static void worker_signals(pid_t parent)
+static void child_signals(pid_t parent)
 {
 	static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
 	struct sigaction old;
@@ -269,11 +272,34 @@ static void worker_signals(pid_t parent)
 		_exit(1); /* the parent died before PR_SET_PDEATHSIG */
 }
 
+/* fork() for a child of the pristine engine: signals stay blocked until the
+ * child has its own handlers. As fork: 0 in the child, else its pid or -1. */
+static pid_t fork_child(void)
+{
+	pid_t parent = getpid(), pid;
+	sigset_t all, mask;
+	fflush(NULL);
+	sigfillset(&all);
+	sigprocmask(SIG_BLOCK, &all, &mask);
+	pid = fork();
+	if (pid == 0)
+		child_signals(parent);
+	sigprocmask(SIG_SETMASK, &mask, NULL);
+	return pid;
+}
+
+int pool_resets_are_exact(void)
+{
+	int status;
+	pid_t pid = fork_child();
+	if (pid == 0)
+		_exit(synth_reset_is_exact() ? 0 : 1);
+	return pid > 0 && reap(pid, &status) == 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
+
 static int fork_worker(pool *p, worker *w, char *err, size_t errlen)
 {
 	int sv[2];
-	pid_t parent = getpid();
-	sigset_t all, mask;
 	if (w->pid > 0) { /* it said it exits */
 		reap(w->pid, NULL);
 		w->pid = 0;
@@ -285,19 +311,13 @@ static int fork_worker(pool *p, worker *w, char *err, size_t errlen)
 		snprintf(err, errlen, "cannot start a worker: %s", strerror(errno));
 		return -1;
 	}
-	fflush(NULL);
-	sigfillset(&all);
-	sigprocmask(SIG_BLOCK, &all, &mask);
-	w->pid = fork();
+	w->pid = fork_child();
 	if (w->pid == 0) {
 		int sock = only_socket(sv[1]);
-		worker_signals(parent);
-		sigprocmask(SIG_SETMASK, &mask, NULL);
 		if (sock < 0)
 			_exit(1);
 		worker_main(p->r, sock, p->reuse);
 	}
-	sigprocmask(SIG_SETMASK, &mask, NULL);
 	close(sv[1]);
 	if (w->pid < 0) {
 		snprintf(err, errlen, "cannot start a worker: %s", strerror(errno));

@@ -44,6 +44,10 @@ typedef struct {
 	size_t base, len;/* the paragraph's place in its input */
 } pool_job;
 
+/* In a child forked from the pristine engine: does synth_reset() return
+ * it exactly there (synth_reset_is_exact)? 1 or 0. */
+int pool_resets_are_exact(void);
+
 /* NULL when out of memory. jobs >= 1. reuse: synth_reset is exact, so a
  * worker may speak paragraph after paragraph. */
 pool *pool_new(const suara_renderer *r, int jobs, int reuse);

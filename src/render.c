@@ -270,35 +270,36 @@ static int feed_writers(doc_state *d)
 static int take_audio(const suara_renderer *r, doc_state *d, pool_reader *rd, uint64_t *start)
 {
 	size_t pause = (size_t)((long long)r->opt.paragraph_pause_ms * r->rate / 1000);
-	uint32_t head = 1;
+	uint32_t head;
 	int first = 1;
 	*start = audio_count(d->audio);
 	snprintf(d->err, sizeof d->err, "a worker's result was incomplete");
 	while (pool_read_u32(rd, &head) == 0) {
 		size_t n;
-		if (head == 0 || head == POOL_CHUNK_FAILED)
-			break;
+		if (head == 0)
+			return 0;
+		if (head == POOL_CHUNK_FAILED)
+			return 1;
 		n = head & ~POOL_CHUNK_ZEROS;
-		if (!(head & POOL_CHUNK_ZEROS) && n * 2 > rd->len - rd->pos) {
-			head = 1;
-			break;
-		}
+		if (!(head & POOL_CHUNK_ZEROS) && n * 2 > rd->len - rd->pos)
+			return -1;
 		if (first) {
 			if (d->any_audio && audio_silence(d->audio, pause, d->err, sizeof d->err) != 0)
-				break;
+				return -1;
 			*start = audio_count(d->audio);
 			d->any_audio = 1, first = 0;
 		}
-		if ((head & POOL_CHUNK_ZEROS) ? audio_silence(d->audio, n, d->err, sizeof d->err)
-					      : audio_write(d->audio, (const int16_t *)(const void *)(rd->m + rd->pos), n,
-							    d->err, sizeof d->err)) {
-			head = 1;
-			break;
+		if (head & POOL_CHUNK_ZEROS) {
+			if (audio_silence(d->audio, n, d->err, sizeof d->err) != 0)
+				return -1;
+		} else {
+			if (audio_write(d->audio, (const int16_t *)(const void *)(rd->m + rd->pos), n, d->err,
+					sizeof d->err) != 0)
+				return -1;
+			rd->pos += n * 2;
 		}
-		rd->pos += (head & POOL_CHUNK_ZEROS) ? 0 : n * 2;
-		head = 1;
 	}
-	return head == 0 ? 0 : head == POOL_CHUNK_FAILED ? 1 : -1;
+	return -1;
 }
 
 /* The worker failed: its own report when it wrote one (rd is after
@@ -325,34 +326,25 @@ static void take_paragraph(const suara_renderer *r, doc_state *d, const pool_job
 {
 	pool_reader rd;
 	uint64_t start = 0;
-	int rc;
+	int rc = 0;
 	pool_open_spill(j, &rd);
-	if (!finished) {
+	tl_reset(&d->tl);
+	if (!finished)
 		take_failure(d, j, &rd, 0, status);
-		pool_close_spill(&rd);
-		return;
-	}
-	rc = take_audio(r, d, &rd, &start);
-	if (rc == 1)
+	else if ((rc = take_audio(r, d, &rd, &start)) == 1)
 		take_failure(d, j, &rd, 1, status);
 	else if (rc < 0)
 		doc_fail(d, SUARA_ERR_WRITE, "%s: %s", d->t->wav_path, d->err);
-	if (rc != 0) {
-		pool_close_spill(&rd);
-		return;
-	}
-	tl_reset(&d->tl);
-	rc = pool_read_timeline(&rd, &d->tl);
-	pool_close_spill(&rd);
-	if (rc != 0) {
+	else if (pool_read_timeline(&rd, &d->tl) != 0)
 		doc_fail(d, SUARA_ERR_WORKER, "%s: a worker's result was incomplete", d->tsdoc.source);
-		return;
+	else {
+		d->tl.index = d->index++;
+		d->tl.off = j->base;
+		d->tl.len = j->len;
+		tl_shift(&d->tl, start);
+		feed_writers(d);
 	}
-	d->tl.index = d->index++;
-	d->tl.off = j->base;
-	d->tl.len = j->len;
-	tl_shift(&d->tl, start);
-	feed_writers(d);
+	pool_close_spill(&rd);
 }
 
 /* ---- finishing a document ---- */
@@ -554,21 +546,30 @@ static void take(batch *b)
 		b->r->progress(b->r->progress_ud, &b->progress);
 }
 
+/* Once per renderer: the engine's pristine state, and whether workers
+ * return to it by resets or need a process per paragraph. SUARA_NO_RESET=1
+ * asks for the latter, to check resets against (the output must not
+ * change). */
+static int set_pristine(suara_renderer *r)
+{
+	const char *no_reset = getenv("SUARA_NO_RESET");
+	int fork_only = no_reset && *no_reset && strcmp(no_reset, "0") != 0, rc;
+	if (r->pristine)
+		return SUARA_OK;
+	rc = synth_set_pristine();
+	if (rc < 0)
+		return suara_fail(r, SUARA_ERR_ENGINE, "espeak-ng failed to speak");
+	r->pristine = rc && !fork_only && pool_resets_are_exact() ? PRISTINE_BY_RESET : PRISTINE_BY_FORK;
+	return SUARA_OK;
+}
+
 int suara_render_batch(suara_renderer *r, const suara_target *targets, size_t n,
 		       suara_result_fn on_result, void *ud)
 {
 	batch b = {r, targets, n, 0, NULL, NULL, NULL, on_result, ud, {0, n, 0, 0}, 0, 0, SUARA_OK};
 	r->detail[0] = '\0';
-	if (!r->pristine) {
-		/* SUARA_NO_RESET=1: a process per paragraph, to check resets
-		 * against (the output must not change). */
-		const char *no_reset = getenv("SUARA_NO_RESET");
-		int fork_only = no_reset && *no_reset && strcmp(no_reset, "0") != 0;
-		int rc = synth_set_pristine();
-		if (rc < 0)
-			return suara_fail(r, SUARA_ERR_ENGINE, "espeak-ng failed to speak");
-		r->pristine = rc && !fork_only ? PRISTINE_BY_RESET : PRISTINE_BY_FORK;
-	}
+	if (set_pristine(r) != SUARA_OK)
+		return SUARA_ERR_ENGINE; /* set_pristine said why */
 	b.pool = pool_new(r, r->jobs, r->pristine == PRISTINE_BY_RESET);
 	if (!b.pool)
 		return suara_fail(r, SUARA_ERR_NOMEM, "out of memory");

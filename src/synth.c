@@ -3,15 +3,12 @@
 #include "synth.h"
 
 #include <dlfcn.h>
-#include <errno.h>
 #include <espeak-ng/speak_lib.h>
 #include <link.h>
-#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "utf8.h"
@@ -103,9 +100,9 @@ int synth_say(const char *text, size_t len, synth_out *out)
  * Copying that segment after a first utterance and copying it back later
  * returns the engine to exactly that state, which is what a fork from it
  * would give, for a few tens of microseconds instead of a fork. The copy is
- * only trusted after a probe, in a process of its own: the same sentence
- * spoken right after the copy and again after a reset must give the same
- * samples (without the reset it never does). */
+ * only trusted after synth_reset_is_exact, run in a process of its own: the
+ * same sentence spoken right after the copy and again after a reset must
+ * give the same samples (without the reset it never does). */
 
 static struct {
 	unsigned char *seg;  /* the segment's part after RELRO */
@@ -182,43 +179,9 @@ static void *code_address(void (*fn)(void))
 	return p;
 }
 
-/* In a process of its own, so that this one stays exactly pristine: does
- * a reset return the engine to the copied state? 1 or 0. */
-static int resets_are_exact(void)
-{
-	static const char probe_text[] = "Apa kabar, Budi?";
-	int status;
-	pid_t pid;
-	fflush(NULL);
-	pid = fork();
-	if (pid == 0) {
-		uint64_t a, b;
-		/* Not the parent's cleanup handlers: a signal just ends this. */
-		if (signal(SIGINT, SIG_DFL) == SIG_IGN)
-			signal(SIGINT, SIG_IGN);
-		if (signal(SIGTERM, SIG_DFL) == SIG_IGN)
-			signal(SIGTERM, SIG_IGN);
-		if (signal(SIGHUP, SIG_DFL) == SIG_IGN)
-			signal(SIGHUP, SIG_IGN);
-		a = probe(probe_text);
-		synth_reset();
-		b = probe(probe_text);
-		_exit(a != 0 && a == b ? 0 : 1);
-	}
-	if (pid < 0)
-		return 0;
-	while (waitpid(pid, &status, 0) < 0)
-		if (errno != EINTR)
-			return 0;
-	return WIFEXITED(status) && WEXITSTATUS(status) == 0;
-}
-
 int synth_set_pristine(void)
 {
 	Dl_info self, lib;
-	free(pristine.copy); /* none: this runs once a process */
-	pristine.copy = NULL;
-	pristine.seg = NULL;
 	/* The first utterance creates the engine's text decoder: warm up so
 	 * that the copy never holds a pointer the engine has yet to allocate. */
 	if (probe("a.") == 0)
@@ -235,11 +198,16 @@ int synth_set_pristine(void)
 	if (!pristine.seg || !(pristine.copy = malloc(pristine.len)))
 		return 0;
 	memcpy(pristine.copy, pristine.seg, pristine.len);
-	if (resets_are_exact())
-		return 1;
-	free(pristine.copy);
-	pristine.copy = NULL;
-	return 0;
+	return 1;
+}
+
+int synth_reset_is_exact(void)
+{
+	static const char probe_text[] = "Apa kabar, Budi?";
+	uint64_t a = probe(probe_text), b;
+	synth_reset();
+	b = probe(probe_text);
+	return a != 0 && a == b;
 }
 
 void synth_reset(void)

@@ -35,10 +35,16 @@ int synth_init(const char *voice, int speed, int pitch, int volume, char *err, s
 int synth_say(const char *text, size_t len, synth_out *out);
 
 /* Make the engine's state after a fixed warm-up utterance the pristine
- * state, and leave the engine in it. Returns 1 when synth_reset() has been
- * checked to return to it exactly; 0 when it cannot, and each paragraph
+ * state, and leave the engine in it. Returns 1 when a copy of that state
+ * was taken for synth_reset() (whether resets are exact is for
+ * synth_reset_is_exact to tell); 0 when none can be, and each paragraph
  * then needs a process forked from this one; -1 when the engine failed. */
 int synth_set_pristine(void);
+/* Does synth_reset() return the engine exactly to the pristine state? The
+ * same sentence spoken from the pristine state and again after a reset
+ * must give the same samples. Speaks, so it changes the engine's state:
+ * run it in a process of its own, forked from the pristine one. */
+int synth_reset_is_exact(void);
 /* Return the engine to the pristine state (and rand() to its seed). */
 void synth_reset(void);
 
