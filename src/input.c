@@ -151,27 +151,21 @@ static size_t line_of(const input_doc *doc, size_t off)
 
 void input_position(const input_doc *doc, size_t off, size_t *line, size_t *col)
 {
-	size_t i, k, from, c = 1;
-	const char *s = doc->text ? doc->text : doc->raw;
-	if (!doc->nl || !doc->nlines) { /* invalid text: no line table, count on the bytes */
-		size_t l = 1;
-		for (i = doc->start; i < off && i < doc->len; i++) {
-			unsigned char b = (unsigned char)s[i];
-			if (b == '\n')
-				l++, c = 1;
-			else if ((b & 0xC0) != 0x80)
-				c++;
-		}
-		*line = l;
-		*col = c;
-		return;
+	size_t i, from = doc->start, l = 1, c = 1;
+	if (doc->nl && doc->nlines) {
+		size_t k = line_of(doc, off);
+		l = k + 1;
+		if (k)
+			from = doc->nl[k - 1] + 1;
+	} else { /* invalid text has no line table: find the line by its bytes */
+		for (i = doc->start; i < off && i < doc->len; i++)
+			if (doc->raw[i] == '\n')
+				l++, from = i + 1;
 	}
-	k = line_of(doc, off);
-	from = k ? doc->nl[k - 1] + 1 : doc->start;
 	for (i = from; i < off && i < doc->len; i++)
-		if (((unsigned char)s[i] & 0xC0) != 0x80)
+		if (((unsigned char)doc->raw[i] & 0xC0) != 0x80)
 			c++;
-	*line = k + 1;
+	*line = l;
 	*col = c;
 }
 
