@@ -351,7 +351,7 @@ pool *pool_new(const suara_renderer *r, int jobs, int reuse)
 
 int pool_full(const pool *p) { return p->speaking >= p->jobs || p->n >= p->cap; }
 
-size_t pool_speaking(const pool *p) { return p->speaking; }
+size_t pool_pending(const pool *p) { return p->n; }
 
 /* The speaking job of worker w. */
 static pool_job *job_of(pool *p, const worker *w)

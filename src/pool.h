@@ -59,8 +59,9 @@ int pool_full(const pool *p);
 /* Block until some speaking job finishes or dies. 0, or -1 when none is
  * speaking. */
 int pool_wait(pool *p);
-/* How many jobs are being spoken now. */
-size_t pool_speaking(const pool *p);
+/* How many jobs are started and not yet taken (speaking or ended): each
+ * holds a worker and a spill until pool_done. */
+size_t pool_pending(const pool *p);
 /* Has the oldest job finished (or died)? */
 int pool_oldest_ended(const pool *p);
 

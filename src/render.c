@@ -480,8 +480,10 @@ static doc_state *feeding(batch *b)
 	return d;
 }
 
-/* Start paragraphs until every worker is busy or nothing is left. */
-static int fill(batch *b)
+/* Start paragraphs until every worker is busy or nothing is left.
+ * holding: the caller holds a job taken but not yet done, whose worker and
+ * spill are about to be free. */
+static int fill(batch *b, int holding)
 {
 	doc_state *d;
 	input_para p;
@@ -493,9 +495,9 @@ static int fill(batch *b)
 		}
 		if (pool_start(b->pool, d->doc.text + p.off, p.len, p.off, d, d->err, sizeof d->err) != 0) {
 			/* Out of descriptors or processes for one more worker
-			 * while others speak: try again when one is done. With
-			 * none speaking, this file fails. */
-			if (pool_speaking(b->pool) > 0) {
+			 * or spill while other jobs hold theirs: try again when
+			 * one is done. With none held, this file fails. */
+			if (holding || pool_pending(b->pool) > 0) {
 				d->next_pos = pos;
 				break;
 			}
@@ -520,7 +522,7 @@ static void report(batch *b, doc_state *d)
 		b->on_result(b->ud, d->target, d->status, d->detail);
 }
 
-static int fill(batch *b);
+static int fill(batch *b, int holding);
 
 /* Take the oldest running paragraph into its document (the head). The
  * freed worker gets its next paragraph first, so it speaks while this one
@@ -532,7 +534,7 @@ static void take(batch *b)
 	doc_state *d;
 	if (pool_take(b->pool, &j, &finished, &status) != 0)
 		return;
-	if (fill(b) != 0)
+	if (fill(b, 1) != 0)
 		b->status = suara_fail(b->r, SUARA_ERR_NOMEM, "out of memory");
 	d = j.owner;
 	if (d->status == SUARA_OK)
@@ -575,7 +577,7 @@ int suara_render_batch(suara_renderer *r, const suara_target *targets, size_t n,
 		return suara_fail(r, SUARA_ERR_NOMEM, "out of memory");
 	for (;;) {
 		doc_state *d = b.head;
-		if (fill(&b) != 0) {
+		if (fill(&b, 0) != 0) {
 			b.status = suara_fail(r, SUARA_ERR_NOMEM, "out of memory");
 			break;
 		}

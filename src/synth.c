@@ -3,6 +3,7 @@
 #include "synth.h"
 
 #include <dlfcn.h>
+#include <errno.h>
 #include <espeak-ng/speak_lib.h>
 #include <link.h>
 #include <stdint.h>
@@ -49,8 +50,14 @@ int synth_init(const char *voice, int speed, int pitch, int volume, char *err, s
 		return -1;
 	}
 	espeak_SetSynthCallback(on_audio);
+	errno = 0;
 	if (espeak_SetVoiceByName(voice) != EE_OK) {
-		snprintf(err, errlen, "espeak-ng has no voice '%s'", voice);
+		/* espeak-ng does not say why; a lack of descriptors or memory
+		 * is the machine's, not the voice's. */
+		if (errno == EMFILE || errno == ENFILE || errno == ENOMEM)
+			snprintf(err, errlen, "espeak-ng could not load voice '%s': %s", voice, strerror(errno));
+		else
+			snprintf(err, errlen, "espeak-ng has no voice '%s'", voice);
 		return -1;
 	}
 	if (espeak_SetParameter(espeakRATE, speed, 0) != EE_OK ||
