@@ -27,21 +27,33 @@
 /* A worker whose heap has grown this much since it started is replaced.
  * A reset puts back the engine's static state, not its heap: a paragraph
  * that makes espeak-ng load another language's dictionary (a word in
- * Arabic or Cyrillic script, an English word) leaves that memory behind. */
+ * Arabic or Cyrillic script, an English word) leaves that memory behind.
+ * SUARA_WORKER_HEAP_MAX (bytes) overrides it, so that tests can make
+ * replacements happen. */
 #define WORKER_HEAP_GROWTH_MAX ((size_t)8 << 20)
 
 /* A spill kept for reuse holds at most this much memory. */
 #define SPILL_KEEP_MAX ((off_t)8 << 20)
 
 /* What a worker answers when its paragraph's spill is complete. */
-#define REPLY_AGAIN 'k' /* and it has reset its engine for the next one */
-#define REPLY_EXIT 'x'  /* and it exits */
+#define REPLY_AGAIN 'k'   /* and it resets its engine for the next one */
+#define REPLY_REPLACE 'r' /* likewise, but its heap has grown: give it no
+			   * more, and end it once its queue is spoken */
+#define REPLY_EXIT 'x'    /* and it exits (a process per paragraph) */
+
+/* Paragraphs a worker that resets may have queued: the one it speaks and
+ * the next, already in its socket, so it never waits for the parent to be
+ * free (copying audio) between paragraphs. Only paragraphs whose text fits
+ * in the socket's buffer are queued behind another, so that handing one
+ * over never blocks the parent. */
+#define QUEUE_PER_WORKER 2
+#define QUEUE_TEXT_MAX ((size_t)64 << 10)
 
 typedef struct {
 	pid_t pid;   /* 0: no process */
-	int sock;    /* the parent's end of the worker's socket */
-	int busy;    /* speaking a paragraph */
-	int exiting; /* said it exits: reap pid before reusing the slot */
+	int sock;    /* the parent's end of the worker's socket; -1: closed */
+	int load;    /* paragraphs handed to it and not yet answered */
+	int exiting; /* gets no more paragraphs; reap pid before reusing the slot */
 } worker;
 
 struct pool {
@@ -52,7 +64,9 @@ struct pool {
 	worker *w;               /* jobs of them */
 	pool_job *ring;          /* jobs in flight, oldest at head */
 	size_t head, n;
-	size_t speaking;         /* of those, not finished yet */
+	size_t speaking;         /* of those, not answered yet */
+	int depth;               /* paragraphs a worker may have queued */
+	size_t heap_max;         /* heap growth that gets a worker replaced */
 	int *spare_spills;       /* spill files to reuse */
 	size_t nspare;
 };
@@ -168,7 +182,7 @@ static size_t heap_in_use(void)
 
 /* Speak paragraphs as they come: each from the pristine engine state,
  * which this process was forked from and a reset returns to. */
-static _Noreturn void worker_main(const suara_renderer *r, int sock, int reuse)
+static _Noreturn void worker_main(const suara_renderer *r, int sock, int reuse, size_t heap_max)
 {
 	size_t heap0;
 	speak_buffers b;
@@ -194,7 +208,8 @@ static _Noreturn void worker_main(const suara_renderer *r, int sock, int reuse)
 			_exit(1); /* the spill says why */
 		free(text);
 		fclose(f);
-		reply = reuse && heap_in_use() - heap0 < WORKER_HEAP_GROWTH_MAX ? REPLY_AGAIN : REPLY_EXIT;
+		reply = !reuse ? REPLY_EXIT
+			: heap_in_use() - heap0 < heap_max ? REPLY_AGAIN : REPLY_REPLACE;
 		if (write(sock, &reply, 1) != 1 || reply == REPLY_EXIT)
 			_exit(0);
 		synth_reset();
@@ -300,7 +315,10 @@ int pool_resets_are_exact(void)
 static int fork_worker(pool *p, worker *w, char *err, size_t errlen)
 {
 	int sv[2];
-	if (w->pid > 0) { /* it said it exits */
+	if (w->pid > 0) { /* retired: its socket is closed, so it ends */
+		if (w->sock >= 0)
+			close(w->sock);
+		w->sock = -1;
 		reap(w->pid, NULL);
 		w->pid = 0;
 	}
@@ -316,7 +334,7 @@ static int fork_worker(pool *p, worker *w, char *err, size_t errlen)
 		int sock = only_socket(sv[1]);
 		if (sock < 0)
 			_exit(1);
-		worker_main(p->r, sock, p->reuse);
+		worker_main(p->r, sock, p->reuse, p->heap_max);
 	}
 	close(sv[1]);
 	if (w->pid < 0) {
@@ -326,17 +344,22 @@ static int fork_worker(pool *p, worker *w, char *err, size_t errlen)
 		return -1;
 	}
 	w->sock = sv[0];
-	w->busy = w->exiting = 0;
+	w->load = w->exiting = 0;
 	return 0;
 }
 
 pool *pool_new(const suara_renderer *r, int jobs, int reuse)
 {
 	pool *p = calloc(1, sizeof *p);
+	const char *env;
 	if (!p)
 		return NULL;
 	p->r = r;
 	p->reuse = reuse;
+	p->depth = reuse ? QUEUE_PER_WORKER : 1;
+	p->heap_max = WORKER_HEAP_GROWTH_MAX;
+	if ((env = getenv("SUARA_WORKER_HEAP_MAX")) && *env)
+		p->heap_max = (size_t)strtoull(env, NULL, 10);
 	p->jobs = jobs > 0 ? (size_t)jobs : 1;
 	p->cap = p->jobs * FLIGHT_PER_WORKER;
 	p->ring = calloc(p->cap, sizeof *p->ring);
@@ -349,11 +372,12 @@ pool *pool_new(const suara_renderer *r, int jobs, int reuse)
 	return p;
 }
 
-int pool_full(const pool *p) { return p->speaking >= p->jobs || p->n >= p->cap; }
+int pool_full(const pool *p) { return p->speaking >= p->jobs * (size_t)p->depth || p->n >= p->cap; }
 
 size_t pool_pending(const pool *p) { return p->n; }
 
-/* The speaking job of worker w. */
+/* Worker w's oldest job not answered yet: the one it speaks (it takes
+ * its queue in order, and a job is only queued behind older ones). */
 static pool_job *job_of(pool *p, const worker *w)
 {
 	size_t i;
@@ -365,34 +389,56 @@ static pool_job *job_of(pool *p, const worker *w)
 	return NULL;
 }
 
-/* Worker w's reply (or end of file: it died) has arrived or is awaited. */
+static int dispatch(pool *p, pool_job *j, int may_queue, char *err, size_t errlen);
+
+/* No more paragraphs for w: once its queue is spoken, end of file on its
+ * socket ends it (reaped when its slot is next used). */
+static void retire(worker *w)
+{
+	w->exiting = 1;
+	if (w->load == 0 && w->sock >= 0) {
+		close(w->sock);
+		w->sock = -1;
+	}
+}
+
+/* Worker w's next reply (or end of file: it died) has arrived or is
+ * awaited: it ends w's oldest job. */
 static void mark_ended(pool *p, worker *w)
 {
-	pool_job *j = job_of(p, w);
-	char reply = 0;
+	pool_job *j = job_of(p, w), *lost[QUEUE_PER_WORKER];
+	char reply = 0, err[160];
 	ssize_t got;
+	size_t nlost = 0, i;
+	int status = 0;
 	while ((got = read(w->sock, &reply, 1)) < 0 && errno == EINTR)
 		;
-	int status = 0;
-	w->busy = 0;
+	w->load--;
 	p->speaking--;
-	if (got == 1 && reply == REPLY_AGAIN) {
+	if (got == 1) {
 		if (j)
 			j->state = POOL_FINISHED;
+		if (reply != REPLY_AGAIN || w->exiting)
+			retire(w);
 		return;
 	}
 	close(w->sock);
 	w->sock = -1;
-	if (got == 1) {
-		if (j)
-			j->state = POOL_FINISHED;
-		w->exiting = 1;
-		return;
-	}
 	reap(w->pid, &status);
 	w->pid = 0;
 	if (j)
 		j->state = POOL_DIED, j->status = status;
+	/* What it had queued it never began: to another worker (perhaps a
+	 * new one in this slot), or, when none can be had, lost with it. */
+	while (nlost < QUEUE_PER_WORKER && (j = job_of(p, w)) != NULL) {
+		j->state = POOL_DIED, j->status = status;
+		lost[nlost++] = j;
+		p->speaking--;
+	}
+	w->load = 0;
+	w->exiting = 0;
+	for (i = 0; i < nlost; i++)
+		dispatch(p, lost[i], 0, err, sizeof err); /* POOL_SPEAKING again if it went */
 }
 
 int pool_wait(pool *p)
@@ -400,7 +446,7 @@ int pool_wait(pool *p)
 	struct pollfd fds[64];
 	size_t i, k = 0;
 	for (i = 0; i < p->jobs; i++)
-		if (p->w[i].busy)
+		if (p->w[i].load > 0)
 			fds[k].fd = p->w[i].sock, fds[k].events = POLLIN, fds[k++].revents = 0;
 	if (k == 0)
 		return -1;
@@ -408,7 +454,7 @@ int pool_wait(pool *p)
 		if (errno != EINTR)
 			return -1;
 	for (i = 0, k = 0; i < p->jobs; i++)
-		if (p->w[i].busy && fds[k++].revents)
+		if (p->w[i].load > 0 && fds[k++].revents)
 			mark_ended(p, &p->w[i]);
 	return 0;
 }
@@ -457,60 +503,81 @@ static int send_command(int sock, const uint64_t head[2], int fd, const char *te
 	return send_all(sock, text, len);
 }
 
-/* A worker free to speak: an idle one, else a new one. */
-static worker *free_worker(pool *p, char *err, size_t errlen)
+/* A worker to speak a paragraph of len bytes: an idle one, else a new one,
+ * else (may_queue) one with room in its queue. */
+static worker *free_worker(pool *p, size_t len, int may_queue, char *err, size_t errlen)
 {
 	size_t i;
 	for (i = 0; i < p->jobs; i++)
-		if (p->w[i].pid > 0 && !p->w[i].busy && !p->w[i].exiting)
+		if (p->w[i].pid > 0 && p->w[i].load == 0 && !p->w[i].exiting)
 			return &p->w[i];
 	for (i = 0; i < p->jobs; i++)
-		if (!p->w[i].busy)
+		if (p->w[i].load == 0 && (p->w[i].pid == 0 || p->w[i].exiting))
 			return fork_worker(p, &p->w[i], err, errlen) == 0 ? &p->w[i] : NULL;
-	snprintf(err, errlen, "no worker is free"); /* pool_full was not asked */
+	for (i = 0; may_queue && len <= QUEUE_TEXT_MAX && i < p->jobs; i++)
+		if (p->w[i].pid > 0 && p->w[i].load < p->depth && !p->w[i].exiting)
+			return &p->w[i];
+	snprintf(err, errlen, "no worker is free");
 	return NULL;
+}
+
+/* Hand job j (its spill ready) to a worker. 0, or -1 with the reason. */
+static int dispatch(pool *p, pool_job *j, int may_queue, char *err, size_t errlen)
+{
+	uint64_t head[2] = {j->base, j->len};
+	worker *w = free_worker(p, j->len, may_queue, err, errlen);
+	if (!w)
+		return -1;
+	if (send_command(w->sock, head, j->spill, j->text, j->len) != 0) {
+		if (w->load > 0) {
+			/* It died speaking: pool_wait will see to that. */
+			snprintf(err, errlen, "cannot reach a worker: %s", strerror(errno));
+			return -1;
+		}
+		/* It died between paragraphs (killed from outside): once
+		 * more with a new one. */
+		close(w->sock);
+		w->sock = -1;
+		kill(w->pid, SIGKILL);
+		reap(w->pid, NULL);
+		w->pid = 0;
+		if (fork_worker(p, w, err, errlen) != 0 ||
+		    send_command(w->sock, head, j->spill, j->text, j->len) != 0) {
+			if (w->pid > 0)
+				snprintf(err, errlen, "cannot reach a worker: %s", strerror(errno));
+			return -1;
+		}
+	}
+	j->state = POOL_SPEAKING;
+	j->worker = (size_t)(w - p->w);
+	w->load++;
+	p->speaking++;
+	return 0;
 }
 
 int pool_start(pool *p, const char *text, size_t len, size_t base, void *owner, char *err,
 	       size_t errlen)
 {
 	pool_job *j = &p->ring[(p->head + p->n) % p->cap];
-	uint64_t head[2] = {base, len};
-	worker *w = free_worker(p, err, errlen);
 	int spill;
-	if (!w)
-		return -1;
 	if ((spill = spill_file(p)) < 0 || pwrite(spill, &(uint32_t){0}, 4, 0) != 4) {
 		if (spill >= 0)
 			close(spill);
 		snprintf(err, errlen, "cannot create a spill file: %s", strerror(errno));
 		return -1;
 	}
-	if (send_command(w->sock, head, spill, text, len) != 0) {
-		/* It died between paragraphs (killed from outside): once more
-		 * with a new one. */
-		close(w->sock);
-		kill(w->pid, SIGKILL);
-		reap(w->pid, NULL);
-		w->pid = 0;
-		if (fork_worker(p, w, err, errlen) != 0 ||
-		    send_command(w->sock, head, spill, text, len) != 0) {
-			if (w->pid > 0)
-				snprintf(err, errlen, "cannot reach a worker: %s", strerror(errno));
-			spill_release(p, spill);
-			return -1;
-		}
-	}
 	memset(j, 0, sizeof *j);
-	j->state = POOL_SPEAKING;
-	j->worker = (size_t)(w - p->w);
 	j->spill = spill;
 	j->owner = owner;
+	j->text = text;
 	j->base = base;
 	j->len = len;
-	w->busy = 1;
+	if (dispatch(p, j, 1, err, errlen) != 0) {
+		spill_release(p, spill);
+		j->spill = -1;
+		return -1;
+	}
 	p->n++;
-	p->speaking++;
 	return 0;
 }
 
@@ -552,7 +619,7 @@ void pool_free(pool *p)
 		worker *w = &p->w[i];
 		if (w->pid <= 0)
 			continue;
-		if (w->busy) /* abandoned mid-paragraph */
+		if (w->load > 0) /* abandoned mid-paragraph */
 			kill(w->pid, SIGKILL);
 		if (w->sock >= 0) { /* end of file: an idle worker exits */
 			shutdown(w->sock, SHUT_RDWR);

@@ -41,6 +41,7 @@ typedef struct {
 	int status;      /* a dead worker's exit status */
 	int spill;       /* the spill file's descriptor */
 	void *owner;     /* the caller's: which document */
+	const char *text;/* the paragraph, kept by the caller until taken */
 	size_t base, len;/* the paragraph's place in its input */
 } pool_job;
 

@@ -245,6 +245,94 @@ static void worker_killed(void)
 	CHECK(access(TMP "/wk/short.wav", F_OK) == 0 && access(TMP "/wk/short.json", F_OK) == 0,
 	      "the next file renders with a new worker");
 	CHECK(count_entries(TMP "/wk") == 2, "no temporary file is left (%d entries)", count_entries(TMP "/wk"));
+	{
+		/* Whether the next file's paragraph was queued on the killed
+		 * worker or not, it is spoken exactly as in a run of its own. */
+		const char *args[] = {"-q", "-o", TMP "/wk-alone", TMP "/short.txt", NULL};
+		char *e = NULL;
+		CHECK(run_suara(args, NULL, NULL, NULL, &e) == 0 &&
+		      test_same_file(TMP "/wk/short.wav", TMP "/wk-alone/short.wav"),
+		      "the next file has the audio it has rendered alone");
+		free(e);
+	}
+}
+
+/* Many one-paragraph files, one worker killed midway: exactly the file it
+ * was speaking fails; every other one, the paragraph it had queued too, is
+ * identical to an uninterrupted run's. */
+static void worker_killed_in_batch(void)
+{
+	char path[256], ref[256], err[4096];
+	const char *ref_args[40] = {"-q", "-j", "2", "-o", TMP "/kb/ref", "--force"};
+	char *names[16];
+	int fd[2], i, k, status, same = 0, wavs = 0;
+	size_t got = 0;
+	ssize_t n;
+	pid_t pid, worker = 0;
+	mkdir(TMP "/kb", 0777);
+	mkdir(TMP "/kb/in", 0777);
+	for (i = 0; i < 16; i++) {
+		FILE *f;
+		snprintf(path, sizeof path, TMP "/kb/in/f%02d.txt", i);
+		names[i] = strdup(path);
+		ref_args[6 + i] = names[i];
+		f = fopen(path, "w");
+		for (k = 0; k < 14; k++)
+			fprintf(f, "Berkas nomor %d, kalimat ke-%d, dibacakan dengan tenang oleh mesin. ", i, k + 1);
+		fputs("\n", f);
+		fclose(f);
+	}
+	ref_args[22] = NULL;
+	for (i = 0; i < 16; i++) { /* a fresh output folder */
+		snprintf(path, sizeof path, TMP "/kb/out/f%02d.wav", i);
+		unlink(path);
+		snprintf(path, sizeof path, TMP "/kb/out/f%02d.json", i);
+		unlink(path);
+	}
+	{
+		char *e = NULL;
+		CHECK(run_suara(ref_args, NULL, NULL, NULL, &e) == 0, "the batch renders (%s)", e);
+		free(e);
+	}
+	if (pipe(fd) != 0)
+		return;
+	pid = fork();
+	if (pid == 0) {
+		const char *argv[40];
+		argv[0] = suara_bin();
+		for (i = 0; i < 22; i++)
+			argv[i + 1] = ref_args[i];
+		argv[5] = TMP "/kb/out";
+		argv[23] = NULL;
+		dup2(fd[1], 2);
+		close(fd[0]);
+		execv(suara_bin(), (char *const *)argv);
+		_exit(127);
+	}
+	close(fd[1]);
+	/* Three files done: the workers are well into the batch. */
+	for (i = 0; i < 1000 && count_entries(TMP "/kb/out") < 6; i++)
+		nanosleep(&(struct timespec){0, 5 * 1000 * 1000}, NULL);
+	worker = child_of(pid);
+	if (worker)
+		kill(worker, SIGKILL);
+	while (got < sizeof err - 1 && (n = read(fd[0], err + got, sizeof err - 1 - got)) > 0)
+		got += (size_t)n;
+	err[got] = '\0';
+	close(fd[0]);
+	waitpid(pid, &status, 0);
+	for (i = 0; i < 16; i++) {
+		snprintf(path, sizeof path, TMP "/kb/out/f%02d.wav", i);
+		snprintf(ref, sizeof ref, TMP "/kb/ref/f%02d.wav", i);
+		wavs += exists(path);
+		same += test_same_file(path, ref);
+		free(names[i]);
+	}
+	CHECK(worker > 0 && WIFEXITED(status) && WEXITSTATUS(status) == 1, "a worker was killed; the run exits 1");
+	CHECK(strstr(err, "worker killed by signal 9") && !strstr(strstr(err, "signal 9") + 1, "signal 9"),
+	      "exactly one file reports the killed worker: %s", err);
+	CHECK(wavs == 15 && same == 15, "the 15 other files are identical to an uninterrupted run (%d written, %d same)",
+	      wavs, same);
 }
 
 /* Run a shell command line with "S" standing for suara; its exit status,
@@ -401,6 +489,7 @@ void suite_cli(void)
 	error_paths();
 	interrupted();
 	worker_killed();
+	worker_killed_in_batch();
 	hostile_conditions();
 	progress_line();
 }

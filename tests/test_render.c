@@ -31,10 +31,10 @@ const char *suara_bin(void)
 /* Run suara with args (NULL-terminated, at most 12); returns exit status. */
 int run_suara(const char *const *args, const char *in, char **out, size_t *out_len, char **err)
 {
-	char *argv[16];
+	char *argv[64];
 	int i = 0;
 	argv[i++] = (char *)suara_bin();
-	while (*args && i < 15)
+	while (*args && i < 63)
 		argv[i++] = (char *)*args++;
 	argv[i] = NULL;
 	return test_run(argv, in, in ? strlen(in) : 0, out, out_len, err);
@@ -255,6 +255,14 @@ static void check_reset(void)
 	      test_same_file("build/test-tmp/reset/mixed.json", "build/test-tmp/noreset/mixed.json"),
 	      "engine resets give the same WAV and JSON as a process per paragraph");
 	check_render("tests/data/mixed.txt", "build/test-tmp/reset/mixed.wav", "build/test-tmp/reset/mixed.json", 5);
+	/* Workers replaced after every paragraph (as when a heap has grown),
+	 * each still speaking the paragraph it had queued. */
+	setenv("SUARA_WORKER_HEAP_MAX", "1", 1);
+	rc = render_to("tests/data/mixed.txt", "build/test-tmp/replaced", "2");
+	unsetenv("SUARA_WORKER_HEAP_MAX");
+	CHECK(rc == 0 && test_same_file("build/test-tmp/reset/mixed.wav", "build/test-tmp/replaced/mixed.wav") &&
+	      test_same_file("build/test-tmp/reset/mixed.json", "build/test-tmp/replaced/mixed.json"),
+	      "workers replaced after every paragraph give the same WAV and JSON");
 }
 
 /* An input long enough that its audio might pass a WAV's 4 GiB is written
