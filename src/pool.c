@@ -184,7 +184,7 @@ static size_t heap_in_use(void)
  * which this process was forked from and a reset returns to. */
 static _Noreturn void worker_main(const suara_renderer *r, int sock, int reuse, size_t heap_max)
 {
-	size_t heap0;
+	size_t heap0, heap;
 	speak_buffers b;
 	tl_paragraph tl;
 	speak_buffers_init(&b);
@@ -208,8 +208,9 @@ static _Noreturn void worker_main(const suara_renderer *r, int sock, int reuse, 
 			_exit(1); /* the spill says why */
 		free(text);
 		fclose(f);
+		heap = heap_in_use();
 		reply = !reuse ? REPLY_EXIT
-			: heap_in_use() - heap0 < heap_max ? REPLY_AGAIN : REPLY_REPLACE;
+			: heap < heap0 || heap - heap0 < heap_max ? REPLY_AGAIN : REPLY_REPLACE;
 		if (write(sock, &reply, 1) != 1 || reply == REPLY_EXIT)
 			_exit(0);
 		synth_reset();
@@ -389,7 +390,8 @@ static pool_job *job_of(pool *p, const worker *w)
 	return NULL;
 }
 
-static int dispatch(pool *p, pool_job *j, int may_queue, char *err, size_t errlen);
+static worker *free_worker(pool *p, size_t len, int may_queue, char *err, size_t errlen);
+static int dispatch(pool *p, pool_job *j, worker *w, char *err, size_t errlen);
 
 /* No more paragraphs for w: once its queue is spoken, end of file on its
  * socket ends it (reaped when its slot is next used). */
@@ -437,25 +439,32 @@ static void mark_ended(pool *p, worker *w)
 	}
 	w->load = 0;
 	w->exiting = 0;
-	for (i = 0; i < nlost; i++)
-		dispatch(p, lost[i], 0, err, sizeof err); /* POOL_SPEAKING again if it went */
+	for (i = 0; i < nlost; i++) {
+		worker *to = free_worker(p, lost[i]->len, 0, err, sizeof err);
+		if (!to || dispatch(p, lost[i], to, err, sizeof err) != 0)
+			snprintf(lost[i]->why, sizeof lost[i]->why, "its worker died before it began, and %s", err);
+	}
 }
 
 int pool_wait(pool *p)
 {
 	struct pollfd fds[64];
-	size_t i, k = 0;
-	for (i = 0; i < p->jobs; i++)
-		if (p->w[i].load > 0)
-			fds[k].fd = p->w[i].sock, fds[k].events = POLLIN, fds[k++].revents = 0;
+	size_t who[64], i, k = 0;
+	for (i = 0; i < p->jobs && k < 64; i++)
+		if (p->w[i].load > 0) {
+			fds[k].fd = p->w[i].sock, fds[k].events = POLLIN, fds[k].revents = 0;
+			who[k++] = i;
+		}
 	if (k == 0)
 		return -1;
 	while (poll(fds, (nfds_t)k, -1) < 0)
 		if (errno != EINTR)
 			return -1;
-	for (i = 0, k = 0; i < p->jobs; i++)
-		if (p->w[i].load > 0 && fds[k++].revents)
-			mark_ended(p, &p->w[i]);
+	/* By the slots polled: mark_ended may hand a dead worker's queue to
+	 * another worker meanwhile, which changes who has a load. */
+	for (i = 0; i < k; i++)
+		if (fds[i].revents)
+			mark_ended(p, &p->w[who[i]]);
 	return 0;
 }
 
@@ -521,17 +530,19 @@ static worker *free_worker(pool *p, size_t len, int may_queue, char *err, size_t
 	return NULL;
 }
 
-/* Hand job j (its spill ready) to a worker. 0, or -1 with the reason. */
-static int dispatch(pool *p, pool_job *j, int may_queue, char *err, size_t errlen)
+/* Hand job j (its spill ready) to worker w, from free_worker. 0, or -1
+ * with the reason. */
+static int dispatch(pool *p, pool_job *j, worker *w, char *err, size_t errlen)
 {
 	uint64_t head[2] = {j->base, j->len};
-	worker *w = free_worker(p, j->len, may_queue, err, errlen);
-	if (!w)
-		return -1;
 	if (send_command(w->sock, head, j->spill, j->text, j->len) != 0) {
 		if (w->load > 0) {
-			/* It died speaking: pool_wait will see to that. */
+			/* Dead while speaking, or the command went in part:
+			 * either way it can't be trusted with more. pool_wait
+			 * sees it end and fails what it speaks. */
 			snprintf(err, errlen, "cannot reach a worker: %s", strerror(errno));
+			kill(w->pid, SIGKILL);
+			w->exiting = 1;
 			return -1;
 		}
 		/* It died between paragraphs (killed from outside): once
@@ -559,7 +570,10 @@ int pool_start(pool *p, const char *text, size_t len, size_t base, void *owner, 
 	       size_t errlen)
 {
 	pool_job *j = &p->ring[(p->head + p->n) % p->cap];
+	worker *w = free_worker(p, len, 1, err, errlen);
 	int spill;
+	if (!w)
+		return -1;
 	if ((spill = spill_file(p)) < 0 || pwrite(spill, &(uint32_t){0}, 4, 0) != 4) {
 		if (spill >= 0)
 			close(spill);
@@ -572,7 +586,7 @@ int pool_start(pool *p, const char *text, size_t len, size_t base, void *owner, 
 	j->text = text;
 	j->base = base;
 	j->len = len;
-	if (dispatch(p, j, 1, err, errlen) != 0) {
+	if (dispatch(p, j, w, err, errlen) != 0) {
 		spill_release(p, spill);
 		j->spill = -1;
 		return -1;

@@ -42,6 +42,7 @@ typedef struct {
 	int spill;       /* the spill file's descriptor */
 	void *owner;     /* the caller's: which document */
 	const char *text;/* the paragraph, kept by the caller until taken */
+	char why[224];   /* POOL_DIED without being spoken: why */
 	size_t base, len;/* the paragraph's place in its input */
 } pool_job;
 

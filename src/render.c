@@ -310,7 +310,9 @@ static void take_failure(doc_state *d, const pool_job *j, pool_reader *rd, int a
 	size_t line, col;
 	uint32_t head = POOL_CHUNK_FAILED;
 	int st = SUARA_ERR_WORKER;
-	if (after_mark || (pool_read_u32(rd, &head) == 0 && head == POOL_CHUNK_FAILED))
+	if (!after_mark && j->why[0])
+		snprintf(msg, sizeof msg, "%s", j->why);
+	else if (after_mark || (pool_read_u32(rd, &head) == 0 && head == POOL_CHUNK_FAILED))
 		st = pool_read_failure(rd, msg, sizeof msg);
 	else if (WIFSIGNALED(status))
 		snprintf(msg, sizeof msg, "worker killed by signal %d", WTERMSIG(status));
