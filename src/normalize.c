@@ -356,10 +356,22 @@ static int is_close(uint32_t cp)
 	}
 }
 
+/* A keycap emoji at s[k]: 0-9, # or *, then U+FE0F (may be left out) and
+ * U+20E3. Its length in bytes, or 0. */
+static size_t keycap_len(const char *s, size_t n, size_t k)
+{
+	size_t e = k + 1;
+	if (k >= n || !(is_digit(s[k]) || s[k] == '#' || s[k] == '*'))
+		return 0;
+	if (e + 3 <= n && memcmp(s + e, "\xEF\xB8\x8F", 3) == 0)
+		e += 3;
+	return e + 3 <= n && memcmp(s + e, "\xE2\x83\xA3", 3) == 0 ? e + 3 - k : 0;
+}
+
 static void cut_core(const char *s, tok *t)
 {
 	size_t a = t->off, b = t->off + t->len, n;
-	while (a < b && is_open(cp_at(s, b, a, &n)))
+	while (a < b && is_open(cp_at(s, b, a, &n)) && !keycap_len(s, b, a))
 		a += n;
 	while (b > a) {
 		size_t p = b;
@@ -1169,7 +1181,7 @@ static int is_word_char(uint32_t cp)
  * separates words. */
 static int say_plain(ctx *c, const char *s, size_t n)
 {
-	size_t k = 0, len, run = 0, run_at = 0;
+	size_t k = 0, len, kc, run = 0, run_at = 0;
 	while (k <= n) {
 		uint32_t cp, nx = 0;
 		size_t nl;
@@ -1197,6 +1209,15 @@ static int say_plain(ctx *c, const char *s, size_t n)
 		if (run && (word_break(c) || sbuf_add(c->sp, s + run_at, run)))
 			return -1;
 		run = 0;
+		if ((kc = keycap_len(s, n, k)) > 0) {
+			/* 1️⃣ #️⃣ *️⃣: the key's name, as espeak-ng says the
+			 * digit alone (its own name for #️⃣ is "keycap"). */
+			if (is_digit(s[k]) ? num_cardinal(c->sp, s + k, 1)
+					   : words(c, s[k] == '#' ? "pagar" : "bintang"))
+				return -1;
+			k += kc;
+			continue;
+		}
 		if (k < n && is_digit(s[k])) {
 			size_t d = digit_run(s + k, n - k);
 			if ((d > 1 && s[k] == '0' ? num_digits : num_cardinal)(c->sp, s + k, d))
