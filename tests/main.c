@@ -6,9 +6,25 @@
 #include <stdlib.h>
 #include <sys/wait.h>
 #include <poll.h>
+#include <signal.h>
 #include <unistd.h>
 
 int test_passed, test_failed, test_verbose;
+
+/* A suite that hangs (a loop that does not advance, a child that never
+ * ends) fails the run after this long instead of stalling it: generous, as
+ * sanitizer builds are several times slower. */
+#define SUITE_SECONDS 900
+static const char *volatile running = "";
+
+static void on_alarm(int sig)
+{
+	(void)sig;
+	fflush(stdout);
+	dprintf(1, "FAIL suite %s still running after %d s: a hang?\n", running, SUITE_SECONDS);
+	dprintf(1, "tests: %d passed, %d failed\n", test_passed, test_failed + 1);
+	_exit(1);
+}
 
 /* Weak, so a module's suite can be built and run alone
  * (`test-suara NAME`); a suite missing from a full run counts as a failure. */
@@ -207,6 +223,7 @@ int main(int argc, char **argv)
 	}
 	/* Fresh outputs every run: suara skips outputs that are already
 	 * complete, and a test must see what this build renders. */
+	signal(SIGALRM, on_alarm);
 	if (system("rm -rf build/test-tmp") != 0)
 		test_report(0, __FILE__, __LINE__, "cannot clear build/test-tmp");
 	for (i = 0; i < sizeof suites / sizeof suites[0]; i++) {
@@ -217,7 +234,10 @@ int main(int argc, char **argv)
 			test_report(0, __FILE__, __LINE__, "suite %s is not linked in", suites[i].name);
 			continue;
 		}
+		running = suites[i].name;
+		alarm(SUITE_SECONDS);
 		suites[i].run();
+		alarm(0);
 		printf("suite %-10s %s\n", suites[i].name, test_failed == before ? "ok" : "FAILED");
 	}
 	printf("tests: %d passed, %d failed\n", test_passed, test_failed);
