@@ -58,7 +58,9 @@ typedef struct {
 
 struct pool {
 	const suara_renderer *r;
-	int reuse;               /* workers reset the engine between paragraphs */
+	int reuse;               /* workers reset the engine between paragraphs:
+				  * 1, 0, or -1 while the probe runs */
+	pid_t probe;             /* the probe's process while reuse is -1 */
 	size_t jobs;             /* workers that may speak at once */
 	size_t cap;              /* jobs in flight at most */
 	worker *w;               /* jobs of them */
@@ -304,13 +306,35 @@ static pid_t fork_child(void)
 	return pid;
 }
 
-int pool_resets_are_exact(void)
+/* Are resets exact (synth_reset_is_exact)? Asked in a child of the
+ * pristine engine, which runs while the first workers already speak: until
+ * the answer is in (settle_probe), a worker has no paragraph queued, and
+ * one that finishes is only given more if the answer is yes.
+ * SUARA_TEST_PROBE_FAILS=1 makes the answer no, to test that path. */
+static void start_probe(pool *p)
+{
+	const char *fail = getenv("SUARA_TEST_PROBE_FAILS");
+	p->probe = fork_child();
+	if (p->probe == 0)
+		_exit(fail && *fail && strcmp(fail, "0") != 0 ? 1 : synth_reset_is_exact() ? 0 : 1);
+	if (p->probe < 0)
+		p->reuse = 0;
+}
+
+static void settle_probe(pool *p)
 {
 	int status;
-	pid_t pid = fork_child();
-	if (pid == 0)
-		_exit(synth_reset_is_exact() ? 0 : 1);
-	return pid > 0 && reap(pid, &status) == 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0;
+	if (p->reuse >= 0)
+		return;
+	p->reuse = reap(p->probe, &status) == 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0;
+	p->probe = 0;
+	p->depth = p->reuse ? QUEUE_PER_WORKER : 1;
+}
+
+int pool_resets(pool *p)
+{
+	settle_probe(p);
+	return p->reuse;
 }
 
 static int fork_worker(pool *p, worker *w, char *err, size_t errlen)
@@ -335,7 +359,7 @@ static int fork_worker(pool *p, worker *w, char *err, size_t errlen)
 		int sock = only_socket(sv[1]);
 		if (sock < 0)
 			_exit(1);
-		worker_main(p->r, sock, p->reuse, p->heap_max);
+		worker_main(p->r, sock, p->reuse != 0, p->heap_max);
 	}
 	close(sv[1]);
 	if (w->pid < 0) {
@@ -357,7 +381,9 @@ pool *pool_new(const suara_renderer *r, int jobs, int reuse)
 		return NULL;
 	p->r = r;
 	p->reuse = reuse;
-	p->depth = reuse ? QUEUE_PER_WORKER : 1;
+	if (reuse < 0)
+		start_probe(p);
+	p->depth = p->reuse > 0 ? QUEUE_PER_WORKER : 1;
 	p->heap_max = WORKER_HEAP_GROWTH_MAX;
 	if ((env = getenv("SUARA_WORKER_HEAP_MAX")) && *env)
 		p->heap_max = (size_t)strtoull(env, NULL, 10);
@@ -420,7 +446,8 @@ static void mark_ended(pool *p, worker *w)
 	if (got == 1) {
 		if (j)
 			j->state = POOL_FINISHED;
-		if (reply != REPLY_AGAIN || w->exiting)
+		settle_probe(p);
+		if (reply != REPLY_AGAIN || w->exiting || !p->reuse)
 			retire(w);
 		return;
 	}
@@ -640,6 +667,10 @@ void pool_free(pool *p)
 			close(w->sock);
 		}
 		reap(w->pid, NULL);
+	}
+	if (p->reuse < 0 && p->probe > 0) {
+		kill(p->probe, SIGKILL);
+		reap(p->probe, NULL);
 	}
 	for (i = 0; i < p->nspare; i++)
 		close(p->spare_spills[i]);

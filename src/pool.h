@@ -46,13 +46,14 @@ typedef struct {
 	size_t base, len;/* the paragraph's place in its input */
 } pool_job;
 
-/* In a child forked from the pristine engine: does synth_reset() return
- * it exactly there (synth_reset_is_exact)? 1 or 0. */
-int pool_resets_are_exact(void);
-
-/* NULL when out of memory. jobs >= 1. reuse: synth_reset is exact, so a
- * worker may speak paragraph after paragraph. */
+/* NULL when out of memory. jobs >= 1. reuse: 1 when synth_reset is known
+ * to be exact, so a worker may speak paragraph after paragraph; 0 for a
+ * process per paragraph; -1 to find out, in a child of the pristine engine
+ * (synth_reset_is_exact) that runs alongside the first paragraphs. */
 pool *pool_new(const suara_renderer *r, int jobs, int reuse);
+/* Are resets exact, as the pool found out or was told? 1 or 0 (waits for
+ * the probe if need be). */
+int pool_resets(pool *p);
 /* Kill and reap every worker. NULL is allowed. */
 void pool_free(pool *p);
 

@@ -563,7 +563,8 @@ static int set_pristine(suara_renderer *r)
 	rc = synth_set_pristine();
 	if (rc < 0)
 		return suara_fail(r, SUARA_ERR_ENGINE, "espeak-ng failed to speak");
-	r->pristine = rc && !fork_only && pool_resets_are_exact() ? PRISTINE_BY_RESET : PRISTINE_BY_FORK;
+	/* Whether resets are exact, the first batch's pool finds out. */
+	r->pristine = rc && !fork_only ? PRISTINE_UNPROBED : PRISTINE_BY_FORK;
 	return SUARA_OK;
 }
 
@@ -574,7 +575,8 @@ int suara_render_batch(suara_renderer *r, const suara_target *targets, size_t n,
 	r->detail[0] = '\0';
 	if (set_pristine(r) != SUARA_OK)
 		return SUARA_ERR_ENGINE; /* set_pristine said why */
-	b.pool = pool_new(r, r->jobs, r->pristine == PRISTINE_BY_RESET);
+	b.pool = pool_new(r, r->jobs, r->pristine == PRISTINE_BY_RESET ? 1
+				     : r->pristine == PRISTINE_BY_FORK ? 0 : -1);
 	if (!b.pool)
 		return suara_fail(r, SUARA_ERR_NOMEM, "out of memory");
 	for (;;) {
@@ -603,6 +605,8 @@ int suara_render_batch(suara_renderer *r, const suara_target *targets, size_t n,
 		if (pool_oldest_ended(b.pool))
 			take(&b);
 	}
+	if (r->pristine == PRISTINE_UNPROBED)
+		r->pristine = pool_resets(b.pool) ? PRISTINE_BY_RESET : PRISTINE_BY_FORK;
 	pool_free(b.pool);
 	while (b.head) { /* only after a failure of the whole batch */
 		doc_state *d = b.head;

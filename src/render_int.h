@@ -15,7 +15,7 @@ struct suara_renderer {
 	norm_rules *norm;
 	int rate;              /* samples per second */
 	int jobs;
-	enum { PRISTINE_UNSET, PRISTINE_BY_RESET, PRISTINE_BY_FORK } pristine;
+	enum { PRISTINE_UNSET, PRISTINE_UNPROBED, PRISTINE_BY_RESET, PRISTINE_BY_FORK } pristine;
 	suara_progress_fn progress;
 	void *progress_ud;
 	char detail[1024];

@@ -263,6 +263,14 @@ static void check_reset(void)
 	CHECK(rc == 0 && test_same_file("build/test-tmp/reset/mixed.wav", "build/test-tmp/replaced/mixed.wav") &&
 	      test_same_file("build/test-tmp/reset/mixed.json", "build/test-tmp/replaced/mixed.json"),
 	      "workers replaced after every paragraph give the same WAV and JSON");
+	/* The probe of resets says no after the first workers have started:
+	 * they are given nothing more, and a process per paragraph follows. */
+	setenv("SUARA_TEST_PROBE_FAILS", "1", 1);
+	rc = render_to("tests/data/mixed.txt", "build/test-tmp/probefail", "2");
+	unsetenv("SUARA_TEST_PROBE_FAILS");
+	CHECK(rc == 0 && test_same_file("build/test-tmp/reset/mixed.wav", "build/test-tmp/probefail/mixed.wav") &&
+	      test_same_file("build/test-tmp/reset/mixed.json", "build/test-tmp/probefail/mixed.json"),
+	      "resets found inexact while workers speak: the same WAV and JSON");
 }
 
 /* An input long enough that its audio might pass a WAV's 4 GiB is written
