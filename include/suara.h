@@ -12,6 +12,11 @@
  * its own text and the options: the same input gives byte-identical output
  * whatever the number of worker processes.
  *
+ * Those processes are children of the caller's process while a render
+ * runs, and the library waits for each by its pid: a caller must not reap
+ * children it did not start (waitpid(-1, ...), a SIGCHLD handler that does,
+ * or SIGCHLD set to SIG_IGN) during a render.
+ *
  * The library never prints and never exits. Functions return an enum
  * suara_status; suara_strerror() names the status and suara_errdetail() gives
  * the details of the last failure on a renderer (file, line, column). */

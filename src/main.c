@@ -175,7 +175,9 @@ static void on_signal(int sig)
  * as from timeout(1), must not cut the cleanup short). A signal ignored by
  * whoever started suara (nohup, a background job) stays ignored. SIGPIPE is
  * ignored: a closed standard output is then a write error, reported and
- * cleaned up like any other. */
+ * cleaned up like any other. SIGCHLD goes back to its default: suara waits
+ * for its workers, and an inherited SIG_IGN would have the kernel reap them
+ * away (the reset probe's answer lost, a worker's exit status unknown). */
 static void handle_signals(void)
 {
 	static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
@@ -190,6 +192,7 @@ static void handle_signals(void)
 		if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN)
 			sigaction(sigs[i], &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
+	signal(SIGCHLD, SIG_DFL);
 }
 
 static double now(void)

@@ -54,7 +54,8 @@ pool *pool_new(const suara_renderer *r, int jobs, int reuse);
 /* Are resets exact, as the pool found out or was told? 1 or 0 (waits for
  * the probe if need be). */
 int pool_resets(pool *p);
-/* Kill and reap every worker. NULL is allowed. */
+/* Kill and reap every worker, and the probe if it has not answered. NULL
+ * is allowed. */
 void pool_free(pool *p);
 
 /* No worker free, or as many jobs in flight as the pool keeps. */

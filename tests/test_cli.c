@@ -215,6 +215,9 @@ static void worker_killed(void)
 		return;
 	pid = fork();
 	if (pid == 0) {
+		/* Started with SIGCHLD ignored (as some launchers do): suara
+		 * must still learn how its worker ended. */
+		signal(SIGCHLD, SIG_IGN);
 		dup2(fd[1], 2);
 		close(fd[0]);
 		execl(suara_bin(), suara_bin(), "-q", "-j", "2", "-o", TMP "/wk", TMP "/long.txt", TMP "/short.txt",
@@ -291,7 +294,8 @@ static void worker_killed_in_batch(void)
 	}
 	{
 		char *e = NULL;
-		CHECK(run_suara(ref_args, NULL, NULL, NULL, &e) == 0, "the batch renders (%s)", e);
+		int rc = run_suara(ref_args, NULL, NULL, NULL, &e);
+		CHECK(rc == 0, "the batch renders (%s)", e ? e : "");
 		free(e);
 	}
 	if (pipe(fd) != 0)
