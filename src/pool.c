@@ -313,10 +313,9 @@ static pid_t fork_child(void)
  * SUARA_TEST_PROBE_FAILS=1 makes the answer no, to test that path. */
 static void start_probe(pool *p)
 {
-	const char *fail = getenv("SUARA_TEST_PROBE_FAILS");
 	p->probe = fork_child();
 	if (p->probe == 0)
-		_exit(fail && *fail && strcmp(fail, "0") != 0 ? 1 : synth_reset_is_exact() ? 0 : 1);
+		_exit(suara_env_flag("SUARA_TEST_PROBE_FAILS") ? 1 : synth_reset_is_exact() ? 0 : 1);
 	if (p->probe < 0)
 		p->reuse = 0;
 }

@@ -556,8 +556,7 @@ static void take(batch *b)
  * change). */
 static int set_pristine(suara_renderer *r)
 {
-	const char *no_reset = getenv("SUARA_NO_RESET");
-	int fork_only = no_reset && *no_reset && strcmp(no_reset, "0") != 0, rc;
+	int fork_only = suara_env_flag("SUARA_NO_RESET"), rc;
 	if (r->pristine)
 		return SUARA_OK;
 	rc = synth_set_pristine();

@@ -25,6 +25,10 @@ struct suara_renderer {
 int suara_fail(suara_renderer *r, int status, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/* Is environment variable name set to something other than "" or "0"?
+ * For the switches that check or test the engine's resets. */
+int suara_env_flag(const char *name);
+
 /* Read input into doc; on failure set a detail naming the file (and line
  * and column for bad text) and return the status. */
 int suara_load_input(suara_renderer *r, input_doc *doc, const char *input);

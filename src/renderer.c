@@ -41,6 +41,12 @@ int suara_fail(suara_renderer *r, int status, const char *fmt, ...)
 	return status;
 }
 
+int suara_env_flag(const char *name)
+{
+	const char *v = getenv(name);
+	return v && *v && strcmp(v, "0") != 0;
+}
+
 void suara_options_init(suara_options *opt)
 {
 	opt->voice = "id";

@@ -199,46 +199,75 @@ static pid_t child_of(pid_t pid)
 	return found;
 }
 
-/* A worker killed in the middle of a paragraph fails its file with a
- * message and leaves no output for it; the next file still renders. */
-static void worker_killed(void)
+/* Start suara with args (after argv[0]), its stderr on a pipe (*errfd);
+ * ignore_chld: started with SIGCHLD ignored. Its pid, or -1. */
+static pid_t spawn(const char *const *args, int ignore_chld, int *errfd)
 {
-	FILE *f = fopen(TMP "/short.txt", "w");
-	char err[4096];
-	size_t got = 0;
-	ssize_t n;
-	int fd[2], i, status;
-	pid_t pid, worker = 0;
-	fputs("Kalimat pendek ini tetap dibacakan.\n", f);
-	fclose(f);
+	const char *argv[64];
+	int fd[2], i;
+	pid_t pid;
 	if (pipe(fd) != 0)
-		return;
+		return -1;
 	pid = fork();
 	if (pid == 0) {
-		/* Started with SIGCHLD ignored (as some launchers do): suara
-		 * must still learn how its worker ended. */
-		signal(SIGCHLD, SIG_IGN);
+		argv[0] = suara_bin();
+		for (i = 0; i < 62 && args[i]; i++)
+			argv[i + 1] = args[i];
+		argv[i + 1] = NULL;
+		if (ignore_chld)
+			signal(SIGCHLD, SIG_IGN);
 		dup2(fd[1], 2);
 		close(fd[0]);
-		execl(suara_bin(), suara_bin(), "-q", "-j", "2", "-o", TMP "/wk", TMP "/long.txt", TMP "/short.txt",
-		      (char *)NULL);
+		execv(suara_bin(), (char *const *)argv);
 		_exit(127);
 	}
 	close(fd[1]);
-	/* The output's temporary file appears once the start-up probe (a
-	 * child too) is over; then give the workers time to speak. */
-	for (i = 0; i < 500 && access(TMP "/wk/.long.wav.tmp", F_OK) != 0; i++)
-		nanosleep(&(struct timespec){0, 20 * 1000 * 1000}, NULL);
-	nanosleep(&(struct timespec){0, 200 * 1000 * 1000}, NULL);
+	*errfd = fd[0];
+	return pid;
+}
+
+/* SIGKILL a worker of the suara run pid (waiting up to 2 s for one), then
+ * read the run's stderr to its end into err and wait for it. The worker's
+ * pid, or 0 when none was found. */
+static pid_t kill_a_worker(pid_t pid, int errfd, char *err, size_t cap, int *status)
+{
+	pid_t worker = 0;
+	size_t got = 0;
+	ssize_t n;
+	int i;
 	for (i = 0; i < 100 && !(worker = child_of(pid)); i++)
 		nanosleep(&(struct timespec){0, 20 * 1000 * 1000}, NULL);
 	if (worker)
 		kill(worker, SIGKILL);
-	while (got < sizeof err - 1 && (n = read(fd[0], err + got, sizeof err - 1 - got)) > 0)
+	while (got < cap - 1 && (n = read(errfd, err + got, cap - 1 - got)) > 0)
 		got += (size_t)n;
 	err[got] = '\0';
-	close(fd[0]);
-	waitpid(pid, &status, 0);
+	close(errfd);
+	waitpid(pid, status, 0);
+	return worker;
+}
+
+/* A worker killed in the middle of a paragraph fails its file with a
+ * message and leaves no output for it; the next file still renders. */
+static void worker_killed(void)
+{
+	static const char *const args[] = {"-q", "-j", "2", "-o", TMP "/wk", TMP "/long.txt", TMP "/short.txt", NULL};
+	FILE *f = fopen(TMP "/short.txt", "w");
+	char err[4096];
+	int errfd, i, status;
+	pid_t pid, worker;
+	fputs("Kalimat pendek ini tetap dibacakan.\n", f);
+	fclose(f);
+	/* Started with SIGCHLD ignored (as some launchers do): suara must
+	 * still learn how its worker ended. */
+	if ((pid = spawn(args, 1, &errfd)) < 0)
+		return;
+	/* Once the output's temporary file is there, give the workers (and
+	 * the start-up probe, a child too) time to be well under way. */
+	for (i = 0; i < 500 && access(TMP "/wk/.long.wav.tmp", F_OK) != 0; i++)
+		nanosleep(&(struct timespec){0, 20 * 1000 * 1000}, NULL);
+	nanosleep(&(struct timespec){0, 200 * 1000 * 1000}, NULL);
+	worker = kill_a_worker(pid, errfd, err, sizeof err, &status);
 	CHECK(worker > 0, "found a worker process to kill");
 	CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 1, "the run exits with status 1");
 	CHECK(strstr(err, "long.txt:") && strstr(err, "worker killed by signal 9"),
@@ -251,9 +280,9 @@ static void worker_killed(void)
 	{
 		/* Whether the next file's paragraph was queued on the killed
 		 * worker or not, it is spoken exactly as in a run of its own. */
-		const char *args[] = {"-q", "-o", TMP "/wk-alone", TMP "/short.txt", NULL};
+		const char *alone[] = {"-q", "-o", TMP "/wk-alone", TMP "/short.txt", NULL};
 		char *e = NULL;
-		CHECK(run_suara(args, NULL, NULL, NULL, &e) == 0 &&
+		CHECK(run_suara(alone, NULL, NULL, NULL, &e) == 0 &&
 		      test_same_file(TMP "/wk/short.wav", TMP "/wk-alone/short.wav"),
 		      "the next file has the audio it has rendered alone");
 		free(e);
@@ -268,10 +297,8 @@ static void worker_killed_in_batch(void)
 	char path[256], ref[256], err[4096];
 	const char *ref_args[40] = {"-q", "-j", "2", "-o", TMP "/kb/ref", "--force"};
 	char *names[16];
-	int fd[2], i, k, status, same = 0, wavs = 0;
-	size_t got = 0;
-	ssize_t n;
-	pid_t pid, worker = 0;
+	int errfd, i, k, status, same = 0, wavs = 0;
+	pid_t pid, worker;
 	mkdir(TMP "/kb", 0777);
 	mkdir(TMP "/kb/in", 0777);
 	for (i = 0; i < 16; i++) {
@@ -298,33 +325,13 @@ static void worker_killed_in_batch(void)
 		CHECK(rc == 0, "the batch renders (%s)", e ? e : "");
 		free(e);
 	}
-	if (pipe(fd) != 0)
+	ref_args[4] = TMP "/kb/out"; /* the same run, into another folder */
+	if ((pid = spawn(ref_args, 0, &errfd)) < 0)
 		return;
-	pid = fork();
-	if (pid == 0) {
-		const char *argv[40];
-		argv[0] = suara_bin();
-		for (i = 0; i < 22; i++)
-			argv[i + 1] = ref_args[i];
-		argv[5] = TMP "/kb/out";
-		argv[23] = NULL;
-		dup2(fd[1], 2);
-		close(fd[0]);
-		execv(suara_bin(), (char *const *)argv);
-		_exit(127);
-	}
-	close(fd[1]);
 	/* Three files done: the workers are well into the batch. */
 	for (i = 0; i < 1000 && count_entries(TMP "/kb/out") < 6; i++)
 		nanosleep(&(struct timespec){0, 5 * 1000 * 1000}, NULL);
-	worker = child_of(pid);
-	if (worker)
-		kill(worker, SIGKILL);
-	while (got < sizeof err - 1 && (n = read(fd[0], err + got, sizeof err - 1 - got)) > 0)
-		got += (size_t)n;
-	err[got] = '\0';
-	close(fd[0]);
-	waitpid(pid, &status, 0);
+	worker = kill_a_worker(pid, errfd, err, sizeof err, &status);
 	for (i = 0; i < 16; i++) {
 		snprintf(path, sizeof path, TMP "/kb/out/f%02d.wav", i);
 		snprintf(ref, sizeof ref, TMP "/kb/ref/f%02d.wav", i);

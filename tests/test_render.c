@@ -239,38 +239,39 @@ static void check_independence(const char *dir)
 	free(alone.a);
 }
 
+/* mixed.txt rendered with environment variable env set to 1, with jobs
+ * workers, into dir: it renders and gives the bytes of build/test-tmp/reset. */
+static void same_as_reset(const char *env, const char *dir, const char *jobs, const char *what)
+{
+	char wav_path[256], json_path[256];
+	int rc;
+	setenv(env, "1", 1);
+	rc = render_to("tests/data/mixed.txt", dir, jobs);
+	unsetenv(env);
+	snprintf(wav_path, sizeof wav_path, "%s/mixed.wav", dir);
+	snprintf(json_path, sizeof json_path, "%s/mixed.json", dir);
+	CHECK(rc == 0 && test_same_file("build/test-tmp/reset/mixed.wav", wav_path) &&
+	      test_same_file("build/test-tmp/reset/mixed.json", json_path),
+	      "%s=1: mixed.txt renders, and %s give the same WAV and JSON (status %d)", env, what, rc);
+}
+
 /* Resetting the engine between paragraphs gives exactly what a process of
  * its own per paragraph gives, on text that makes espeak-ng switch
  * languages (English words, Arabic, Cyrillic and Chinese script). */
 static void check_reset(void)
 {
-	int rc;
 	CHECK(render_to("tests/data/mixed.txt", "build/test-tmp/reset", "1") == 0,
 	      "mixed.txt renders, one worker resetting between paragraphs");
-	setenv("SUARA_NO_RESET", "1", 1);
-	rc = render_to("tests/data/mixed.txt", "build/test-tmp/noreset", "1");
-	unsetenv("SUARA_NO_RESET");
-	CHECK(rc == 0, "mixed.txt renders with SUARA_NO_RESET=1, a process per paragraph");
-	CHECK(test_same_file("build/test-tmp/reset/mixed.wav", "build/test-tmp/noreset/mixed.wav") &&
-	      test_same_file("build/test-tmp/reset/mixed.json", "build/test-tmp/noreset/mixed.json"),
-	      "engine resets give the same WAV and JSON as a process per paragraph");
 	check_render("tests/data/mixed.txt", "build/test-tmp/reset/mixed.wav", "build/test-tmp/reset/mixed.json", 5);
+	same_as_reset("SUARA_NO_RESET", "build/test-tmp/noreset", "1", "a process per paragraph");
 	/* Workers replaced after every paragraph (as when a heap has grown),
 	 * each still speaking the paragraph it had queued. */
-	setenv("SUARA_WORKER_HEAP_MAX", "1", 1);
-	rc = render_to("tests/data/mixed.txt", "build/test-tmp/replaced", "2");
-	unsetenv("SUARA_WORKER_HEAP_MAX");
-	CHECK(rc == 0 && test_same_file("build/test-tmp/reset/mixed.wav", "build/test-tmp/replaced/mixed.wav") &&
-	      test_same_file("build/test-tmp/reset/mixed.json", "build/test-tmp/replaced/mixed.json"),
-	      "workers replaced after every paragraph give the same WAV and JSON");
+	same_as_reset("SUARA_WORKER_HEAP_MAX", "build/test-tmp/replaced", "2",
+		      "workers replaced after every paragraph");
 	/* The probe of resets says no after the first workers have started:
 	 * they are given nothing more, and a process per paragraph follows. */
-	setenv("SUARA_TEST_PROBE_FAILS", "1", 1);
-	rc = render_to("tests/data/mixed.txt", "build/test-tmp/probefail", "2");
-	unsetenv("SUARA_TEST_PROBE_FAILS");
-	CHECK(rc == 0 && test_same_file("build/test-tmp/reset/mixed.wav", "build/test-tmp/probefail/mixed.wav") &&
-	      test_same_file("build/test-tmp/reset/mixed.json", "build/test-tmp/probefail/mixed.json"),
-	      "resets found inexact while workers speak: the same WAV and JSON");
+	same_as_reset("SUARA_TEST_PROBE_FAILS", "build/test-tmp/probefail", "2",
+		      "resets found inexact while workers speak");
 }
 
 /* An input long enough that its audio might pass a WAV's 4 GiB is written
