@@ -140,9 +140,12 @@ int suara_outputs_fresh(const suara_renderer *r, const char *input, const char *
 			const char *ts_base);
 
 /* Inspection: write the sentences of input to out, as written
- * (SUARA_SHOW_SEGMENTS) or as they will be spoken (SUARA_SHOW_SPOKEN): one
- * sentence per line, a blank line between paragraphs. */
-enum suara_show { SUARA_SHOW_SEGMENTS, SUARA_SHOW_SPOKEN };
+ * (SUARA_SHOW_SEGMENTS), as they will be spoken (SUARA_SHOW_SPOKEN), or as
+ * the espeak-ng phoneme mnemonics the engine speaks, after its own
+ * reductions, as `espeak-ng -x` prints them (SUARA_SHOW_PHONEMES): one
+ * sentence per line, a blank line between paragraphs. Returns SUARA_OK or
+ * a failure status (detail in suara_errdetail). */
+enum suara_show { SUARA_SHOW_SEGMENTS, SUARA_SHOW_SPOKEN, SUARA_SHOW_PHONEMES };
 int suara_show_file(suara_renderer *r, const char *input, enum suara_show what, FILE *out);
 
 /* Progress of a render, for progress lines. */

@@ -1,6 +1,8 @@
 /* buf.c: growable buffers; see buf.h. */
 #include "buf.h"
 
+#include <stdio.h>
+
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -160,4 +162,34 @@ void vec_free(vec *v)
 	free(v->items);
 	v->items = NULL;
 	v->len = v->cap = 0;
+}
+
+int suara_read_all(FILE *f, char **out, size_t *out_len)
+{
+	char *buf = NULL, *nb;
+	size_t cap = 0, n = 0, r;
+	do {
+		if (cap - n < 65536 + 1) {
+			if (cap > SIZE_MAX / 4)
+				goto nomem;
+			cap = cap ? cap * 2 : 65536 * 2;
+			nb = suara_realloc(buf, cap);
+			if (!nb)
+				goto nomem;
+			buf = nb;
+		}
+		r = fread(buf + n, 1, cap - n - 1, f);
+		n += r;
+	} while (r > 0);
+	if (ferror(f)) {
+		free(buf);
+		return -2;
+	}
+	buf[n] = '\0';
+	*out = buf;
+	*out_len = n;
+	return 0;
+nomem:
+	free(buf);
+	return -1;
 }

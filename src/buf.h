@@ -7,6 +7,7 @@
 #define SUARA_BUF_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 typedef struct {
 	char *data;   /* NUL-terminated when cap > 0; NULL when empty and unused */
@@ -55,5 +56,9 @@ void vec_free(vec *v);
 void *suara_malloc(size_t n);
 void *suara_realloc(void *p, size_t n);
 void suara_fail_alloc_after(unsigned long n);
+
+/* Read all of f into a NUL-terminated buffer from suara_malloc (the
+ * caller frees it). 0, or -1 when out of memory, -2 on a read error. */
+int suara_read_all(FILE *f, char **out, size_t *len);
 
 #endif

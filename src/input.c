@@ -81,35 +81,6 @@ int input_take(input_doc *doc, char *raw, size_t len, size_t *bad_off)
 	return make_working_text(doc, raw);
 }
 
-static int read_all(FILE *f, char **out, size_t *out_len)
-{
-	char *buf = NULL, *nb;
-	size_t cap = 0, n = 0, r;
-	do {
-		if (cap - n < 65536 + 1) {
-			if (cap > ((size_t)-1) / 4)
-				goto nomem;
-			cap = cap ? cap * 2 : 65536 * 2;
-			nb = suara_realloc(buf, cap);
-			if (!nb)
-				goto nomem;
-			buf = nb;
-		}
-		r = fread(buf + n, 1, cap - n - 1, f);
-		n += r;
-	} while (r > 0);
-	if (ferror(f)) {
-		free(buf);
-		return SUARA_ERR_READ;
-	}
-	*out = buf;
-	*out_len = n;
-	return SUARA_OK;
-nomem:
-	free(buf);
-	return SUARA_ERR_NOMEM;
-}
-
 int input_read(input_doc *doc, const char *path, size_t *bad_off)
 {
 	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
@@ -119,7 +90,8 @@ int input_read(input_doc *doc, const char *path, size_t *bad_off)
 	memset(doc, 0, sizeof *doc);
 	if (!f)
 		return SUARA_ERR_READ;
-	st = read_all(f, &raw, &len);
+	st = suara_read_all(f, &raw, &len);
+	st = st == 0 ? SUARA_OK : st == -1 ? SUARA_ERR_NOMEM : SUARA_ERR_READ;
 	if (f != stdin)
 		fclose(f);
 	if (st != SUARA_OK)

@@ -14,7 +14,7 @@
 #include "cli_plan.h"
 #include "suara.h"
 
-enum { OPT_SENTENCE_PAUSE = 256, OPT_PARAGRAPH_PAUSE, OPT_SEGMENT, OPT_NORMALIZE, OPT_FORCE, OPT_SHARD };
+enum { OPT_SENTENCE_PAUSE = 256, OPT_PARAGRAPH_PAUSE, OPT_SEGMENT, OPT_NORMALIZE, OPT_PHONEMES, OPT_FORCE, OPT_SHARD };
 
 typedef struct {
 	suara_options opt;
@@ -67,6 +67,7 @@ static void usage(FILE *f)
 	      "  -j, --jobs N             worker processes (default: number of CPUs)\n"
 	      "      --segment            print the sentences as written, do not render\n"
 	      "      --normalize          print the sentences as they will be spoken\n"
+	      "      --phonemes           print the espeak-ng phonemes that will be spoken\n"
 	      "  -q, --quiet              no progress line\n"
 	      "  -h, --help               show this help and exit\n"
 	      "  -V, --version            show the version and exit\n"
@@ -123,7 +124,8 @@ static void parse_args(cli *c, int argc, char **argv)
 		{"sentence-pause", required_argument, NULL, OPT_SENTENCE_PAUSE},
 		{"paragraph-pause", required_argument, NULL, OPT_PARAGRAPH_PAUSE},
 		{"segment", no_argument, NULL, OPT_SEGMENT},
-		{"normalize", no_argument, NULL, OPT_NORMALIZE}, {"recursive", no_argument, NULL, 'r'},
+		{"normalize", no_argument, NULL, OPT_NORMALIZE}, {"phonemes", no_argument, NULL, OPT_PHONEMES},
+		{"recursive", no_argument, NULL, 'r'},
 		{"force", no_argument, NULL, OPT_FORCE}, {"shard", required_argument, NULL, OPT_SHARD},
 		{NULL, 0, NULL, 0}};
 	int ch;
@@ -151,6 +153,7 @@ static void parse_args(cli *c, int argc, char **argv)
 			break;
 		case OPT_SEGMENT: c->show = SUARA_SHOW_SEGMENTS; break;
 		case OPT_NORMALIZE: c->show = SUARA_SHOW_SPOKEN; break;
+		case OPT_PHONEMES: c->show = SUARA_SHOW_PHONEMES; break;
 		case ':': misuse("option '%s' needs a value", argv[optind - 1]);
 		default: misuse("unknown option '%s'", argv[optind - 1]);
 		}

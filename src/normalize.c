@@ -83,30 +83,12 @@ static int fail_msg(char *err, size_t errlen, const char *path, size_t line, con
 static int read_all(const char *path, char **out, size_t *len)
 {
 	FILE *f = fopen(path, "rb");
-	char *buf = NULL, *nb;
-	size_t cap = 0, n = 0, r;
+	int rc;
 	if (!f)
 		return -1;
-	do {
-		if (cap - n < 4096) {
-			if (cap > SIZE_MAX / 4 || !(nb = suara_realloc(buf, cap = cap * 2 + 8192)))
-				goto fail;
-			buf = nb;
-		}
-		r = fread(buf + n, 1, cap - n - 1, f);
-		n += r;
-	} while (r > 0);
-	if (ferror(f))
-		goto fail;
+	rc = suara_read_all(f, out, len);
 	fclose(f);
-	buf[n] = '\0';
-	*out = buf;
-	*len = n;
-	return 0;
-fail:
-	fclose(f);
-	free(buf);
-	return -1;
+	return rc;
 }
 
 static int entry_cmp(const void *a, const void *b)

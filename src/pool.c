@@ -122,7 +122,7 @@ static void spill_failure(FILE *f, int status, const char *msg)
 static int speak_into(const suara_renderer *r, speak_buffers *b, tl_paragraph *tl, const char *text,
 		      size_t len, size_t base, FILE *f)
 {
-	speak_cfg cfg = {r->seg, r->norm, (size_t)((long long)r->opt.sentence_pause_ms * r->rate / 1000)};
+	speak_cfg cfg = {r->seg, r->norm, r->pron, (size_t)((long long)r->opt.sentence_pause_ms * r->rate / 1000)};
 	int st = speak_paragraph(&cfg, b, text, len, base, tl, spill_samples, f);
 	if (st == SUARA_OK && spill_timeline(f, tl) != 0)
 		st = SUARA_ERR_WRITE;

@@ -4,6 +4,7 @@
 
 #include "input.h"
 #include "normalize.h"
+#include "pron.h"
 #include "segment.h"
 #include "suara.h"
 #include "voice.h"
@@ -13,6 +14,7 @@ struct suara_renderer {
 	voice_preset voice;
 	seg_rules *seg;
 	norm_rules *norm;
+	pron_rules *pron;
 	int rate;              /* samples per second */
 	int jobs;
 	enum { PRISTINE_UNSET, PRISTINE_UNPROBED, PRISTINE_BY_RESET, PRISTINE_BY_FORK } pristine;

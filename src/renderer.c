@@ -95,6 +95,8 @@ static int load_tables(suara_renderer *r, char *err, size_t errlen)
 		return SUARA_ERR_VOICE;
 	if (norm_rules_load(&r->norm, r->voice.dir, err, errlen) != 0)
 		return SUARA_ERR_VOICE;
+	if (pron_load(&r->pron, r->voice.dir, r->voice.dictionary, err, errlen) != 0)
+		return SUARA_ERR_VOICE;
 	return SUARA_OK;
 }
 
@@ -150,6 +152,7 @@ void suara_renderer_free(suara_renderer *r)
 		return;
 	seg_rules_free(r->seg);
 	norm_rules_free(r->norm);
+	pron_free(r->pron);
 	free(r);
 }
 

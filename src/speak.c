@@ -204,8 +204,15 @@ static int speak_sentence(void *ud, size_t off, size_t len)
 	vec_clear(&sp->b->syn.words);
 	if (norm_sentence(sp->cfg->norm, sp->text + off, len, &sp->b->spoken, &sp->b->pieces) != 0)
 		return sp->status = SUARA_ERR_NOMEM;
-	if (sp->b->spoken.len && synth_say(sp->b->spoken.data, sp->b->spoken.len, &sp->b->syn) != 0)
+	if (pron_sentence(sp->cfg->pron, sbuf_str(&sp->b->spoken), sp->b->spoken.len, &sp->b->engine,
+			  &sp->b->anchors) != 0)
+		return sp->status = SUARA_ERR_NOMEM;
+	if (sp->b->engine.len && synth_say(sp->b->engine.data, sp->b->engine.len, &sp->b->syn) != 0)
 		return sp->status = SUARA_ERR_ENGINE;
+	for (size_t i = 0; i < sp->b->syn.words.len; i++) { /* events point into the engine's text */
+		synth_word *ev = vec_at(&sp->b->syn.words, i);
+		ev->text_off = pron_map(&sp->b->anchors, ev->text_off);
+	}
 	audible_bounds(sp->b->syn.samples.items, sp->b->syn.samples.len, &first, &last);
 	if (first == last)
 		return absorb_silent(sp, off, len);
@@ -227,6 +234,8 @@ void speak_buffers_init(speak_buffers *b)
 {
 	memset(&b->spoken, 0, sizeof b->spoken);
 	vec_init(&b->pieces, sizeof(norm_piece));
+	memset(&b->engine, 0, sizeof b->engine);
+	vec_init(&b->anchors, sizeof(pron_anchor));
 	vec_init(&b->syn.samples, sizeof(int16_t));
 	vec_init(&b->syn.words, sizeof(synth_word));
 }
@@ -235,6 +244,8 @@ void speak_buffers_free(speak_buffers *b)
 {
 	sbuf_free(&b->spoken);
 	vec_free(&b->pieces);
+	sbuf_free(&b->engine);
+	vec_free(&b->anchors);
 	vec_free(&b->syn.samples);
 	vec_free(&b->syn.words);
 }

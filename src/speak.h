@@ -1,6 +1,6 @@
 /* speak.h: speaking one paragraph, sentence by sentence.
  *
- * For each sentence: normalize, synthesize, trim the engine's leading and
+ * For each sentence: normalize, pronounce (pron.h), synthesize, trim the engine's leading and
  * trailing silence, and hand the audible samples to a sink, with the
  * configured pause between sentences. Timestamps are counted in samples
  * handed to the sink, from the paragraph's first audible sample: bounds are
@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "normalize.h"
+#include "pron.h"
 #include "segment.h"
 #include "synth.h"
 #include "timeline.h"
@@ -22,6 +23,7 @@ typedef int (*speak_sink)(void *ud, const int16_t *s, size_t n);
 typedef struct {
 	const seg_rules *seg;
 	const norm_rules *norm;
+	const pron_rules *pron;
 	size_t sentence_pause;  /* samples of silence between sentences */
 } speak_cfg;
 
@@ -30,6 +32,8 @@ typedef struct {
 typedef struct {
 	sbuf spoken;      /* the sentence's spoken form */
 	vec pieces;       /* norm_piece */
+	sbuf engine;      /* the spoken form as the engine reads it ([[phonemes]]) */
+	vec anchors;      /* pron_anchor: engine offsets back to spoken ones */
 	synth_out syn;    /* its samples and word events */
 } speak_buffers;
 

@@ -27,6 +27,8 @@ static int on_audio(short *wav, int n, espeak_EVENT *ev)
 	say_ctx *ctx = ev ? ev->user_data : NULL;
 	if (!ctx || ctx->failed)
 		return 1;
+	if (!ctx->out)
+		return 0; /* phonemes only */
 	for (; ev->type != espeakEVENT_LIST_TERMINATED; ev++) {
 		synth_word w;
 		if (ev->type != espeakEVENT_WORD || ev->length <= 0 || ev->text_position < 1 ||
@@ -97,6 +99,39 @@ int synth_say(const char *text, size_t len, synth_out *out)
 		e = espeak_Synchronize();
 	free(map);
 	return (e == EE_OK && !ctx.failed) ? 0 : -1;
+}
+
+int synth_phonemes(const char *text, size_t len, sbuf *out)
+{
+	say_ctx ctx = {NULL, NULL, 0, 0};
+	char *trace = NULL;
+	size_t tlen = 0;
+	FILE *f = open_memstream(&trace, &tlen);
+	espeak_ERROR e;
+	int rc = -1;
+	if (!f)
+		return -1;
+	espeak_SetPhonemeTrace(espeakPHONEMES_SHOW, f);
+	e = espeak_Synth(text, len + 1, 0, POS_CHARACTER, 0, espeakCHARS_UTF8 | espeakPHONEMES, NULL,
+			 &ctx);
+	if (e == EE_OK)
+		e = espeak_Synchronize();
+	espeak_SetPhonemeTrace(0, NULL);
+	if (fclose(f) == 0 && e == EE_OK && !ctx.failed) {
+		rc = 0;
+		for (size_t i = 0, start = 0; i <= tlen && rc == 0; i++) {
+			if (i < tlen && trace[i] != '\n')
+				continue;
+			while (start < i && (trace[start] == ' ' || trace[start] == '\r'))
+				start++;
+			if (i > start && ((out->len && sbuf_addc(out, ' ') != 0) ||
+					  sbuf_add(out, trace + start, i - start) != 0))
+				rc = -1;
+			start = i + 1;
+		}
+	}
+	free(trace);
+	return rc;
 }
 
 /* ---- the pristine state ----

@@ -34,6 +34,12 @@ int synth_init(const char *voice, int speed, int pitch, int volume, char *err, s
  * must be initialized). Returns 0, or -1 on engine failure or out of memory. */
 int synth_say(const char *text, size_t len, synth_out *out);
 
+/* Synthesize text[0..len) like synth_say, but keep only the phoneme
+ * mnemonics espeak-ng speaks (one line per clause, as `espeak-ng -x`
+ * prints them), appended to *out with the clauses joined by a space.
+ * Returns 0, or -1 on engine failure or out of memory. */
+int synth_phonemes(const char *text, size_t len, sbuf *out);
+
 /* Make the engine's state after a fixed warm-up utterance the pristine
  * state, and leave the engine in it. Returns 1 when a copy of that state
  * was taken for synth_reset() (whether resets are exact is for

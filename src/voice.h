@@ -7,6 +7,9 @@
  *   volume           0..200
  *   sentence_pause   milliseconds of silence after a sentence
  *   paragraph_pause  milliseconds of silence between paragraphs
+ *   dictionary       the hunspell affix dictionary the pronunciation reads
+ *                    stems from, without .aff/.dic (default
+ *                    /usr/share/hunspell/id_ID, Debian's hunspell-id)
  * The folder also holds the tables the text front end loads. */
 #ifndef SUARA_VOICE_H
 #define SUARA_VOICE_H
@@ -17,6 +20,7 @@ typedef struct {
 	char name[64];          /* what the user asked for, e.g. "id" */
 	char dir[4096];         /* the preset's folder */
 	char espeak_voice[64];
+	char dictionary[4096];
 	int speed, pitch, volume;
 	int sentence_pause_ms, paragraph_pause_ms;
 } voice_preset;
