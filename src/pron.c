@@ -507,11 +507,13 @@ static void finish_segments(seg *g, size_t ng)
 
 /* ---- step 3: stress and output ----------------------------------------- */
 
-/* Function words that carry no stress of their own. */
+/* Function words that carry no stress of their own: ke, se, per (not
+ * pér, a spring). */
 static int unstressed_word(const part *pt)
 {
-	return (pt->n == 2 && (memcmp(pt->s, "ke", 2) == 0 || memcmp(pt->s, "se", 2) == 0)) ||
-	       (pt->n == 3 && memcmp(pt->s, "per", 3) == 0);
+	return pt->q[1] == PEPET &&
+	       ((pt->n == 2 && (memcmp(pt->s, "ke", 2) == 0 || memcmp(pt->s, "se", 2) == 0)) ||
+		(pt->n == 3 && memcmp(pt->s, "per", 3) == 0));
 }
 
 static int emit_part(const part *pt, sbuf *out)

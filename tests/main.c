@@ -33,6 +33,7 @@ SUITE(buf);
 SUITE(utf8);
 SUITE(segment);
 SUITE(normalize);
+SUITE(pron);
 SUITE(input);
 SUITE(render);
 SUITE(cli);
@@ -48,6 +49,8 @@ static const struct {
 	{"utf8", suite_utf8},
 	{"segment", suite_segment},
 	{"normalize", suite_normalize},
+	{"pron", suite_pron},
+	{"pron", suite_pron},
 	{"input", suite_input},
 	{"render", suite_render},
 	{"cli", suite_cli},

@@ -1,0 +1,333 @@
+/* test_pron.c: pronunciation. tests/pronounce.golden through the real
+ * program's --phonemes (what espeak-ng says, after its reductions); the
+ * primary stress of every word; the module's anchors back to the spoken
+ * text; word timestamps of a sentence of re-phonemized words; the table's
+ * errors; the affix grammar with and without hunspell-id. */
+#include <jansson.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+
+#include "morph.h"
+#include "pron.h"
+#include "test.h"
+
+int run_suara(const char *const *args, const char *in, char **out, size_t *out_len, char **err);
+
+#define TMP "build/test-tmp/pron"
+#define DICT "/usr/share/hunspell/id_ID"
+
+typedef struct {
+	char *written, *want, *why;
+	int line;
+} golden;
+
+/* Cut the golden file into cases (pointers into buf). */
+static size_t read_golden(char *buf, golden *g, size_t cap)
+{
+	size_t n = 0;
+	int line = 0;
+	for (char *p = buf, *nl; p && *p; p = nl) {
+		char *t1, *t2;
+		nl = strchr(p, '\n');
+		if (nl)
+			*nl++ = '\0';
+		line++;
+		if (!*p || *p == '#' || n == cap)
+			continue;
+		t1 = strchr(p, '\t');
+		t2 = t1 ? strchr(t1 + 1, '\t') : NULL;
+		if (!t1 || !t2) {
+			CHECK(0, "pronounce.golden:%d: expected written<TAB>phonemes<TAB>why", line);
+			continue;
+		}
+		*t1 = *t2 = '\0';
+		g[n].written = p, g[n].want = t1 + 1, g[n].why = t2 + 1, g[n].line = line;
+		n++;
+	}
+	return n;
+}
+
+/* Does every word of the phoneme line carry a primary stress? ("_|" is
+ * espeak-ng's break before a vowel, not a word; a reduplication espeak-ng
+ * joins into one word has one for each half.) */
+static int all_stressed(const char *line)
+{
+	char buf[1024], *save = NULL;
+	snprintf(buf, sizeof buf, "%s", line);
+	for (char *w = strtok_r(buf, " ", &save); w; w = strtok_r(NULL, " ", &save)) {
+		int primary = 0;
+		if (strncmp(w, "_|", 2) == 0)
+			w += 2;
+		for (const char *c = w; *c; c++)
+			primary += *c == '\'';
+		if (primary == 0)
+			return 0;
+	}
+	return 1;
+}
+
+static void check_golden(void)
+{
+	size_t len, n, in_len = 0;
+	char *buf = test_read_file("tests/pronounce.golden", &len), *in, *out = NULL, *err = NULL, *save = NULL;
+	golden g[512];
+	const char *args[] = {"--phonemes", "-", NULL};
+	int rc;
+	CHECK(buf != NULL, "tests/pronounce.golden can be read");
+	if (!buf)
+		return;
+	n = read_golden(buf, g, sizeof g / sizeof g[0]);
+	CHECK(n >= 80, "the golden file has its cases (%zu)", n);
+	in = malloc(len + 2 * n + 1);
+	for (size_t i = 0; i < n; i++)
+		in_len += (size_t)sprintf(in + in_len, "%s\n\n", g[i].written);
+	rc = run_suara(args, in, &out, NULL, &err);
+	CHECK(rc == 0, "suara --phonemes reads the golden words (%s)", err ? err : "");
+	for (size_t i = 0; rc == 0 && i < n; i++) {
+		char *line = strtok_r(i ? NULL : out, "\n", &save);
+		CHECK_STR(line ? line : "(none)", g[i].want, "pronounce.golden:%d: %s (%s)", g[i].line, g[i].written,
+			  g[i].why);
+		CHECK(line && all_stressed(line), "pronounce.golden:%d: every word of '%s' has its primary stress",
+		      g[i].line, g[i].written);
+	}
+	free(in);
+	free(out);
+	free(err);
+	free(buf);
+}
+
+/* The engine's text keeps everything but the e-words, and every engine
+ * offset inside a word maps back to the start of that spoken word. */
+static void check_anchors(const pron_rules *p)
+{
+	static const char sp[] = "Dia berkata, [[j'u:tub]] dengan presiden-presiden itu 😀 lebih sehat.";
+	static const char want[] = "Dia [[b@Rk'at%%a]], [[j'u:tub]] [[d@N'an]] [[pR2es'id%%E2n pR2es'id%%E2n]] itu 😀 "
+				   "[[l@b'ih]] [[s'eh%%at]].";
+	sbuf eng = {0};
+	vec a;
+	size_t bad = 0;
+	vec_init(&a, sizeof(pron_anchor));
+	CHECK(pron_sentence(p, sp, strlen(sp), &eng, &a) == 0, "pron_sentence runs");
+	CHECK_STR(sbuf_str(&eng), want, "the engine's text: [[phonemes]] for e-words, the rest as written");
+	/* every byte of each [[...]] maps to its word; copied bytes to themselves */
+	for (size_t i = 0; i < eng.len; i++) {
+		size_t at = pron_map(&a, i);
+		const char *open = NULL;
+		for (size_t k = 0; k <= i; k++)
+			if (eng.data[k] == '[' && k + 1 < eng.len && eng.data[k + 1] == '[')
+				open = eng.data + k;
+			else if (k && eng.data[k] == ']' && eng.data[k - 1] == ']' && k < i)
+				open = NULL;
+		if (at > strlen(sp))
+			bad++;
+		else if (open && strncmp(open, "[[j'u", 5) != 0) {
+			/* inside a word of ours: the spoken word starts at `at` */
+			if (at > 0 && sp[at - 1] != ' ')
+				bad++;
+		} else if (!open && eng.data[i] != sp[at]) {
+			bad++;
+		}
+	}
+	CHECK(bad == 0, "every engine byte maps back to its spoken word (%zu do not)", bad);
+	CHECK(pron_map(&a, strstr(eng.data, "[[l@b") - eng.data + 2) == (size_t)(strstr(sp, "lebih") - sp),
+	      "an event inside [[l@b'ih]] points at 'lebih'");
+	sbuf_free(&eng);
+	vec_free(&a);
+}
+
+static void check_words_api(const pron_rules *p)
+{
+	static const struct { const char *w, *want; } cases[] = {
+		{"désa", "d'es%%a"},       /* é forces taling */
+		{"MENETAPKAN", ""},        /* all capitals: left to the engine */
+		{"rumah", ""},             /* no e: left to the engine */
+		{"Bekerja", "b@k@RdZ'a"},  /* a capital is read */
+		{"ke", "k@"},              /* unstressed */
+		{"Jum'at", ""},
+		{"pér", "p'E2R"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		sbuf out = {0};
+		int rc = pron_word(p, cases[i].w, strlen(cases[i].w), &out);
+		CHECK(rc == (*cases[i].want ? 1 : 0), "pron_word(%s) returns %d", cases[i].w, rc);
+		CHECK_STR(sbuf_str(&out), cases[i].want, "pron_word(%s)", cases[i].w);
+		sbuf_free(&out);
+	}
+}
+
+static void check_morph(void)
+{
+	morph *m, *bare;
+	morph_parse mp;
+	static const struct { const char *w, *stem; size_t off, len, domain; } cases[] = {
+		{"menetapkan", "tetap", 3, 4, 10},   /* the nasal took the t */
+		{"pemerintahnya", "perintah", 3, 7, 10},
+		{"teknologi", "teknologi", 0, 9, 9}, /* not te- + knologi */
+		{"perbedaan", "beda", 3, 4, 9},
+		{"sebelumnya", "belum", 2, 5, 7},
+	};
+	CHECK(morph_open(&m, DICT) == 0 && morph_has_dictionary(m), "hunspell-id opens (%s)", DICT);
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		morph_parse_word(m, cases[i].w, strlen(cases[i].w), NULL, NULL, &mp);
+		CHECK(mp.found && strcmp(mp.stem, cases[i].stem) == 0 && mp.root_off == cases[i].off &&
+			      mp.root_len == cases[i].len && mp.domain_len == cases[i].domain,
+		      "%s: stem %s at %zu+%zu, stress domain %zu (got %s at %zu+%zu, %zu)", cases[i].w,
+		      cases[i].stem, cases[i].off, cases[i].len, cases[i].domain, mp.stem, mp.root_off, mp.root_len,
+		      mp.domain_len);
+	}
+	morph_close(m);
+	/* Without a dictionary the grammar still peels affixes around a root
+	 * the caller knows. */
+	CHECK(morph_open(&bare, "/nonexistent/id_ID") == 0 && !morph_has_dictionary(bare),
+	      "a missing dictionary leaves the grammar");
+	morph_parse_word(bare, "perbedaannya", 12, NULL, NULL, &mp);
+	CHECK(!mp.found, "without a dictionary or a known root nothing is found");
+	morph_close(bare);
+}
+
+static int known_beda(void *ud, const char *s, size_t n)
+{
+	(void)ud;
+	return n == 4 && memcmp(s, "beda", 4) == 0;
+}
+
+static void check_grammar(void)
+{
+	morph *bare;
+	morph_parse mp;
+	morph_open(&bare, NULL);
+	morph_parse_word(bare, "perbedaannya", 12, known_beda, NULL, &mp);
+	CHECK(mp.found && mp.root_off == 3 && mp.root_len == 4 && mp.domain_len == 9,
+	      "per-an + beda + -nya by the grammar alone (got %zu+%zu, %zu)", mp.root_off, mp.root_len, mp.domain_len);
+	morph_parse_word(bare, "bedanya", 7, known_beda, NULL, &mp);
+	CHECK(mp.found && mp.root_off == 0 && mp.domain_len == 4, "beda + -nya");
+	morph_close(bare);
+}
+
+static void write_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+	if (f) {
+		fputs(text, f);
+		fclose(f);
+	}
+}
+
+/* A voice folder like voices/id with one file replaced. */
+static void voice_with(const char *dir, const char *file, const char *text)
+{
+	char cmd[512], path[512];
+	snprintf(cmd, sizeof cmd, "rm -rf %s && mkdir -p %s && cp voices/id/* %s/", dir, dir, dir);
+	CHECK(system(cmd) == 0, "copy voices/id to %s", dir);
+	snprintf(path, sizeof path, "%s/%s", dir, file);
+	write_file(path, text);
+}
+
+static void check_table_errors(void)
+{
+	static const struct { const char *file, *text, *msg; } bad[] = {
+		{"roots.tsv", "# c\ndésa\nd3sa\n", "roots.tsv:3: a word is written with a-z"},
+		{"roots.tsv", "désa\ndesa\n", "roots.tsv: 'desa': a word is listed twice"},
+		{"homographs.tsv", "apél\tapel\n", "homographs.tsv:1: expected context words"},
+		{"homographs.tsv", "apél\tapil\tbuah\n", "homographs.tsv:1: both readings must be the same word"},
+	};
+	const char *args[] = {"-v", TMP "/voice", "--phonemes", "-", NULL};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		char *err = NULL, *out = NULL;
+		int rc;
+		voice_with(TMP "/voice", bad[i].file, bad[i].text);
+		rc = run_suara(args, "desa\n", &out, NULL, &err);
+		CHECK(rc == 1 && err && strstr(err, bad[i].msg), "a bad %s fails with '%s' (rc %d: %s)", bad[i].file,
+		      bad[i].msg, rc, err ? err : "");
+		free(err);
+		free(out);
+	}
+}
+
+/* Without hunspell-id the e-words are still said, by the table and rules. */
+static void check_no_dictionary(void)
+{
+	const char *args[] = {"-v", TMP "/voice", "--phonemes", "-", NULL};
+	char *out = NULL, *err = NULL, conf[4096];
+	size_t len;
+	char *base = test_read_file("voices/id/voice.conf", &len), *d;
+	voice_with(TMP "/voice", "voice.conf", "");
+	d = base ? strstr(base, "dictionary") : NULL;
+	if (d)
+		*d = '\0';
+	snprintf(conf, sizeof conf, "%sdictionary = /nonexistent/id_ID\n", base ? base : "");
+	write_file(TMP "/voice/voice.conf", conf);
+	CHECK(run_suara(args, "Perbedaan desa itu.\n", &out, NULL, &err) == 0 && out &&
+		      strcmp(out, "p@Rbed'a?an d'esa _|'itu\n") == 0,
+	      "without a dictionary: the table's roots and the grammar (got %s%s)", out ? out : "",
+	      err ? err : "");
+	free(out);
+	free(err);
+	free(base);
+}
+
+/* Word timestamps of a sentence of re-phonemized and respelled words
+ * point at the written words: long words get long spans, short words
+ * short ones, in the order written. */
+static void check_timestamps(void)
+{
+	static const char text[] = "Ke kesejahteraan, ke pertanggungjawaban, Google, ke pemberdayaannya, dan 12 presiden.\n";
+	static const char *const words[] = {"Ke", "kesejahteraan", "ke", "pertanggungjawaban", "Google", "ke",
+					    "pemberdayaannya", "dan", "12", "presiden"};
+	static const int is_long[] = {0, 1, 0, 1, -1, 0, 1, 0, -1, -1};
+	const char *args[] = {"-q", "--force", "-o", TMP "/ts.wav", TMP "/ts.txt", NULL};
+	json_error_t jerr;
+	json_t *j, *ws;
+	double shortest_long = 1e9, longest_short = 0;
+	size_t n, bad = 0;
+	write_file(TMP "/ts.txt", text);
+	CHECK(run_suara(args, NULL, NULL, NULL, NULL) == 0, "render a sentence of e-words");
+	j = json_load_file(TMP "/ts.json", 0, &jerr);
+	CHECK(j != NULL, "its JSON loads");
+	if (!j)
+		return;
+	ws = json_object_get(json_array_get(json_object_get(json_array_get(json_object_get(j, "paragraphs"), 0),
+							    "sentences"),
+					    0),
+			     "words");
+	n = json_array_size(ws);
+	CHECK(n == sizeof words / sizeof words[0], "one word entry per written word (%zu)", n);
+	for (size_t i = 0; i < n && i < sizeof words / sizeof words[0]; i++) {
+		json_t *w = json_array_get(ws, i);
+		size_t off = (size_t)json_integer_value(json_object_get(w, "offset"));
+		size_t wl = (size_t)json_integer_value(json_object_get(w, "length"));
+		double d = json_real_value(json_object_get(w, "end")) - json_real_value(json_object_get(w, "start"));
+		if (strcmp(json_string_value(json_object_get(w, "text")), words[i]) != 0 ||
+		    wl != strlen(words[i]) || strncmp(text + off, words[i], wl) != 0)
+			bad++;
+		if (is_long[i] == 1 && d < shortest_long)
+			shortest_long = d;
+		if (is_long[i] == 0 && d > longest_short)
+			longest_short = d;
+	}
+	CHECK(bad == 0, "each word's text and offset are the written word's (%zu are not)", bad);
+	CHECK(shortest_long > 3 * longest_short && longest_short > 0,
+	      "long words have long spans, short ones short (%.3f s against %.3f s)", shortest_long, longest_short);
+	json_decref(j);
+}
+
+void suite_pron(void)
+{
+	pron_rules *p = NULL;
+	char err[512] = "";
+	mkdir("build/test-tmp", 0755);
+	mkdir(TMP, 0755);
+	CHECK(pron_load(&p, "voices/id", DICT, err, sizeof err) == 0, "the pronunciation tables load (%s)", err);
+	if (p) {
+		CHECK(pron_has_dictionary(p), "hunspell-id is there (%s.dic)", DICT);
+		check_anchors(p);
+		check_words_api(p);
+		pron_free(p);
+	}
+	check_golden();
+	check_morph();
+	check_grammar();
+	check_table_errors();
+	check_no_dictionary();
+	check_timestamps();
+}
