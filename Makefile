@@ -3,14 +3,13 @@
 # `make SANITIZE=address,undefined check` runs the tests under sanitizers.
 
 CC      ?= cc
-PKGS    := espeak-ng sndfile libutf8proc hunspell
+PKGS    := espeak-ng sndfile libutf8proc
 TESTPKGS:= jansson
 # pkg-config name -> Debian package that provides it (for `make deps`).
 DEB_espeak-ng   := libespeak-ng-dev espeak-ng-data
 DEB_sndfile     := libsndfile1-dev
 DEB_libutf8proc := libutf8proc-dev
-DEB_hunspell    := libhunspell-dev
-# hunspell-id: the Indonesian stems and affixes the pronunciation reads.
+# hunspell-id: the Indonesian stems the pronunciation's affix grammar reads.
 HUNSPELL_ID     := /usr/share/hunspell/id_ID.dic
 DEB_jansson     := libjansson-dev
 
@@ -57,7 +56,6 @@ deps:
 	  espeak-ng) debs="$$debs $(DEB_espeak-ng)";; \
 	  sndfile) debs="$$debs $(DEB_sndfile)";; \
 	  libutf8proc) debs="$$debs $(DEB_libutf8proc)";; \
-	  hunspell) debs="$$debs $(DEB_hunspell)";; \
 	  jansson) debs="$$debs $(DEB_jansson)";; esac; done; \
 	[ -f $(HUNSPELL_ID) ] || debs="$$debs hunspell-id"; \
 	command -v pkg-config >/dev/null || debs="pkg-config $$debs"; \

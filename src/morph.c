@@ -1,81 +1,198 @@
-/* morph.c: see morph.h. The only file that includes hunspell's header.
+/* morph.c: see morph.h.
  *
  * A word is parsed in this order:
- *   1. The caller knows the whole word (its table wins): it is the root.
- *   2. hunspell-id knows it: its stems, each found back in the word
- *      (exactly, or less its first letter where a prefix's nasal took its
- *      place: menetapkan, tetap), with what comes before it a chain of
- *      prefixes. The longest such stem wins; the word itself when it is a
- *      stem (teknologi is not te- + knologi).
- *   3. Our own affix grammar: prefixes and suffixes peeled until what is
- *      left is a root the caller or the dictionary knows.
- * What follows the root is checked to be a chain of suffixes and clitics;
- * the clitics (-nya, -lah, -kah, -pun, -tah, -ku, -mu) do not carry stress. */
+ *   1. The word is a root: the caller knows it (its table wins), or it is
+ *      one of hunspell-id's stems (teknologi is not te- + knologi).
+ *   2. Otherwise prefixes and suffixes are peeled until what is left is a
+ *      root the caller or the dictionary knows: the longest such root,
+ *      with each prefix in the shape it takes before what follows it
+ *      (mem- before b, p, f, v; men- before d, t, c, j, z, s; meng- before
+ *      g, h, k and vowels; meny- where s was; menge- before one syllable)
+ *      and the nasal's lost letter put back (menetapkan: tetap).
+ * What follows the root is a suffix (-kan, -an, -i; no -an after meN- or
+ * di-) and clitics (-nya, -lah, -kah, -pun, -tah, -ku, -mu), which do not
+ * carry stress. */
 #include "morph.h"
 
-#include <hunspell/hunspell.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "buf.h"
 
+/* hunspell-id's stems: an open-addressing hash set of the words of its
+ * .dic file (what comes before each '/'), lowercase a-z and '-' only. */
 struct morph {
-	Hunhandle *h;
+	char *file;        /* the .dic file, cut into NUL-terminated stems */
+	const char **slot; /* nslots entries, NULL when empty */
+	size_t nslots;
 };
+
+static uint32_t hash(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u; /* FNV-1a */
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
+static int stem_char(char c) { return (c >= 'a' && c <= 'z') || c == '-'; }
+
+static void insert(morph *m, const char *s, size_t n)
+{
+	size_t i = hash(s, n) & (m->nslots - 1);
+	while (m->slot[i]) {
+		if (strncmp(m->slot[i], s, n) == 0 && m->slot[i][n] == '\0')
+			return;
+		i = (i + 1) & (m->nslots - 1);
+	}
+	m->slot[i] = s;
+}
+
+/* Cut the .dic file (a count on the first line, then stem[/flags] lines)
+ * into the set. */
+static int read_stems(morph *m, const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	size_t len, lines = 0;
+	char *p, *end;
+	int rc;
+	if (!f)
+		return 0;
+	rc = suara_read_all(f, &m->file, &len);
+	fclose(f);
+	if (rc != 0)
+		return rc == -1 ? -1 : 0;
+	for (size_t i = 0; i < len; i++)
+		lines += m->file[i] == '\n';
+	for (m->nslots = 1024; m->nslots < 2 * lines + 2; m->nslots *= 2)
+		;
+	if (!(m->slot = calloc(m->nslots, sizeof *m->slot)))
+		return -1;
+	for (p = m->file, end = m->file + len; p < end;) {
+		char *nl = memchr(p, '\n', (size_t)(end - p)), *e = p;
+		if (!nl)
+			nl = end;
+		while (e < nl && stem_char(*e))
+			e++;
+		if (e > p && (e == nl || *e == '/' || *e == ' ' || *e == '\t' || *e == '\r')) {
+			*e = '\0';
+			insert(m, p, (size_t)(e - p));
+		}
+		p = nl + 1;
+	}
+	return 0;
+}
 
 int morph_open(morph **out, const char *dic_base)
 {
 	morph *m = suara_malloc(sizeof *m);
-	char aff[4200], dic[4200];
+	char dic[4200];
 	*out = NULL;
 	if (!m)
 		return -1;
-	m->h = NULL;
+	memset(m, 0, sizeof *m);
 	if (dic_base && *dic_base) {
-		snprintf(aff, sizeof aff, "%s.aff", dic_base);
 		snprintf(dic, sizeof dic, "%s.dic", dic_base);
-		if (access(aff, R_OK) == 0 && access(dic, R_OK) == 0)
-			m->h = Hunspell_create(aff, dic);
+		if (read_stems(m, dic) != 0) {
+			morph_close(m);
+			return -1;
+		}
 	}
 	*out = m;
 	return 0;
 }
 
-int morph_has_dictionary(const morph *m) { return m && m->h; }
+int morph_has_dictionary(const morph *m) { return m && m->slot; }
 
 void morph_close(morph *m)
 {
 	if (!m)
 		return;
-	if (m->h)
-		Hunspell_destroy(m->h);
+	free(m->file);
+	free(m->slot);
 	free(m);
+}
+
+/* Is s[0..n) one of the dictionary's stems? */
+static int dict_knows(const morph *m, const char *s, size_t n)
+{
+	size_t i;
+	if (!m->slot || n == 0)
+		return 0;
+	for (i = hash(s, n) & (m->nslots - 1); m->slot[i]; i = (i + 1) & (m->nslots - 1))
+		if (strncmp(m->slot[i], s, n) == 0 && m->slot[i][n] == '\0')
+			return 1;
+	return 0;
 }
 
 /* ---- the affix grammar ---- */
 
-/* Prefixes, longest first within each family, as they are written before
- * a root: meN- and peN- in all their shapes, the others plain. */
-static const char *const prefixes[] = {
-	"menge", "meng", "meny", "mem", "men", "me",
-	"penge", "peng", "peny", "pem", "pen", "pe",
-	"ber", "bel", "be", "per", "pel", "ter", "te",
-	"di", "ke", "se",
+/* A prefix as written, and what it may stand before: the first letters of
+ * what follows ("*" a vowel, "" anything), the root letter its nasal takes
+ * the place of (menulis: tulis), and whether it makes a verb (meN-, di-),
+ * which takes -kan or -i but not -an. */
+typedef struct {
+	const char *form, *before;
+	char restore;
+	int verbal;
+} prefix_form;
+
+static const prefix_form prefixes[] = {
+	{"menge", "", 0, 1}, {"meng", "ghk*", 0, 1}, {"meng", "", 'k', 1}, {"meny", "", 's', 1},
+	{"mem", "bpfv", 0, 1}, {"mem", "", 'p', 1}, {"men", "dtcjzs", 0, 1}, {"men", "", 't', 1},
+	{"me", "lmnrwy", 0, 1},
+	{"penge", "", 0, 0}, {"peng", "ghk*", 0, 0}, {"peng", "", 'k', 0}, {"peny", "", 's', 0},
+	{"pem", "bpfv", 0, 0}, {"pem", "", 'p', 0}, {"pen", "dtcjzs", 0, 0}, {"pen", "", 't', 0},
+	{"pe", "bcdfghjklmnpqrstvwxyz", 0, 0}, /* pe- also plain: petani, pedesaan */
+	{"ber", "", 0, 0}, {"be", "rk", 0, 0}, {"bel", "a", 0, 0}, {"per", "", 0, 0}, {"pel", "a", 0, 0},
+	{"ter", "", 0, 0}, {"te", "r", 0, 0}, {"di", "", 0, 1}, {"ke", "", 0, 0}, {"se", "", 0, 0},
 };
 
-/* Does s[0..n) split entirely into prefixes? At most three (memper-,
- * keber-, diper-, sepenge-). */
-static int prefix_chain(const char *s, size_t n, int depth)
+static int vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+
+/* May prefix f stand before next (the following prefix or the root as the
+ * word has it, next_n letters)? restored: the root letter the nasal took,
+ * or 0. */
+static int fits(const prefix_form *f, const char *next, size_t next_n, char restored)
+{
+	if (f->restore || restored)
+		return f->restore == restored && next_n > 0 && vowel(next[0]);
+	if (strcmp(f->form, "menge") == 0 || strcmp(f->form, "penge") == 0) {
+		size_t v = 0; /* before a root of one syllable: mengecek */
+		for (size_t i = 0; i < next_n; i++)
+			v += vowel(next[i]) && (i == 0 || !vowel(next[i - 1]));
+		return v == 1;
+	}
+	if (!*f->before || next_n == 0)
+		return next_n > 0 && (f->form[strlen(f->form) - 1] != 'r' || next[0] != 'r');
+	return strchr(f->before, next[0]) || (strchr(f->before, '*') && vowel(next[0]));
+}
+
+/* Does s[0..n) split into prefixes, each fitting what follows it, the
+ * last one fitting the root root[0..root_n)? At most three (memper-,
+ * keber-, sepenge-). *verbal: whether the first makes a verb. */
+static int prefix_chain(const char *s, size_t n, const char *root, size_t root_n, char restored,
+			int depth, int *verbal)
 {
 	if (n == 0)
-		return 1;
+		return !restored;
 	if (depth == 3)
 		return 0;
 	for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++) {
-		size_t k = strlen(prefixes[i]);
-		if (k <= n && memcmp(s, prefixes[i], k) == 0 && prefix_chain(s + k, n - k, depth + 1))
-			return 1;
+		const prefix_form *f = &prefixes[i];
+		size_t k = strlen(f->form);
+		int v = 0;
+		if (k > n || memcmp(s, f->form, k) != 0)
+			continue;
+		if (k == n ? !fits(f, root, root_n, restored)
+			   : (f->restore || !fits(f, s + k, n - k, 0) ||
+			      !prefix_chain(s + k, n - k, root, root_n, restored, depth + 1, &v)))
+			continue;
+		if (depth == 0)
+			*verbal = f->verbal;
+		return 1;
 	}
 	return 0;
 }
@@ -107,8 +224,9 @@ static size_t clitic_len(const char *s, size_t n, size_t min)
 	return total;
 }
 
-/* Is s[0..n) suffixes then clitics (-kan, -an, -i, then -nya, -lah ...)? */
-static int suffix_chain(const char *s, size_t n)
+/* Is s[0..n) a suffix then clitics (-kan, -an, -i, then -nya, -lah ...)?
+ * A verb (meN-, di-) takes no -an. */
+static int suffix_chain(const char *s, size_t n, int verbal)
 {
 	size_t c = clitic_len(s, n, 0), k;
 	n -= c;
@@ -116,7 +234,7 @@ static int suffix_chain(const char *s, size_t n)
 		return 1;
 	for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++)
 		if (n == strlen(suffixes[i]) && ends_with(s, n, suffixes[i], &k))
-			return 1;
+			return !(verbal && strcmp(suffixes[i], "an") == 0);
 	return 0;
 }
 
@@ -136,97 +254,44 @@ static void set_root(morph_parse *p, const char *w, size_t n, size_t off, size_t
 	p->found = 1;
 }
 
-/* Find stem in w with a prefix chain before it and a suffix chain after:
- * exactly, or less its first letter after a nasal (menetapkan). Returns 1
- * and fills p when it fits. */
-static int place_stem(const char *w, size_t n, const char *stem, size_t sn, morph_parse *p)
-{
-	for (size_t skip = 0; skip < 2 && skip < sn; skip++) {
-		const char *tail = stem + skip;
-		size_t tn = sn - skip;
-		for (size_t at = 0; at + tn <= n; at++) {
-			if (memcmp(w + at, tail, tn) != 0)
-				continue;
-			if (skip && (at == 0 || !strchr("mngy", w[at - 1])))
-				continue;
-			if (!prefix_chain(w, at, 0) || !suffix_chain(w + at + tn, n - at - tn))
-				continue;
-			set_root(p, w, n, at, tn, stem, sn, skip);
-			return 1;
-		}
-	}
-	return 0;
-}
-
-static int dict_knows(const morph *m, const char *s, size_t n)
-{
-	char buf[MORPH_STEM_MAX];
-	if (!m->h || n == 0 || n >= sizeof buf)
-		return 0;
-	memcpy(buf, s, n);
-	buf[n] = '\0';
-	return Hunspell_spell(m->h, buf) != 0;
-}
-
-/* hunspell-id's analysis: the longest of its stems that can be placed. */
-static int by_dictionary(const morph *m, const char *w, size_t n, morph_parse *p)
-{
-	char buf[MORPH_STEM_MAX], **list = NULL;
-	int count, best = -1;
-	size_t best_len = 0;
-	if (!m->h || n >= sizeof buf)
-		return 0;
-	memcpy(buf, w, n);
-	buf[n] = '\0';
-	count = Hunspell_stem(m->h, &list, buf);
-	for (int i = 0; i < count; i++) {
-		size_t sn = strlen(list[i]);
-		morph_parse q = *p;
-		if (sn == n && memcmp(list[i], w, n) == 0) {
-			best = i;
-			break;
-		}
-		if (sn > best_len && sn < MORPH_STEM_MAX && place_stem(w, n, list[i], sn, &q))
-			best = i, best_len = sn;
-	}
-	if (best >= 0 && !place_stem(w, n, list[best], strlen(list[best]), p))
-		best = -1;
-	if (count > 0)
-		Hunspell_free_list(m->h, &list, count);
-	return best >= 0;
-}
-
-/* Our own peeling: the longest root, known to the caller or the
- * dictionary, that a prefix chain and a suffix chain frame. The nasal of
- * meN-/peN- may have taken the root's first letter: p, t, k or s. */
+/* Our own peeling: of the roots known to the caller or the dictionary
+ * that a prefix chain and a suffix chain frame, the longest; but a root
+ * with -kan wins over the same root plus k with -an (bedakan: beda +
+ * -kan, not bedak + -an). The nasal of
+ * meN-/peN- may have taken the root's first letter (menulis: tulis). */
 static int by_grammar(const morph *m, const char *w, size_t n, morph_known_fn known, void *ud,
 		      morph_parse *p)
 {
-	static const char restore[] = "ptks";
+	static const char restore[] = "\0ptks";
 	char buf[MORPH_STEM_MAX];
-	if (n >= sizeof buf)
+	int best = -1;
+	if (n >= sizeof buf - 1)
 		return 0;
-	for (size_t len = n - 1; len >= 3; len--) {
+	for (size_t len = n - 1; len >= 2 && (int)(4 * len) > best; len--) {
 		for (size_t at = 0; at + len <= n; at++) {
-			if (!prefix_chain(w, at, 0) || !suffix_chain(w + at + len, n - at - len))
-				continue;
-			if ((known && known(ud, w + at, len)) || dict_knows(m, w + at, len)) {
-				set_root(p, w, n, at, len, w + at, len, 0);
-				return 1;
-			}
-			if (at == 0 || !strchr("mngy", w[at - 1]) || len + 1 >= sizeof buf)
-				continue;
 			for (size_t r = 0; r < sizeof restore - 1; r++) {
-				buf[0] = restore[r];
-				memcpy(buf + 1, w + at, len);
-				if ((known && known(ud, buf, len + 1)) || dict_knows(m, buf, len + 1)) {
-					set_root(p, w, n, at, len, buf, len + 1, 1);
-					return 1;
+				const char *stem = w + at;
+				size_t sn = len;
+				int verbal = 0, score;
+				if (restore[r]) {
+					buf[0] = restore[r];
+					memcpy(buf + 1, w + at, len);
+					stem = buf, sn = len + 1;
 				}
+				if (!prefix_chain(w, at, w + at, len, restore[r], 0, &verbal) ||
+				    !suffix_chain(w + at + len, n - at - len, verbal))
+					continue;
+				score = (int)(4 * len);
+				if (w[at + len - 1] == 'k' && n - at - len >= 2 && memcmp(w + at + len, "an", 2) == 0)
+					score -= 5; /* a root X with -kan beats Xk with -an */
+				if (score <= best || !((known && known(ud, stem, sn)) || dict_knows(m, stem, sn)))
+					continue;
+				set_root(p, w, n, at, len, stem, sn, restore[r] != 0);
+				best = score;
 			}
 		}
 	}
-	return 0;
+	return best >= 0;
 }
 
 void morph_parse_word(const morph *m, const char *w, size_t n, morph_known_fn known, void *ud,
@@ -236,11 +301,11 @@ void morph_parse_word(const morph *m, const char *w, size_t n, morph_known_fn kn
 	p->root_len = p->domain_len = n;
 	if (n == 0 || n >= MORPH_STEM_MAX)
 		return;
-	if (known && known(ud, w, n)) {
+	if ((known && known(ud, w, n)) || dict_knows(m, w, n)) {
 		set_root(p, w, n, 0, n, w, n, 0);
 		return;
 	}
-	if (by_dictionary(m, w, n, p) || by_grammar(m, w, n, known, ud, p))
+	if (by_grammar(m, w, n, known, ud, p))
 		return;
 	memset(p, 0, sizeof *p);
 	p->root_len = p->domain_len = n;

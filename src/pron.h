@@ -15,7 +15,7 @@
  * for words whose reading depends on a neighbour), the morphology (the e
  * of a prefix me(N)-, be(r)-, pe(N/r)-, te(r)-, ke-, se- is pepet;
  * suffixes and clitics are peeled before the root is judged, with
- * hunspell-id's stems, see morph.h), then rules for roots the table does
+ * stems of hunspell-id, see morph.h), then rules for roots the table does
  * not have (rules in pron.c: a final e is taling; loanword shapes). */
 #ifndef SUARA_PRON_H
 #define SUARA_PRON_H
