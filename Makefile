@@ -129,7 +129,7 @@ $(B)/header-check.o: include/suara.h | $(B)/.deps-ok
 # Fuzz the text front end (libFuzzer, clang) for FUZZ_SECONDS (default 60).
 FUZZ_SECONDS ?= 60
 FUZZ_SRC := src/input.c src/segment.c src/normalize.c src/number.c src/utf8.c src/buf.c src/speak.c \
-            src/timeline.c src/synth.c
+            src/timeline.c src/synth.c src/pron.c src/morph.c
 fuzz: | $(B)/.deps-ok
 	@command -v clang >/dev/null || apt-get install -y -qq clang >/dev/null
 	clang -std=c11 -D_POSIX_C_SOURCE=200809L -g -O1 -fsanitize=fuzzer,address,undefined \

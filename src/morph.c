@@ -260,7 +260,7 @@ static void set_root(morph_parse *p, const char *w, size_t n, size_t off, size_t
  * -kan, not bedak + -an). The nasal of
  * meN-/peN- may have taken the root's first letter (menulis: tulis). */
 static int by_grammar(const morph *m, const char *w, size_t n, morph_known_fn known, void *ud,
-		      morph_parse *p)
+		      int need_suffix, morph_parse *p)
 {
 	static const char restore[] = "\0ptks";
 	char buf[MORPH_STEM_MAX];
@@ -278,13 +278,14 @@ static int by_grammar(const morph *m, const char *w, size_t n, morph_known_fn kn
 					memcpy(buf + 1, w + at, len);
 					stem = buf, sn = len + 1;
 				}
-				if (!prefix_chain(w, at, w + at, len, restore[r], 0, &verbal) ||
+				if ((need_suffix && at + len == n) ||
+				    !prefix_chain(w, at, w + at, len, restore[r], 0, &verbal) ||
 				    !suffix_chain(w + at + len, n - at - len, verbal))
 					continue;
 				score = (int)(4 * len);
 				if (w[at + len - 1] == 'k' && n - at - len >= 2 && memcmp(w + at + len, "an", 2) == 0)
 					score -= 5; /* a root X with -kan beats Xk with -an */
-				if (score <= best || !((known && known(ud, stem, sn)) || dict_knows(m, stem, sn)))
+				if (score <= best || !((known && known(ud, stem, sn)) || (m && dict_knows(m, stem, sn))))
 					continue;
 				set_root(p, w, n, at, len, stem, sn, restore[r] != 0);
 				best = score;
@@ -301,11 +302,19 @@ void morph_parse_word(const morph *m, const char *w, size_t n, morph_known_fn kn
 	p->root_len = p->domain_len = n;
 	if (n == 0 || n >= MORPH_STEM_MAX)
 		return;
-	if ((known && known(ud, w, n)) || dict_knows(m, w, n)) {
+	if (known && known(ud, w, n)) {
 		set_root(p, w, n, 0, n, w, n, 0);
 		return;
 	}
-	if (by_grammar(m, w, n, known, ud, p))
+	/* A derived word the dictionary lists as a stem of its own (sepakan,
+	 * kemacetan) still takes its e from a root the caller knows, when
+	 * suffixes frame that root. */
+	if (dict_knows(m, w, n)) {
+		if (!by_grammar(NULL, w, n, known, ud, 1, p))
+			set_root(p, w, n, 0, n, w, n, 0);
+		return;
+	}
+	if (by_grammar(m, w, n, known, ud, 0, p))
 		return;
 	memset(p, 0, sizeof *p);
 	p->root_len = p->domain_len = n;
