@@ -134,20 +134,24 @@ static int dict_knows(const morph *m, const char *s, size_t n)
  * the place of (menulis: tulis), and whether it makes a verb (meN-, di-),
  * which takes -kan or -i but not -an. */
 typedef struct {
-	const char *form, *before;
+	const char *form;
+	size_t len;
+	const char *before;
 	char restore;
 	int verbal;
 } prefix_form;
 
+#define P(form, before, restore, verbal) {form, sizeof form - 1, before, restore, verbal}
+
 static const prefix_form prefixes[] = {
-	{"menge", "", 0, 1}, {"meng", "ghk*", 0, 1}, {"meng", "", 'k', 1}, {"meny", "", 's', 1},
-	{"mem", "bpfv", 0, 1}, {"mem", "", 'p', 1}, {"men", "dtcjzs", 0, 1}, {"men", "", 't', 1},
-	{"me", "lmnrwy", 0, 1},
-	{"penge", "", 0, 0}, {"peng", "ghk*", 0, 0}, {"peng", "", 'k', 0}, {"peny", "", 's', 0},
-	{"pem", "bpfv", 0, 0}, {"pem", "", 'p', 0}, {"pen", "dtcjzs", 0, 0}, {"pen", "", 't', 0},
-	{"pe", "bcdfghjklmnpqrstvwxyz", 0, 0}, /* pe- also plain: petani, pedesaan */
-	{"ber", "", 0, 0}, {"be", "rk", 0, 0}, {"bel", "a", 0, 0}, {"per", "", 0, 0}, {"pel", "a", 0, 0},
-	{"ter", "", 0, 0}, {"te", "r", 0, 0}, {"di", "", 0, 1}, {"ke", "", 0, 0}, {"se", "", 0, 0},
+	P("menge", "", 0, 1), P("meng", "ghk*", 0, 1), P("meng", "", 'k', 1), P("meny", "", 's', 1),
+	P("mem", "bpfv", 0, 1), P("mem", "", 'p', 1), P("men", "dtcjzs", 0, 1), P("men", "", 't', 1),
+	P("me", "lmnrwy", 0, 1),
+	P("penge", "", 0, 0), P("peng", "ghk*", 0, 0), P("peng", "", 'k', 0), P("peny", "", 's', 0),
+	P("pem", "bpfv", 0, 0), P("pem", "", 'p', 0), P("pen", "dtcjzs", 0, 0), P("pen", "", 't', 0),
+	P("pe", "bcdfghjklmnpqrstvwxyz", 0, 0), /* pe- also plain: petani, pedesaan */
+	P("ber", "", 0, 0), P("be", "rk", 0, 0), P("bel", "a", 0, 0), P("per", "", 0, 0), P("pel", "a", 0, 0),
+	P("ter", "", 0, 0), P("te", "r", 0, 0), P("di", "", 0, 1), P("ke", "", 0, 0), P("se", "", 0, 0),
 };
 
 static int vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
@@ -159,64 +163,74 @@ static int fits(const prefix_form *f, const char *next, size_t next_n, char rest
 {
 	if (f->restore || restored)
 		return f->restore == restored && next_n > 0 && vowel(next[0]);
-	if (strcmp(f->form, "menge") == 0 || strcmp(f->form, "penge") == 0) {
+	if (f->len == 5) { /* menge-, penge- */
 		size_t v = 0; /* before a root of one syllable: mengecek */
 		for (size_t i = 0; i < next_n; i++)
 			v += vowel(next[i]) && (i == 0 || !vowel(next[i - 1]));
 		return v == 1;
 	}
 	if (!*f->before || next_n == 0)
-		return next_n > 0 && (f->form[strlen(f->form) - 1] != 'r' || next[0] != 'r');
+		return next_n > 0 && (f->form[f->len - 1] != 'r' || next[0] != 'r');
 	return strchr(f->before, next[0]) || (strchr(f->before, '*') && vowel(next[0]));
 }
 
-/* Does s[0..n) split into prefixes, each fitting what follows it, the
- * last one fitting the root root[0..root_n)? At most three (memper-,
- * keber-, sepenge-). *verbal: whether the first makes a verb. */
-static int prefix_chain(const char *s, size_t n, const char *root, size_t root_n, char restored,
-			int depth, int *verbal)
+/* Where prefix chains can end in w[0..n): bit i of ends[p] when a chain
+ * whose last prefix is prefixes[i] ends at p, each prefix fitting the one
+ * after it, at most three (memper-, keber-, sepenge-); verbal chains
+ * (the first a meN- or di-) in verbal_ends. Whether the last prefix fits
+ * the root is for the caller. */
+static void prefix_ends(const char *w, size_t n, size_t p, int prev, int verbal, int depth,
+			uint32_t *ends, uint32_t *verbal_ends)
 {
-	if (n == 0)
-		return !restored;
-	if (depth == 3)
-		return 0;
 	for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++) {
 		const prefix_form *f = &prefixes[i];
-		size_t k = strlen(f->form);
-		int v = 0;
-		if (k > n || memcmp(s, f->form, k) != 0)
+		size_t k = f->len;
+		int v = depth ? verbal : f->verbal;
+		if (p + k + 2 > n || memcmp(w + p, f->form, k) != 0)
 			continue;
-		if (k == n ? !fits(f, root, root_n, restored)
-			   : (f->restore || !fits(f, s + k, n - k, 0) ||
-			      !prefix_chain(s + k, n - k, root, root_n, restored, depth + 1, &v)))
+		if (prev >= 0 && (prefixes[prev].restore || !fits(&prefixes[prev], w + p, n - p, 0)))
 			continue;
-		if (depth == 0)
-			*verbal = f->verbal;
-		return 1;
+		(v ? verbal_ends : ends)[p + k] |= (uint32_t)1 << i;
+		if (depth + 1 < 3)
+			prefix_ends(w, n, p + k, (int)i, v, depth + 1, ends, verbal_ends);
 	}
+}
+
+/* Does one of the chains in mask end with a prefix that fits the root
+ * root[0..root_n)? */
+static int chain_fits(uint32_t mask, const char *root, size_t root_n, char restored)
+{
+	for (size_t i = 0; mask; i++, mask >>= 1)
+		if ((mask & 1) && fits(&prefixes[i], root, root_n, restored))
+			return 1;
 	return 0;
 }
 
-static const char *const clitics[] = {"nya", "lah", "kah", "pun", "tah", "ku", "mu"};
-static const char *const suffixes[] = {"kan", "an", "i"};
+typedef struct {
+	const char *s;
+	size_t len;
+} affix;
 
-static int ends_with(const char *s, size_t n, const char *suf, size_t *k)
+#define A(s) {s, sizeof s - 1}
+static const affix clitics[] = {A("nya"), A("lah"), A("kah"), A("pun"), A("tah"), A("ku"), A("mu")};
+static const affix suffixes[] = {A("kan"), A("an"), A("i")};
+
+static int ends_with(const char *s, size_t n, const affix *a)
 {
-	*k = strlen(suf);
-	return *k <= n && memcmp(s + n - *k, suf, *k) == 0;
+	return a->len <= n && memcmp(s + n - a->len, a->s, a->len) == 0;
 }
 
 /* Length of the clitics at the end of s[0..n) (-nya, -lah, -kahpun...),
  * when what is before them is still at least min bytes. */
 static size_t clitic_len(const char *s, size_t n, size_t min)
 {
-	size_t total = 0, k;
+	size_t total = 0;
 	int again = 1;
 	while (again) {
 		again = 0;
 		for (size_t i = 0; i < sizeof clitics / sizeof clitics[0]; i++)
-			if (ends_with(s, n - total, clitics[i], &k) && n - total - k >= min) {
-				total += k;
+			if (ends_with(s, n - total, &clitics[i]) && n - total - clitics[i].len >= min) {
+				total += clitics[i].len;
 				again = 1;
 				break;
 			}
@@ -228,13 +242,12 @@ static size_t clitic_len(const char *s, size_t n, size_t min)
  * A verb (meN-, di-) takes no -an. */
 static int suffix_chain(const char *s, size_t n, int verbal)
 {
-	size_t c = clitic_len(s, n, 0), k;
-	n -= c;
+	n -= clitic_len(s, n, 0);
 	if (n == 0)
 		return 1;
 	for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++)
-		if (n == strlen(suffixes[i]) && ends_with(s, n, suffixes[i], &k))
-			return !(verbal && strcmp(suffixes[i], "an") == 0);
+		if (n == suffixes[i].len && memcmp(s, suffixes[i].s, n) == 0)
+			return !(verbal && n == 2); /* a verb takes no -an */
 	return 0;
 }
 
@@ -264,24 +277,32 @@ static int by_grammar(const morph *m, const char *w, size_t n, morph_known_fn kn
 {
 	static const char restore[] = "\0ptks";
 	char buf[MORPH_STEM_MAX];
+	uint32_t ends[MORPH_STEM_MAX] = {0}, verbal_ends[MORPH_STEM_MAX] = {0};
+	unsigned char suffix_ok[MORPH_STEM_MAX]; /* bit 0: after a plain chain, 1: after a verbal one */
 	int best = -1;
 	if (n >= sizeof buf - 1)
 		return 0;
+	prefix_ends(w, n, 0, -1, 0, 0, ends, verbal_ends);
+	for (size_t e = 0; e <= n; e++)
+		suffix_ok[e] = (unsigned char)(suffix_chain(w + e, n - e, 0) | suffix_chain(w + e, n - e, 1) << 1);
 	for (size_t len = n - 1; len >= 2 && (int)(4 * len) > best; len--) {
 		for (size_t at = 0; at + len <= n; at++) {
+			unsigned ok = suffix_ok[at + len];
+			if (!ok || (need_suffix && at + len == n) || (at && !ends[at] && !verbal_ends[at]))
+				continue;
 			for (size_t r = 0; r < sizeof restore - 1; r++) {
 				const char *stem = w + at;
 				size_t sn = len;
-				int verbal = 0, score;
+				int score;
+				if (at == 0 ? restore[r] || !(ok & 1)
+					    : !((ok & 1) && chain_fits(ends[at], w + at, len, restore[r])) &&
+						      !((ok & 2) && chain_fits(verbal_ends[at], w + at, len, restore[r])))
+					continue;
 				if (restore[r]) {
 					buf[0] = restore[r];
 					memcpy(buf + 1, w + at, len);
 					stem = buf, sn = len + 1;
 				}
-				if ((need_suffix && at + len == n) ||
-				    !prefix_chain(w, at, w + at, len, restore[r], 0, &verbal) ||
-				    !suffix_chain(w + at + len, n - at - len, verbal))
-					continue;
 				score = (int)(4 * len);
 				if (w[at + len - 1] == 'k' && n - at - len >= 2 && memcmp(w + at + len, "an", 2) == 0)
 					score -= 5; /* a root X with -kan beats Xk with -an */

@@ -52,34 +52,44 @@ static int fail_at(char *err, size_t errlen, const char *path, size_t line, cons
 	return -1;
 }
 
-/* Read a respelled word (a-z, '-', é è for taling, ë for pepet) from s
- * up to a tab or the end: its plain key and its qualities go to *key and
- * *q (NUL-terminated, advancing both). NULL, or what is wrong. */
-static const char *respelling(const char **s, char **key, char **q)
+/* Read a respelled word (a-z, '-', é è for taling, ë for pepet) from *s
+ * up to a tab or the end, advancing *s: its plain key and the quality of
+ * each e (NUL-terminated, at most WORD_MAX - 1 letters). NULL, or what is
+ * wrong. */
+static const char *respelling(const char **s, char *key, char *q)
 {
 	const unsigned char *p = (const unsigned char *)*s;
-	char *k = *key, *e = *q;
+	size_t k = 0, e = 0;
 	if (!*p || *p == '\t')
 		return "empty word";
 	for (; *p && *p != '\t'; p++) {
+		if (k + 1 >= WORD_MAX)
+			return "a word is longer than 63 letters";
 		if (p[0] == 0xC3 && (p[1] == 0xA9 || p[1] == 0xA8 || p[1] == 0xAB)) {
-			*k++ = 'e';
-			*e++ = p[1] == 0xAB ? PEPET : TALING;
+			key[k++] = 'e';
+			q[e++] = p[1] == 0xAB ? PEPET : TALING;
 			p++;
 		} else if (is_lower((char)*p) || *p == '-') {
-			*k++ = (char)*p;
+			key[k++] = (char)*p;
 			if (*p == 'e')
-				*e++ = PEPET;
+				q[e++] = PEPET;
 		} else {
 			return "a word is written with a-z and '-', é or è for taling, ë for pepet";
 		}
 	}
-	*k++ = '\0';
-	*e++ = '\0';
+	key[k] = q[e] = '\0';
 	*s = (const char *)p;
-	*key = k;
-	*q = e;
 	return NULL;
+}
+
+/* Copy s to the arena, returning where it went. */
+static const char *keep(char **arena, const char *s)
+{
+	char *at = *arena;
+	size_t n = strlen(s) + 1;
+	memcpy(at, s, n);
+	*arena += n;
+	return at;
 }
 
 static int root_cmp(const void *a, const void *b)
@@ -89,44 +99,38 @@ static int root_cmp(const void *a, const void *b)
 
 /* One line: "respelled" (roots.tsv) or "respelled<TAB>other<TAB>word,word"
  * (homographs.tsv: other is the reading chosen when a neighbouring word is
- * one of the list). Anything after a further tab is a comment. */
+ * one of the list). Anything after a further tab is a comment. Uses at
+ * most four times the line's length, plus 8 bytes, of the arena. */
 static const char *parse_root(const char *line, int homograph, char **arena, root *r)
 {
-	const char *why, *s = line;
-	char *alt_key, *k;
-	r->key = *arena;
+	char key[WORD_MAX], q[WORD_MAX], alt_key[WORD_MAX], alt_q[WORD_MAX];
+	const char *why, *s = line, *end;
+	char *ctx;
+	if ((why = respelling(&s, key, q)) != NULL)
+		return why;
+	r->key = keep(arena, key);
+	r->q = keep(arena, q);
 	r->alt_q = r->ctx = NULL;
-	{
-		char *key = *arena, *q = *arena + strlen(line) + 1;
-		if ((why = respelling(&s, &key, &q)) != NULL)
-			return why;
-		r->q = *arena + strlen(line) + 1;
-		*arena = q;
-	}
 	if (!homograph)
 		return NULL;
 	if (*s++ != '\t')
 		return "expected default<TAB>other<TAB>context words";
-	alt_key = *arena;
-	{
-		char *key = *arena, *q = *arena + strlen(line) + 1;
-		if ((why = respelling(&s, &key, &q)) != NULL)
-			return why;
-		r->alt_q = *arena + strlen(line) + 1;
-		*arena = q;
-	}
-	if (strcmp(alt_key, r->key) != 0)
+	if ((why = respelling(&s, alt_key, alt_q)) != NULL)
+		return why;
+	if (strcmp(alt_key, key) != 0)
 		return "both readings must be the same word";
+	r->alt_q = keep(arena, alt_q);
 	if (*s++ != '\t' || !*s || *s == '\t')
 		return "expected context words after the two readings";
-	k = *arena;
-	r->ctx = k;
-	*k++ = ',';
-	for (; *s && *s != '\t'; s++)
-		*k++ = *s;
-	*k++ = ',';
-	*k++ = '\0';
-	*arena = k;
+	end = strchr(s, '\t');
+	end = end ? end : s + strlen(s);
+	ctx = *arena; /* ",word,word," for strstr */
+	*ctx = ',';
+	memcpy(ctx + 1, s, (size_t)(end - s));
+	ctx[1 + (end - s)] = ',';
+	ctx[2 + (end - s)] = '\0';
+	*arena += 3 + (end - s);
+	r->ctx = ctx;
 	return NULL;
 }
 
@@ -148,8 +152,7 @@ static int load_roots(root_table *t, const char *dir, const char *name, int homo
 		return fail_at(err, errlen, path, 0, "invalid UTF-8");
 	for (size_t i = 0; i < len; i++)
 		lines += t->file[i] == '\n';
-	/* Each line's key, qualities and context fit in three times its length. */
-	if (!(t->r = suara_malloc(lines * sizeof *t->r)) || !(t->arena = suara_malloc(3 * len + 4 * lines + 1)))
+	if (!(t->r = suara_malloc(lines * sizeof *t->r)) || !(t->arena = suara_malloc(4 * len + 8 * lines + 1)))
 		return fail_at(err, errlen, path, 0, "out of memory");
 	arena = t->arena;
 	for (p = t->file, end = t->file + len; p < end;) {
@@ -167,7 +170,11 @@ static int load_roots(root_table *t, const char *dir, const char *name, int homo
 		}
 		p = nl ? nl + 1 : end;
 	}
-	qsort(t->r, t->n, sizeof *t->r, root_cmp);
+	for (size_t i = 1; i < t->n; i++) /* kept sorted, it needs no sort */
+		if (strcmp(t->r[i - 1].key, t->r[i].key) > 0) {
+			qsort(t->r, t->n, sizeof *t->r, root_cmp);
+			break;
+		}
 	for (size_t i = 1; i < t->n; i++)
 		if (strcmp(t->r[i - 1].key, t->r[i].key) == 0) {
 			snprintf(path + strlen(path), sizeof path - strlen(path), ": '%s'", t->r[i].key);
@@ -256,11 +263,10 @@ static int loan_ending(const char *s, size_t n)
 {
 	static const char *const endings[] = {
 		"isasi", "logi", "grafi", "nomi", "sofi", "skopi", "metri", "isme", "asme", "itas",
-		"ensi", "ansi", "ksi", "psi", "tif", "sif", "ika", "ium", "ional", "ual", "tor", "ur"};
+		"ensi", "ansi", "ksi", "psi", "tif", "sif", "ika", "ium", "ional", "ual", "tor", "tur"};
 	size_t syl = count_vowels(s, n);
 	for (size_t i = 0; i < sizeof endings / sizeof endings[0]; i++)
-		if (ends(s, n, endings[i]) && (strcmp(endings[i], "ur") != 0 || ends(s, n, "tur")) &&
-		    (syl >= 3 || strlen(endings[i]) >= 4))
+		if (ends(s, n, endings[i]) && (syl >= 3 || strlen(endings[i]) >= 4))
 			return 1;
 	return syl >= 4 && ends(s, n, "asi");
 }
@@ -365,10 +371,13 @@ static void decide_part(const pron_rules *p, part *pt)
 	for (size_t i = 0; i < pt->n; i++) {
 		if (pt->s[i] != 'e')
 			continue;
-		if (i >= mp.root_off && i < mp.root_off + mp.root_len && rq[e])
-			pt->q[i] = pt->q[i] ? pt->q[i] : rq[e++];
-		else if (!pt->q[i])
+		if (i >= mp.root_off && i < mp.root_off + mp.root_len && rq[e]) {
+			if (!pt->q[i]) /* é and ë were decided by the writer */
+				pt->q[i] = rq[e];
+			e++;
+		} else if (!pt->q[i]) {
 			pt->q[i] = PEPET;
+		}
 	}
 	pt->root_end = mp.root_off + mp.root_len;
 	pt->domain = mp.domain_len;
@@ -386,9 +395,14 @@ typedef struct {
 
 static void put(seg *g, size_t *ng, const char *ph, char vowel, char q)
 {
+	size_t k = 0;
 	if (*ng >= SEG_MAX)
 		return;
-	snprintf(g[*ng].ph, sizeof g[*ng].ph, "%s", ph);
+	while (ph[k] && k + 1 < sizeof g[*ng].ph) {
+		g[*ng].ph[k] = ph[k];
+		k++;
+	}
+	g[*ng].ph[k] = '\0';
 	g[*ng].vowel = vowel;
 	g[*ng].q = q;
 	(*ng)++;

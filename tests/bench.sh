@@ -89,8 +89,8 @@ if [ "${BENCH_BIG:-0}" = 1 ]; then
 	echo "suara, 5 MB input         $(peak "$SUARA" -q --force -j 2 -o "$T/o" "$big5")"
 fi
 
-# Text front end (paragraphs + segmentation + normalization) throughput,
-# without synthesis or printing.
+# Text front end (paragraphs + segmentation + normalization +
+# pronunciation) throughput, without synthesis or printing.
 src="$T/src.txt"
 if [ -d "$news" ]; then cat "$news"/*.txt > "$src"; else cat voices/id/sample.txt > "$src"; fi
 big="$T/big.txt"

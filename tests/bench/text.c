@@ -1,5 +1,6 @@
 /* bench/text.c: throughput of the text front end (paragraphs, sentence
- * segmentation and normalization), without synthesis or printing.
+ * segmentation, normalization and pronunciation), without synthesis or
+ * printing.
  * usage: bench-text VOICE_DIR FILE [RUNS]; prints the best of RUNS. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -7,14 +8,16 @@
 
 #include "input.h"
 #include "normalize.h"
+#include "pron.h"
 #include "segment.h"
 #include "speak.h"
 
 typedef struct {
 	const norm_rules *norm;
+	const pron_rules *pron;
 	const char *text;
-	sbuf spoken;
-	vec pieces;
+	sbuf spoken, engine;
+	vec pieces, anchors;
 	size_t sentences;
 } bench;
 
@@ -24,7 +27,9 @@ static int one_sentence(void *ud, size_t off, size_t len)
 	sbuf_clear(&b->spoken);
 	vec_clear(&b->pieces);
 	b->sentences++;
-	return norm_sentence(b->norm, b->text + off, len, &b->spoken, &b->pieces);
+	if (norm_sentence(b->norm, b->text + off, len, &b->spoken, &b->pieces) != 0)
+		return -1;
+	return pron_sentence(b->pron, sbuf_str(&b->spoken), b->spoken.len, &b->engine, &b->anchors);
 }
 
 static double seconds(void)
@@ -39,6 +44,7 @@ int main(int argc, char **argv)
 	char err[512], path[4200];
 	seg_rules *seg = NULL;
 	norm_rules *norm = NULL;
+	pron_rules *pron = NULL;
 	input_doc doc;
 	size_t bad, pos;
 	int runs = argc > 3 ? atoi(argv[3]) : 3, i;
@@ -47,13 +53,16 @@ int main(int argc, char **argv)
 	if (argc < 3)
 		return fprintf(stderr, "usage: bench-text VOICE_DIR FILE [RUNS]\n"), 2;
 	snprintf(path, sizeof path, "%s/abbrev.txt", argv[1]);
-	if (seg_rules_load(&seg, path, err, sizeof err) || norm_rules_load(&norm, argv[1], err, sizeof err))
+	if (seg_rules_load(&seg, path, err, sizeof err) || norm_rules_load(&norm, argv[1], err, sizeof err) ||
+	    pron_load(&pron, argv[1], "/usr/share/hunspell/id_ID", err, sizeof err))
 		return fprintf(stderr, "bench-text: %s\n", err), 1;
 	if (input_read(&doc, argv[2], &bad) != 0)
 		return fprintf(stderr, "bench-text: cannot read %s\n", argv[2]), 1;
 	b.norm = norm;
+	b.pron = pron;
 	b.text = doc.text;
 	vec_init(&b.pieces, sizeof(norm_piece));
+	vec_init(&b.anchors, sizeof(pron_anchor));
 	for (i = 0; i < runs; i++) {
 		double t0 = seconds(), t;
 		input_para p;
@@ -67,9 +76,12 @@ int main(int argc, char **argv)
 	printf("text front end: %zu bytes, %zu sentences, best of %d: %.3f s, %.1f MB/s\n", doc.len,
 	       b.sentences, runs, best, (double)doc.len / best / 1e6);
 	sbuf_free(&b.spoken);
+	sbuf_free(&b.engine);
 	vec_free(&b.pieces);
+	vec_free(&b.anchors);
 	input_free(&doc);
 	seg_rules_free(seg);
 	norm_rules_free(norm);
+	pron_free(pron);
 	return 0;
 }
