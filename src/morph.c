@@ -196,14 +196,16 @@ static void prefix_ends(const char *w, size_t n, size_t p, int prev, int verbal,
 	}
 }
 
-/* Does one of the chains in mask end with a prefix that fits the root
- * root[0..root_n)? */
+/* How well one of the chains in mask ends with a prefix that fits the
+ * root root[0..root_n): 0 not at all, 2 with menge-/penge- (mengecek is
+ * menge- + cek, not meng- + ecek), else 1. */
 static int chain_fits(uint32_t mask, const char *root, size_t root_n, char restored)
 {
+	int best = 0;
 	for (size_t i = 0; mask; i++, mask >>= 1)
 		if ((mask & 1) && fits(&prefixes[i], root, root_n, restored))
-			return 1;
-	return 0;
+			best = prefixes[i].len == 5 ? 2 : best ? best : 1;
+	return best;
 }
 
 typedef struct {
@@ -285,7 +287,7 @@ static int by_grammar(const morph *m, const char *w, size_t n, morph_known_fn kn
 	prefix_ends(w, n, 0, -1, 0, 0, ends, verbal_ends);
 	for (size_t e = 0; e <= n; e++)
 		suffix_ok[e] = (unsigned char)(suffix_chain(w + e, n - e, 0) | suffix_chain(w + e, n - e, 1) << 1);
-	for (size_t len = n - 1; len >= 2 && (int)(4 * len) > best; len--) {
+	for (size_t len = n - 1; len >= 2 && (int)(4 * len) + 5 > best; len--) {
 		for (size_t at = 0; at + len <= n; at++) {
 			unsigned ok = suffix_ok[at + len];
 			if (!ok || (need_suffix && at + len == n) || (at && !ends[at] && !verbal_ends[at]))
@@ -293,17 +295,21 @@ static int by_grammar(const morph *m, const char *w, size_t n, morph_known_fn kn
 			for (size_t r = 0; r < sizeof restore - 1; r++) {
 				const char *stem = w + at;
 				size_t sn = len;
-				int score;
-				if (at == 0 ? restore[r] || !(ok & 1)
-					    : !((ok & 1) && chain_fits(ends[at], w + at, len, restore[r])) &&
-						      !((ok & 2) && chain_fits(verbal_ends[at], w + at, len, restore[r])))
+				int score, fit = 1;
+				if (at == 0 ? restore[r] || !(ok & 1) : 0)
 					continue;
+				if (at) {
+					int plain = (ok & 1) ? chain_fits(ends[at], w + at, len, restore[r]) : 0;
+					int verb = (ok & 2) ? chain_fits(verbal_ends[at], w + at, len, restore[r]) : 0;
+					if (!(fit = plain > verb ? plain : verb))
+						continue;
+				}
 				if (restore[r]) {
 					buf[0] = restore[r];
 					memcpy(buf + 1, w + at, len);
 					stem = buf, sn = len + 1;
 				}
-				score = (int)(4 * len);
+				score = (int)(4 * len) + (fit == 2 ? 5 : 0);
 				if (w[at + len - 1] == 'k' && n - at - len >= 2 && memcmp(w + at + len, "an", 2) == 0)
 					score -= 5; /* a root X with -kan beats Xk with -an */
 				if (score <= best || !((known && known(ud, stem, sn)) || (m && dict_knows(m, stem, sn))))

@@ -422,8 +422,8 @@ static const char *diphthong(const part *pt, size_t i)
 		return at_end && pt->q[i] == TALING ? "eI" : NULL;
 	if (!((s[i] == 'a' && (s[i + 1] == 'i' || s[i + 1] == 'u')) || (s[i] == 'o' && s[i + 1] == 'i')))
 		return NULL;
-	if (!at_end && !(j + 1 < pt->n && !is_vowel(s[j]) && is_vowel(s[j + 1])))
-		return NULL;
+	if (!at_end && !(j + 1 < pt->n && j + 1 != pt->root_end && !is_vowel(s[j]) && is_vowel(s[j + 1])))
+		return NULL; /* diperbaiki: ba.ik + -i */
 	return s[i] == 'o' ? "oI" : s[i + 1] == 'i' ? "aI" : "aU";
 }
 
@@ -485,7 +485,9 @@ static size_t build_segments(const part *pt, seg *g, size_t *dom)
 			put(g, &ng, "k", 0, 0);
 			ph = "s";
 		}
-		if (!(ng && strcmp(g[ng - 1].ph, ph) == 0 && !g[ng - 1].vowel)) /* Allah, Mekkah */
+		/* a doubled letter inside a root is one sound (Allah, Mekkah), not
+		 * across the root's end (bebekku) */
+		if (!(ng && strcmp(g[ng - 1].ph, ph) == 0 && !g[ng - 1].vowel && i != pt->root_end))
 			put(g, &ng, ph, 0, 0);
 		i += used;
 	}
