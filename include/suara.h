@@ -31,6 +31,13 @@ extern "C" {
 
 #define SUARA_VERSION "0.1.0"
 
+/* What libsuara exports; everything else in it is internal. */
+#if defined(__GNUC__)
+#define SUARA_API __attribute__((visibility("default")))
+#else
+#define SUARA_API
+#endif
+
 typedef struct suara_renderer suara_renderer;
 
 enum suara_status {
@@ -62,9 +69,9 @@ enum suara_timestamp_format {
 /* Parse a comma list of format names ("json,vtt") into SUARA_TS_* bits.
  * Returns 0 when a name is unknown (copied into bad, badlen bytes, when bad
  * is not NULL) or the list is empty. */
-unsigned suara_timestamps_parse(const char *list, char *bad, size_t badlen);
+SUARA_API unsigned suara_timestamps_parse(const char *list, char *bad, size_t badlen);
 /* The i-th format's name, NULL past the last: for help texts. */
-const char *suara_timestamps_name(size_t i);
+SUARA_API const char *suara_timestamps_name(size_t i);
 
 /* Options. Fill with suara_options_init(), then change what you need.
  * Negative numbers mean "the voice preset's value". */
@@ -80,7 +87,7 @@ typedef struct suara_options {
 } suara_options;
 
 /* Set every field to its default. */
-void suara_options_init(suara_options *opt);
+SUARA_API void suara_options_init(suara_options *opt);
 
 /* Create a renderer: load the voice preset and initialize espeak-ng.
  * espeak-ng's state is global and does not return to where it started when
@@ -91,18 +98,18 @@ void suara_options_init(suara_options *opt);
  * until suara_renderer_free(). On failure stores NULL in *out (unless the
  * failure is SUARA_ERR_NOMEM before anything was allocated, *out is NULL
  * too) and, when errbuf is not NULL, a message of at most errlen bytes. */
-int suara_renderer_new(suara_renderer **out, const suara_options *opt, char *errbuf,
+SUARA_API int suara_renderer_new(suara_renderer **out, const suara_options *opt, char *errbuf,
 		       size_t errlen);
 
 /* Free a renderer. NULL is allowed. */
-void suara_renderer_free(suara_renderer *r);
+SUARA_API void suara_renderer_free(suara_renderer *r);
 
 /* The short description of a status, a static string. */
-const char *suara_strerror(int status);
+SUARA_API const char *suara_strerror(int status);
 
 /* Details of the last failure on r: a string owned by r, valid until the
  * next call on r. "" when there is none. */
-const char *suara_errdetail(const suara_renderer *r);
+SUARA_API const char *suara_errdetail(const suara_renderer *r);
 
 /* Render input (a path, or "-" for standard input) to the WAV at wav_path
  * ("-" for standard output) and the timestamp files at ts_base plus each
@@ -110,7 +117,7 @@ const char *suara_errdetail(const suara_renderer *r);
  * JSON calls the input (NULL: input's base name). Outputs are written under
  * temporary names and renamed when complete: on failure no output file is
  * left. Returns SUARA_OK or a failure status (details: suara_errdetail). */
-int suara_render_file(suara_renderer *r, const char *input, const char *source_name,
+SUARA_API int suara_render_file(suara_renderer *r, const char *input, const char *source_name,
 		      const char *wav_path, const char *ts_base);
 
 /* One input of a batch, with the same meaning as suara_render_file's
@@ -130,13 +137,13 @@ typedef void (*suara_result_fn)(void *ud, size_t index, int status, const char *
  * file's paragraphs start while the last ones of the previous file are
  * still being spoken. A failing target does not stop the others. Returns
  * SUARA_OK when every target succeeded, else the first failure's status. */
-int suara_render_batch(suara_renderer *r, const suara_target *targets, size_t n,
+SUARA_API int suara_render_batch(suara_renderer *r, const suara_target *targets, size_t n,
 		       suara_result_fn on_result, void *ud);
 
 /* Are the outputs suara_render_file would write for these arguments all
  * there, complete and at least as new as the input? (Outputs only ever
  * appear complete, so this is what lets an interrupted batch resume.) */
-int suara_outputs_fresh(const suara_renderer *r, const char *input, const char *wav_path,
+SUARA_API int suara_outputs_fresh(const suara_renderer *r, const char *input, const char *wav_path,
 			const char *ts_base);
 
 /* Inspection: write the sentences of input to out, as written
@@ -146,7 +153,7 @@ int suara_outputs_fresh(const suara_renderer *r, const char *input, const char *
  * sentence per line, a blank line between paragraphs. Returns SUARA_OK or
  * a failure status (detail in suara_errdetail). */
 enum suara_show { SUARA_SHOW_SEGMENTS, SUARA_SHOW_SPOKEN, SUARA_SHOW_PHONEMES };
-int suara_show_file(suara_renderer *r, const char *input, enum suara_show what, FILE *out);
+SUARA_API int suara_show_file(suara_renderer *r, const char *input, enum suara_show what, FILE *out);
 
 /* Progress of a render, for progress lines. */
 typedef struct suara_progress {
@@ -157,12 +164,12 @@ typedef struct suara_progress {
 
 /* Called after each paragraph is written; fn may be NULL. */
 typedef void (*suara_progress_fn)(void *ud, const suara_progress *p);
-void suara_set_progress(suara_renderer *r, suara_progress_fn fn, void *ud);
+SUARA_API void suara_set_progress(suara_renderer *r, suara_progress_fn fn, void *ud);
 
 /* Remove the temporary outputs of renders in progress in this process.
  * Async-signal-safe: for a SIGINT or SIGTERM handler, which then ends the
  * process, so an interrupted run leaves no partial file behind. */
-void suara_cleanup_temps(void);
+SUARA_API void suara_cleanup_temps(void);
 
 #ifdef __cplusplus
 }

@@ -1,4 +1,5 @@
 /* main.c: runs every suite, prints `tests: N passed, N failed`. */
+#define _GNU_SOURCE /* close_range */
 #include "test.h"
 
 #include <fcntl.h>
@@ -10,6 +11,20 @@
 #include <unistd.h>
 
 int test_passed, test_failed, test_verbose;
+
+static unsigned long fail_countdown;
+
+void test_fail_alloc_after(unsigned long n) { fail_countdown = n; }
+
+/* The library's and the plan's allocators ask this (a weak reference
+ * there: only this program defines it). */
+int su_test_alloc_fails(void);
+int su_test_alloc_fails(void)
+{
+	if (fail_countdown == 0)
+		return 0;
+	return --fail_countdown == 0;
+}
 
 /* A suite that hangs (a loop that does not advance, a child that never
  * ends) fails the run after this long instead of stalling it: generous, as
@@ -40,6 +55,7 @@ SUITE(cli);
 SUITE(batch);
 SUITE(timestamps);
 SUITE(browser);
+SUITE(layers);
 
 static const struct {
 	const char *name;
@@ -57,6 +73,7 @@ static const struct {
 	{"batch", suite_batch},
 	{"timestamps", suite_timestamps},
 	{"browser", suite_browser},
+	{"layers", suite_layers},
 };
 
 void test_report(int ok, const char *file, int line, const char *fmt, ...)

@@ -25,6 +25,11 @@ void test_report(int ok, const char *file, int line, const char *fmt, ...)
 void test_check_str(const char *got, const char *want, const char *file, int line,
 		    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
+/* The failing allocator: after test_fail_alloc_after(n) the n-th following
+ * allocation of the library (and of the program's plan) fails; 0 turns it
+ * off. */
+void test_fail_alloc_after(unsigned long n);
+
 /* Read a whole file into a malloc'd NUL-terminated buffer; NULL on error. */
 char *test_read_file(const char *path, size_t *len);
 

@@ -2,11 +2,11 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "buf.h"
-#include "input.h"
+#include "base/buf.h"
+#include "text/input.h"
 #include "suara.h"
 #include "test.h"
-#include "utf8.h"
+#include "base/utf8.h"
 
 void suite_buf(void)
 {
@@ -31,20 +31,20 @@ void suite_buf(void)
 	/* The failing allocator: each n-th allocation fails once. */
 	for (n = 1; n < 20; n++) {
 		sbuf t = {0};
-		suara_fail_alloc_after(n);
+		test_fail_alloc_after(n);
 		rc = 0;
 		for (i = 0; i < 200 && rc == 0; i++)
 			rc = sbuf_adds(&t, "0123456789");
-		suara_fail_alloc_after(0);
+		test_fail_alloc_after(0);
 		if (rc != 0)
 			CHECK(t.len % 10 == 0 && (t.data == NULL || t.data[t.len] == '\0'),
 			      "failed allocation %lu keeps the buffer consistent", n);
 		sbuf_free(&t);
 	}
 	vec_init(&v, sizeof x);
-	suara_fail_alloc_after(1);
+	test_fail_alloc_after(1);
 	CHECK(vec_push(&v, &x) == NULL && v.len == 0, "vec_push reports a failed allocation");
-	suara_fail_alloc_after(0);
+	test_fail_alloc_after(0);
 	vec_free(&v);
 }
 

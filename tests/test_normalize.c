@@ -8,7 +8,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "normalize.h"
+#include "text/normalize.h"
 
 /* Lowercase ASCII, drop , . ? ! ; : and collapse spaces, so the golden
  * file compares words, not intonation marks. */
@@ -223,9 +223,9 @@ static void alloc_failure(const norm_rules *r)
 		sbuf sp = {0};
 		vec pcs;
 		vec_init(&pcs, sizeof(norm_piece));
-		suara_fail_alloc_after(n);
+		test_fail_alloc_after(n);
 		rc = norm_sentence(r, text, strlen(text), &sp, &pcs);
-		suara_fail_alloc_after(0);
+		test_fail_alloc_after(0);
 		bad += rc != 0 && rc != -1;
 		sbuf_free(&sp);
 		vec_free(&pcs);
@@ -234,9 +234,9 @@ static void alloc_failure(const norm_rules *r)
 	for (n = 1, rc = -1; n < 10000 && rc != 0; n++) {
 		norm_rules *t = NULL;
 		char err[256];
-		suara_fail_alloc_after(n);
+		test_fail_alloc_after(n);
 		rc = norm_rules_load(&t, "voices/id", err, sizeof err);
-		suara_fail_alloc_after(0);
+		test_fail_alloc_after(0);
 		norm_rules_free(t);
 	}
 	CHECK(rc == 0, "norm_rules_load survives failed allocations (%lu runs)", n);

@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <sys/stat.h>
 
-#include "morph.h"
-#include "pron.h"
+#include "pron/morph.h"
+#include "pron/pron.h"
 #include "test.h"
 
 int run_suara(const char *const *args, const char *in, char **out, size_t *out_len, char **err);

@@ -6,7 +6,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "segment.h"
+#include "text/segment.h"
 
 #define TABLE "voices/id/abbrev.txt"
 #define GOLDEN "tests/segment.golden"

@@ -6,11 +6,11 @@
 #include <stdlib.h>
 #include <time.h>
 
-#include "input.h"
-#include "normalize.h"
-#include "pron.h"
-#include "segment.h"
-#include "speak.h"
+#include "text/input.h"
+#include "text/normalize.h"
+#include "pron/pron.h"
+#include "text/segment.h"
+#include "engine/speak.h"
 
 typedef struct {
 	const norm_rules *norm;

@@ -9,11 +9,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "input.h"
-#include "normalize.h"
-#include "pron.h"
-#include "segment.h"
-#include "speak.h"
+#include "text/input.h"
+#include "text/normalize.h"
+#include "pron/pron.h"
+#include "text/segment.h"
+#include "engine/speak.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

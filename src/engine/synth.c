@@ -1,0 +1,260 @@
+/* synth.c: see synth.h. The only file that includes espeak-ng's headers. */
+#define _GNU_SOURCE /* dladdr, dl_iterate_phdr */
+#include "engine/synth.h"
+
+#include <dlfcn.h>
+#include <errno.h>
+#include <espeak-ng/speak_lib.h>
+#include <link.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "base/utf8.h"
+
+/* What the callback fills during one synth_say call. */
+typedef struct {
+	synth_out *out;
+	const size_t *char_to_byte; /* text_position (1-based chars) -> byte */
+	size_t nchars;
+	int failed;
+} say_ctx;
+
+static int on_audio(short *wav, int n, espeak_EVENT *ev)
+{
+	say_ctx *ctx = ev ? ev->user_data : NULL;
+	if (!ctx || ctx->failed)
+		return 1;
+	if (!ctx->out)
+		return 0; /* phonemes only */
+	for (; ev->type != espeakEVENT_LIST_TERMINATED; ev++) {
+		synth_word w;
+		if (ev->type != espeakEVENT_WORD || ev->length <= 0 || ev->text_position < 1 ||
+		    (size_t)ev->text_position > ctx->nchars)
+			continue;
+		w.text_off = ctx->char_to_byte[ev->text_position - 1];
+		w.sample = ev->sample < 0 ? 0 : (size_t)ev->sample;
+		if (!vec_push(&ctx->out->words, &w))
+			ctx->failed = 1;
+	}
+	if (wav && n > 0 && !ctx->failed && vec_push_n(&ctx->out->samples, wav, (size_t)n) != 0)
+		ctx->failed = 1;
+	return ctx->failed;
+}
+
+int synth_init(const char *voice, int speed, int pitch, int volume, char *err, size_t errlen)
+{
+	int rate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 0, NULL, espeakINITIALIZE_DONT_EXIT);
+	if (rate <= 0) {
+		snprintf(err, errlen, "espeak-ng could not be initialized (is espeak-ng-data installed?)");
+		return -1;
+	}
+	espeak_SetSynthCallback(on_audio);
+	errno = 0;
+	if (espeak_SetVoiceByName(voice) != EE_OK) {
+		/* espeak-ng does not say why; a lack of descriptors or memory
+		 * is the machine's, not the voice's. */
+		if (errno == EMFILE || errno == ENFILE || errno == ENOMEM)
+			snprintf(err, errlen, "espeak-ng could not load voice '%s': %s", voice, strerror(errno));
+		else
+			snprintf(err, errlen, "espeak-ng has no voice '%s'", voice);
+		return -1;
+	}
+	if (espeak_SetParameter(espeakRATE, speed, 0) != EE_OK ||
+	    espeak_SetParameter(espeakPITCH, pitch, 0) != EE_OK ||
+	    espeak_SetParameter(espeakVOLUME, volume, 0) != EE_OK) {
+		snprintf(err, errlen, "espeak-ng refused the voice parameters");
+		return -1;
+	}
+	return rate;
+}
+
+/* Byte offset of each character of text, for mapping event positions. */
+static size_t *char_offsets(const char *text, size_t len, size_t *nchars)
+{
+	size_t *map = su_malloc((len + 1) * sizeof *map), pos = 0, n = 0;
+	if (!map)
+		return NULL;
+	while (pos < len) {
+		map[n++] = pos;
+		utf8_next(text, len, &pos);
+	}
+	*nchars = n;
+	return map;
+}
+
+int synth_say(const char *text, size_t len, synth_out *out)
+{
+	say_ctx ctx = {out, NULL, 0, 0};
+	size_t *map = char_offsets(text, len, &ctx.nchars);
+	espeak_ERROR e;
+	if (!map)
+		return -1;
+	ctx.char_to_byte = map;
+	e = espeak_Synth(text, len + 1, 0, POS_CHARACTER, 0, espeakCHARS_UTF8 | espeakPHONEMES,
+			 NULL, &ctx);
+	if (e == EE_OK)
+		e = espeak_Synchronize();
+	free(map);
+	return (e == EE_OK && !ctx.failed) ? 0 : -1;
+}
+
+int synth_phonemes(const char *text, size_t len, sbuf *out)
+{
+	say_ctx ctx = {NULL, NULL, 0, 0};
+	char *trace = NULL;
+	size_t tlen = 0;
+	FILE *f = open_memstream(&trace, &tlen);
+	espeak_ERROR e;
+	int rc = -1;
+	if (!f)
+		return -1;
+	espeak_SetPhonemeTrace(espeakPHONEMES_SHOW, f);
+	e = espeak_Synth(text, len + 1, 0, POS_CHARACTER, 0, espeakCHARS_UTF8 | espeakPHONEMES, NULL,
+			 &ctx);
+	if (e == EE_OK)
+		e = espeak_Synchronize();
+	espeak_SetPhonemeTrace(0, NULL);
+	if (fclose(f) == 0 && e == EE_OK && !ctx.failed) {
+		rc = 0;
+		for (size_t i = 0, start = 0; i <= tlen && rc == 0; i++) {
+			if (i < tlen && trace[i] != '\n')
+				continue;
+			while (start < i && (trace[start] == ' ' || trace[start] == '\r'))
+				start++;
+			if (i > start && ((out->len && sbuf_addc(out, ' ') != 0) ||
+					  sbuf_add(out, trace + start, i - start) != 0))
+				rc = -1;
+			start = i + 1;
+		}
+	}
+	free(trace);
+	return rc;
+}
+
+/* ---- the pristine state ----
+ *
+ * espeak-ng 1.51 keeps what carries over from one utterance to the next
+ * (wavegen's phase and flutter, pitch and pause state, the echo buffer) in
+ * its own static variables: the writable data segment of libespeak-ng.
+ * Copying that segment after a first utterance and copying it back later
+ * returns the engine to exactly that state, which is what a fork from it
+ * would give, for a few tens of microseconds instead of a fork. The copy is
+ * only trusted after synth_reset_is_exact, run in a process of its own: the
+ * same sentence spoken right after the copy and again after a reset must
+ * give the same samples (without the reset it never does). */
+
+static struct {
+	unsigned char *seg;  /* the segment's part after RELRO */
+	size_t len;
+	unsigned char *copy;
+	const void *code;    /* a function of libespeak-ng, to find it by */
+} pristine;
+
+/* dl_iterate_phdr callback: in the object whose code holds pristine.code,
+ * find the writable segment, less the part that is made read-only after
+ * relocation (RELRO: the GOT, never state). glibc protects RELRO up to its
+ * end rounded down to a page, so what is writable starts there. */
+static int find_segment(struct dl_phdr_info *info, size_t size, void *ud)
+{
+	uintptr_t lo = 0, hi = 0, relro_end = 0, code = (uintptr_t)pristine.code;
+	uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
+	int i, mine = 0;
+	(void)size;
+	(void)ud;
+	for (i = 0; i < info->dlpi_phnum; i++) {
+		const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
+		uintptr_t start = info->dlpi_addr + ph->p_vaddr;
+		if (ph->p_type == PT_LOAD && code >= start && code < start + ph->p_memsz)
+			mine = 1;
+		if (ph->p_type == PT_LOAD && (ph->p_flags & PF_W) && !lo)
+			lo = start, hi = start + ph->p_memsz;
+		else if (ph->p_type == PT_GNU_RELRO)
+			relro_end = start + ph->p_memsz;
+	}
+	if (!mine)
+		return 0;
+	if (page == 0 || page == (uintptr_t)-1)
+		page = 4096;
+	relro_end &= ~(page - 1);
+	if (relro_end > lo)
+		lo = relro_end;
+	if (lo && hi > lo) {
+		pristine.seg = (unsigned char *)lo;
+		pristine.len = hi - lo;
+	}
+	return 1;
+}
+
+/* FNV-1a of samples, for comparing two utterances. */
+static uint64_t hash_samples(const vec *v)
+{
+	const unsigned char *p = v->items;
+	uint64_t h = 1469598103934665603ULL;
+	size_t i;
+	for (i = 0; i < v->len * v->size; i++)
+		h = (h ^ p[i]) * 1099511628211ULL;
+	return h ^ v->len;
+}
+
+/* Speak text and return the hash of its samples; 0 on failure. */
+static uint64_t probe(const char *text)
+{
+	synth_out o;
+	uint64_t h = 0;
+	vec_init(&o.samples, sizeof(int16_t));
+	vec_init(&o.words, sizeof(synth_word));
+	if (synth_say(text, strlen(text), &o) == 0 && o.samples.len > 0)
+		h = hash_samples(&o.samples);
+	vec_free(&o.samples);
+	vec_free(&o.words);
+	return h;
+}
+
+/* The address of a function's code, for dladdr (ISO C has no cast). */
+static void *code_address(void (*fn)(void))
+{
+	void *p;
+	memcpy(&p, &fn, sizeof p);
+	return p;
+}
+
+int synth_set_pristine(void)
+{
+	Dl_info self, lib;
+	/* The first utterance creates the engine's text decoder: warm up so
+	 * that the copy never holds a pointer the engine has yet to allocate. */
+	if (probe("a.") == 0)
+		return -1;
+	srand(1);
+	/* Only a shared libespeak-ng has a segment of its own; linked into
+	 * the program, the segment would be suara's too. */
+	if (!dladdr(code_address((void (*)(void))espeak_Synth), &lib) ||
+	    !dladdr(code_address((void (*)(void))synth_set_pristine), &self) ||
+	    lib.dli_fbase == self.dli_fbase)
+		return 0;
+	pristine.code = code_address((void (*)(void))espeak_Synth);
+	dl_iterate_phdr(find_segment, NULL);
+	if (!pristine.seg || !(pristine.copy = su_malloc(pristine.len)))
+		return 0;
+	memcpy(pristine.copy, pristine.seg, pristine.len);
+	return 1;
+}
+
+int synth_reset_is_exact(void)
+{
+	static const char probe_text[] = "Apa kabar, Budi?";
+	uint64_t a = probe(probe_text), b;
+	synth_reset();
+	b = probe(probe_text);
+	return a != 0 && a == b;
+}
+
+void synth_reset(void)
+{
+	if (pristine.copy)
+		memcpy(pristine.seg, pristine.copy, pristine.len);
+	srand(1);
+}

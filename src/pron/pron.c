@@ -1,0 +1,780 @@
+/* pron.c: see pron.h.
+ *
+ * A word goes through three steps:
+ *   1. the quality of each e: '@' pepet or 'e' taling (decide_word);
+ *   2. its phonemes, one segment per sound, and its syllable nuclei
+ *      (build_segments);
+ *   3. the stress, and the text espeak-ng reads (emit_part). */
+#include "pron/pron.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pron/morph.h"
+#include "base/utf8.h"
+
+#define WORD_MAX 64 /* longer words are left to the engine */
+
+enum { PEPET = '@', TALING = 'e' };
+
+static int is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+static int is_lower(char c) { return c >= 'a' && c <= 'z'; }
+static int is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+
+/* ---- tables ------------------------------------------------------------ */
+
+/* A root and the quality of each of its e, in order ("presiden" "ee"). */
+typedef struct {
+	const char *key, *q;
+	const char *alt_q; /* homographs: the other reading */
+	const char *ctx;   /* homographs: ",word,word," that choose alt_q */
+} root;
+
+typedef struct {
+	root *r;
+	size_t n;
+	char *file;  /* the file as read */
+	char *arena; /* keys and qualities, NUL-terminated */
+} root_table;
+
+struct pron_rules {
+	root_table roots, homographs;
+	morph *morph;
+};
+
+static int fail_at(char *err, size_t errlen, const char *path, size_t line, const char *msg)
+{
+	if (line)
+		snprintf(err, errlen, "%s:%zu: %s", path, line, msg);
+	else
+		snprintf(err, errlen, "%s: %s", path, msg);
+	return -1;
+}
+
+/* Read a respelled word (a-z, '-', é è for taling, ë for pepet) from *s
+ * up to a tab or the end, advancing *s: its plain key and the quality of
+ * each e (NUL-terminated, at most WORD_MAX - 1 letters). NULL, or what is
+ * wrong. */
+static const char *respelling(const char **s, char *key, char *q)
+{
+	const unsigned char *p = (const unsigned char *)*s;
+	size_t k = 0, e = 0;
+	if (!*p || *p == '\t')
+		return "empty word";
+	for (; *p && *p != '\t'; p++) {
+		if (k + 1 >= WORD_MAX)
+			return "a word is longer than 63 letters";
+		if (p[0] == 0xC3 && (p[1] == 0xA9 || p[1] == 0xA8 || p[1] == 0xAB)) {
+			key[k++] = 'e';
+			q[e++] = p[1] == 0xAB ? PEPET : TALING;
+			p++;
+		} else if (is_lower((char)*p) || *p == '-') {
+			key[k++] = (char)*p;
+			if (*p == 'e')
+				q[e++] = PEPET;
+		} else {
+			return "a word is written with a-z and '-', é or è for taling, ë for pepet";
+		}
+	}
+	key[k] = q[e] = '\0';
+	*s = (const char *)p;
+	return NULL;
+}
+
+/* Copy s to the arena, returning where it went. */
+static const char *keep(char **arena, const char *s)
+{
+	char *at = *arena;
+	size_t n = strlen(s) + 1;
+	memcpy(at, s, n);
+	*arena += n;
+	return at;
+}
+
+static int root_cmp(const void *a, const void *b)
+{
+	return strcmp(((const root *)a)->key, ((const root *)b)->key);
+}
+
+/* One line: "respelled" (roots.tsv) or "respelled<TAB>other<TAB>word,word"
+ * (homographs.tsv: other is the reading chosen when a neighbouring word is
+ * one of the list). Anything after a further tab is a comment. Uses at
+ * most four times the line's length, plus 8 bytes, of the arena. */
+static const char *parse_root(const char *line, int homograph, char **arena, root *r)
+{
+	char key[WORD_MAX], q[WORD_MAX], alt_key[WORD_MAX], alt_q[WORD_MAX];
+	const char *why, *s = line, *end;
+	char *ctx;
+	if ((why = respelling(&s, key, q)) != NULL)
+		return why;
+	r->key = keep(arena, key);
+	r->q = keep(arena, q);
+	r->alt_q = r->ctx = NULL;
+	if (!homograph)
+		return NULL;
+	if (*s++ != '\t')
+		return "expected default<TAB>other<TAB>context words";
+	if ((why = respelling(&s, alt_key, alt_q)) != NULL)
+		return why;
+	if (strcmp(alt_key, key) != 0)
+		return "both readings must be the same word";
+	r->alt_q = keep(arena, alt_q);
+	if (*s++ != '\t' || !*s || *s == '\t')
+		return "expected context words after the two readings";
+	end = strchr(s, '\t');
+	end = end ? end : s + strlen(s);
+	ctx = *arena; /* ",word,word," for strstr */
+	*ctx = ',';
+	memcpy(ctx + 1, s, (size_t)(end - s));
+	ctx[1 + (end - s)] = ',';
+	ctx[2 + (end - s)] = '\0';
+	*arena += 3 + (end - s);
+	r->ctx = ctx;
+	return NULL;
+}
+
+static int load_roots(root_table *t, const char *dir, const char *name, int homograph, char *err,
+		      size_t errlen)
+{
+	char path[4200], *p, *end, *arena;
+	size_t len, lines = 1, lineno = 0;
+	FILE *f;
+	int rc;
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	if (!(f = fopen(path, "rb")))
+		return fail_at(err, errlen, path, 0, "cannot read file");
+	rc = suara_read_all(f, &t->file, &len);
+	fclose(f);
+	if (rc != 0)
+		return fail_at(err, errlen, path, 0, rc == -1 ? "out of memory" : "cannot read file");
+	if (utf8_validate(t->file, len) != len || memchr(t->file, '\0', len))
+		return fail_at(err, errlen, path, 0, "invalid UTF-8");
+	for (size_t i = 0; i < len; i++)
+		lines += t->file[i] == '\n';
+	if (!(t->r = su_malloc(lines * sizeof *t->r)) || !(t->arena = su_malloc(4 * len + 8 * lines + 1)))
+		return fail_at(err, errlen, path, 0, "out of memory");
+	arena = t->arena;
+	for (p = t->file, end = t->file + len; p < end;) {
+		char *nl = memchr(p, '\n', (size_t)(end - p));
+		const char *why;
+		if (nl)
+			*nl = '\0';
+		if (nl && nl > p && nl[-1] == '\r')
+			nl[-1] = '\0';
+		lineno++;
+		if (*p && *p != '#') {
+			if ((why = parse_root(p, homograph, &arena, &t->r[t->n])) != NULL)
+				return fail_at(err, errlen, path, lineno, why);
+			t->n++;
+		}
+		p = nl ? nl + 1 : end;
+	}
+	for (size_t i = 1; i < t->n; i++) /* kept sorted, it needs no sort */
+		if (strcmp(t->r[i - 1].key, t->r[i].key) > 0) {
+			qsort(t->r, t->n, sizeof *t->r, root_cmp);
+			break;
+		}
+	for (size_t i = 1; i < t->n; i++)
+		if (strcmp(t->r[i - 1].key, t->r[i].key) == 0) {
+			snprintf(path + strlen(path), sizeof path - strlen(path), ": '%s'", t->r[i].key);
+			return fail_at(err, errlen, path, 0, "a word is listed twice");
+		}
+	return 0;
+}
+
+static const root *find_root(const root_table *t, const char *s, size_t n)
+{
+	size_t lo = 0, hi = t->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strncmp(t->r[mid].key, s, n);
+		if (c == 0 && t->r[mid].key[n] != '\0')
+			c = 1;
+		if (c == 0)
+			return &t->r[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+static void free_table(root_table *t)
+{
+	free(t->r);
+	free(t->file);
+	free(t->arena);
+}
+
+int pron_load(pron_rules **out, const char *dir, const char *dic_base, char *err, size_t errlen)
+{
+	pron_rules *p = su_malloc(sizeof *p);
+	*out = NULL;
+	if (!p)
+		return fail_at(err, errlen, dir, 0, "out of memory");
+	memset(p, 0, sizeof *p);
+	if (load_roots(&p->roots, dir, "roots.tsv", 0, err, errlen) != 0 ||
+	    load_roots(&p->homographs, dir, "homographs.tsv", 1, err, errlen) != 0)
+		goto fail;
+	if (morph_open(&p->morph, dic_base) != 0) {
+		fail_at(err, errlen, dic_base, 0, "out of memory");
+		goto fail;
+	}
+	*out = p;
+	return 0;
+fail:
+	pron_free(p);
+	return -1;
+}
+
+void pron_free(pron_rules *p)
+{
+	if (!p)
+		return;
+	free_table(&p->roots);
+	free_table(&p->homographs);
+	morph_close(p->morph);
+	free(p);
+}
+
+int pron_has_dictionary(const pron_rules *p) { return morph_has_dictionary(p->morph); }
+
+/* ---- step 1: the letter e ---------------------------------------------- */
+
+static int ends(const char *s, size_t n, const char *suf)
+{
+	size_t k = strlen(suf);
+	return n >= k && memcmp(s + n - k, suf, k) == 0;
+}
+
+static size_t count_vowels(const char *s, size_t n)
+{
+	size_t v = 0;
+	for (size_t i = 0; i < n; i++)
+		v += is_vowel(s[i]) && (i == 0 || !is_vowel(s[i - 1]));
+	return v;
+}
+
+/* Endings that mark a loanword from Latin, Dutch or English: its e outside
+ * the last syllable is taling (générasi, téknologi, éfektif). */
+static int loan_ending(const char *s, size_t n)
+{
+	static const char *const endings[] = {
+		"isasi", "logi", "grafi", "nomi", "sofi", "skopi", "metri", "isme", "asme", "itas",
+		"ensi", "ansi", "ksi", "psi", "tif", "sif", "ika", "ium", "ional", "ual", "tor", "tur"};
+	size_t syl = count_vowels(s, n);
+	for (size_t i = 0; i < sizeof endings / sizeof endings[0]; i++)
+		if (ends(s, n, endings[i]) && (syl >= 3 || strlen(endings[i]) >= 4))
+			return 1;
+	return syl >= 4 && ends(s, n, "asi");
+}
+
+static int is_digraph(char a, char b)
+{
+	return (a == 'n' && (b == 'g' || b == 'y')) || (a == 's' && b == 'y') || (a == 'k' && b == 'h');
+}
+
+static int is_obstruent(char c) { return c && strchr("pbtdkgfvszxcj", c) != NULL; }
+
+/* Two consonants that only loanwords put after an e in one syllable's
+ * reach: an obstruent and another consonant (sektor, teknik, pesta,
+ * ekspor), or l before a consonant (delta, helm). */
+static int loan_cluster_after(const char *s, size_t n, size_t i)
+{
+	char a = i + 1 < n ? s[i + 1] : 0, b = i + 2 < n ? s[i + 2] : 0;
+	if (!a || !b || is_vowel(a) || is_vowel(b) || is_digraph(a, b) || a == b)
+		return 0;
+	return is_obstruent(a) || a == 'l';
+}
+
+/* A consonant cluster before the e: presiden, kredit, sleman. */
+static int cluster_before(const char *s, size_t i)
+{
+	char a, b;
+	if (i < 2)
+		return 0;
+	a = s[i - 2], b = s[i - 1];
+	if (is_vowel(a) || is_vowel(b) || is_digraph(a, b))
+		return 0;
+	return (b == 'r' || b == 'l') ? strchr("pbtdkgf", a) != NULL : a == 's';
+}
+
+/* The quality of the e at s[i] of a root the table does not know. */
+static char rule_e(const char *s, size_t n, size_t i, int loan)
+{
+	size_t k;
+	if ((n == 2 && (s[0] == 'k' || s[0] == 's')))
+		return PEPET; /* ke, se */
+	if (i + 1 == n) /* a final e: sate, kafe; but -isme, -asme, -ase */
+		return ends(s, n, "sme") || ends(s, n, "tme") || ends(s, n, "ase") ? PEPET : TALING;
+	if (is_vowel(s[i + 1]) || (i > 0 && is_vowel(s[i - 1])))
+		return TALING; /* teori, pasien, daerah */
+	for (k = i + 1; k < n && !is_vowel(s[k]); k++)
+		;
+	if (k == n) /* the last syllable: proyek, sistem, persen; but kader */
+		return s[i + 1] == 'r' && i + 2 == n && !ends(s, n, "uler") ? PEPET : TALING;
+	if (i == 1 && (s[0] == 'p' || s[0] == 's') && s[2] == 'r' && !is_vowel(s[3]))
+		return PEPET; /* persen, permanen, sertifikat */
+	if (loan || cluster_before(s, i) || loan_cluster_after(s, n, i))
+		return TALING;
+	return PEPET;
+}
+
+/* The qualities of the e's of the root s[0..n) into q. */
+static void root_qualities(const pron_rules *p, const char *s, size_t n, char *q)
+{
+	const root *r = find_root(&p->roots, s, n);
+	int loan;
+	if (r) {
+		strcpy(q, r->q);
+		return;
+	}
+	loan = loan_ending(s, n) || memchr(s, 'f', n) || memchr(s, 'v', n) || memchr(s, 'z', n) ||
+	       memchr(s, 'x', n) || memchr(s, 'q', n);
+	for (size_t i = 0; i < n; i++)
+		if (s[i] == 'e')
+			*q++ = rule_e(s, n, i, loan);
+	*q = '\0';
+}
+
+static int known_root(void *ud, const char *s, size_t n)
+{
+	return find_root(&((const pron_rules *)ud)->roots, s, n) != NULL;
+}
+
+/* A word part (no hyphen): its letters, the quality of each letter e (0
+ * for other letters), and where its root ends and its stress domain. */
+typedef struct {
+	char s[WORD_MAX];
+	char q[WORD_MAX];
+	size_t n, root_end, domain;
+} part;
+
+/* Decide the e's of pt that are not decided yet (q[i] == 'e' letter
+ * without a quality): prefixes pepet, the root by its table or rules. */
+static void decide_part(const pron_rules *p, part *pt)
+{
+	morph_parse mp;
+	char rq[WORD_MAX];
+	size_t e = 0;
+	morph_parse_word(p->morph, pt->s, pt->n, known_root, (void *)p, &mp);
+	if (!mp.found) {
+		mp.root_off = 0, mp.root_len = pt->n, mp.domain_len = pt->n, mp.stem_skip = 0;
+		memcpy(mp.stem, pt->s, pt->n);
+		mp.stem[pt->n] = '\0';
+	}
+	root_qualities(p, mp.stem, strlen(mp.stem), rq);
+	for (size_t i = 0; i < mp.stem_skip; i++)
+		e += mp.stem[i] == 'e';
+	for (size_t i = 0; i < pt->n; i++) {
+		if (pt->s[i] != 'e')
+			continue;
+		if (i >= mp.root_off && i < mp.root_off + mp.root_len && rq[e]) {
+			if (!pt->q[i]) /* é and ë were decided by the writer */
+				pt->q[i] = rq[e];
+			e++;
+		} else if (!pt->q[i]) {
+			pt->q[i] = PEPET;
+		}
+	}
+	pt->root_end = mp.root_off + mp.root_len;
+	pt->domain = mp.domain_len;
+}
+
+/* ---- step 2: segments -------------------------------------------------- */
+
+typedef struct {
+	char ph[4];     /* espeak-ng mnemonic */
+	char vowel;     /* 0, or the vowel's letter ('e' also for pepet) */
+	char q;         /* for e: PEPET or TALING */
+} seg;
+
+#define SEG_MAX (WORD_MAX * 2)
+
+static void put(seg *g, size_t *ng, const char *ph, char vowel, char q)
+{
+	size_t k = 0;
+	if (*ng >= SEG_MAX)
+		return;
+	while (ph[k] && k + 1 < sizeof g[*ng].ph) {
+		g[*ng].ph[k] = ph[k];
+		k++;
+	}
+	g[*ng].ph[k] = '\0';
+	g[*ng].vowel = vowel;
+	g[*ng].q = q;
+	(*ng)++;
+}
+
+/* ai, au, oi (and ei at the end: survei) are one syllable at the end of
+ * the root (pantai, kerbau) or before a consonant and a vowel (saudara),
+ * two before a final consonant (main, laut, baik). */
+static const char *diphthong(const part *pt, size_t i)
+{
+	const char *s = pt->s;
+	size_t j = i + 2;
+	int at_end = j == pt->n || j == pt->root_end;
+	if (i + 1 >= pt->n)
+		return NULL;
+	if (s[i] == 'e' && s[i + 1] == 'i')
+		return at_end && pt->q[i] == TALING ? "eI" : NULL;
+	if (!((s[i] == 'a' && (s[i + 1] == 'i' || s[i + 1] == 'u')) || (s[i] == 'o' && s[i + 1] == 'i')))
+		return NULL;
+	if (!at_end && !(j + 1 < pt->n && j + 1 != pt->root_end && !is_vowel(s[j]) && is_vowel(s[j + 1])))
+		return NULL; /* diperbaiki: ba.ik + -i */
+	return s[i] == 'o' ? "oI" : s[i + 1] == 'i' ? "aI" : "aU";
+}
+
+/* Consonant letters at s[i]: the mnemonic and how many letters it takes. */
+static size_t consonant(const char *s, size_t n, size_t i, const char **ph)
+{
+	static const struct { const char *letters, *ph; } digraphs[] = {
+		{"ng", "N"}, {"ny", "n^"}, {"sy", "S"}, {"kh", "x"}, {"sh", "S"}, {"gh", "g"},
+		{"dh", "d"}, {"th", "t"}, {"ph", "f"}, {"dj", "dZ"}, {"tj", "tS"}, {"ch", "x"},
+		{"ck", "k"},
+	};
+	static const char *const single[26] = {
+		"a", "b", "tS", "d", "e", "f", "g", "h", "i", "dZ", "k", "l", "m",
+		"n", "o", "p", "k", "R", "s", "t", "u", "v", "w", "ks", "j", "z"};
+	for (size_t k = 0; k < sizeof digraphs / sizeof digraphs[0]; k++)
+		if (i + 1 < n && s[i] == digraphs[k].letters[0] && s[i + 1] == digraphs[k].letters[1]) {
+			*ph = digraphs[k].ph;
+			return 2;
+		}
+	if (s[i] == '\'') {
+		*ph = "?";
+		return 1;
+	}
+	*ph = single[s[i] - 'a'];
+	if (s[i] == 'x' && i == 0)
+		*ph = "s"; /* xenon */
+	if (s[i] == 'n' && i + 1 < n && s[i + 1] == 'k')
+		*ph = "N"; /* bank */
+	return 1;
+}
+
+/* The segments of pt; *dom is the number of segments inside its stress
+ * domain. */
+static size_t build_segments(const part *pt, seg *g, size_t *dom)
+{
+	size_t ng = 0, i = 0;
+	*dom = 0;
+	while (i < pt->n) {
+		char c = pt->s[i];
+		const char *ph;
+		size_t used;
+		if (i == pt->domain)
+			*dom = ng;
+		if (is_vowel(c)) {
+			if (ng && g[ng - 1].vowel == c && (c != 'e' || g[ng - 1].q == pt->q[i]))
+				put(g, &ng, "?", 0, 0); /* saat, keempat */
+			if ((ph = diphthong(pt, i)) != NULL) {
+				put(g, &ng, ph, c, pt->q[i]);
+				i += 2;
+				continue;
+			}
+			put(g, &ng, c == 'e' ? (pt->q[i] == PEPET ? "@" : "e") : (char[]){c, 0}, c,
+			    c == 'e' ? pt->q[i] : 0);
+			i++;
+			continue;
+		}
+		used = consonant(pt->s, pt->n, i, &ph);
+		if (c == 'x' && i > 0) {
+			put(g, &ng, "k", 0, 0);
+			ph = "s";
+		}
+		/* a doubled letter inside a root is one sound (Allah, Mekkah), not
+		 * across the root's end (bebekku) */
+		if (!(ng && strcmp(g[ng - 1].ph, ph) == 0 && !g[ng - 1].vowel && i != pt->root_end))
+			put(g, &ng, ph, 0, 0);
+		i += used;
+	}
+	if (pt->domain >= pt->n)
+		*dom = ng;
+	return ng;
+}
+
+/* Open syllable: the next segment is a vowel, or the end, or a consonant
+ * followed by a vowel, or a cluster that starts a syllable (sekretaris). */
+static int open_syllable(const seg *g, size_t ng, size_t k)
+{
+	const char *a, *b;
+	if (k + 1 >= ng || g[k + 1].vowel)
+		return 1;
+	if (k + 2 >= ng)
+		return 0;
+	if (g[k + 2].vowel)
+		return 1;
+	a = g[k + 1].ph, b = g[k + 2].ph;
+	return (b[0] == 'R' || b[0] == 'l') && !b[1] && strchr("pbtdkgf", a[0]) && !a[1];
+}
+
+static void finish_segments(seg *g, size_t ng)
+{
+	for (size_t k = 0; k < ng; k++) {
+		if (strcmp(g[k].ph, "R") == 0 && k + 1 < ng && g[k + 1].vowel)
+			strcpy(g[k].ph, "R2");
+		if (g[k].vowel == 'e' && g[k].q == TALING && !g[k].ph[1] && !open_syllable(g, ng, k))
+			strcpy(g[k].ph, "E2");
+	}
+}
+
+/* ---- step 3: stress and output ----------------------------------------- */
+
+/* Function words that carry no stress of their own: ke, se, per (not
+ * pér, a spring). */
+static int unstressed_word(const part *pt)
+{
+	return pt->q[1] == PEPET &&
+	       ((pt->n == 2 && (memcmp(pt->s, "ke", 2) == 0 || memcmp(pt->s, "se", 2) == 0)) ||
+		(pt->n == 3 && memcmp(pt->s, "per", 3) == 0));
+}
+
+static int emit_part(const part *pt, sbuf *out)
+{
+	seg g[SEG_MAX];
+	size_t dom, ng = build_segments(pt, g, &dom), nuc[SEG_MAX], nn = 0, all = 0, last = 0;
+	long stress = -1;
+	finish_segments(g, ng);
+	for (size_t k = 0; k < ng; k++)
+		if (g[k].vowel) {
+			if (k < dom)
+				nuc[nn++] = k;
+			all++;
+			last = k;
+		}
+	if (nn == 1 && !unstressed_word(pt))
+		stress = (long)nuc[0];
+	else if (nn >= 2)
+		stress = (long)(g[nuc[nn - 2]].q == PEPET ? nuc[nn - 1] : nuc[nn - 2]);
+	for (size_t k = 0; k < ng; k++) {
+		if ((long)k == stress && sbuf_addc(out, '\'') != 0)
+			return -1;
+		/* espeak-ng's own rhythm for id: an unstressed last syllable is
+		 * diminished. */
+		if (k == last && all >= 2 && (long)k != stress && stress >= 0 && sbuf_adds(out, "%%") != 0)
+			return -1;
+		if (sbuf_adds(out, g[k].ph) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* ---- words ------------------------------------------------------------- */
+
+/* Lowercase w[0..n) into s, with forced qualities for é è (taling) and ë
+ * (pepet) in q. Returns the length, or 0 when the word is not one this
+ * module reads (other letters, all capitals, no e, too long). */
+static size_t read_word(const char *w, size_t n, char *s, char *q)
+{
+	size_t k = 0, letters = 0, upper = 0, es = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)w[i], d = i + 1 < n ? (unsigned char)w[i + 1] : 0;
+		if (k + 1 >= WORD_MAX)
+			return 0;
+		q[k] = 0;
+		if (is_lower((char)c) || is_upper((char)c)) {
+			upper += is_upper((char)c);
+			s[k++] = (char)(is_upper((char)c) ? c - 'A' + 'a' : c);
+		} else if (c == 0xC3 && (d == 0xA9 || d == 0xA8 || d == 0xAB || d == 0x89 || d == 0x88)) {
+			q[k] = d == 0xAB ? PEPET : TALING;
+			upper += d == 0x89 || d == 0x88;
+			s[k++] = 'e';
+			i++;
+		} else if (c == '-' || c == '\'') {
+			s[k++] = (char)c;
+			continue;
+		} else if (c == 0xE2 && d == 0x80 && i + 2 < n && (unsigned char)w[i + 2] == 0x99) {
+			s[k++] = '\''; /* ’ */
+			i += 2;
+			continue;
+		} else {
+			return 0;
+		}
+		letters++;
+		es += s[k - 1] == 'e';
+	}
+	if (!es || (upper == letters && letters >= 2))
+		return 0;
+	return k;
+}
+
+/* The qualities of a homograph, chosen by its neighbours. */
+static const char *homograph_q(const pron_rules *p, const char *s, size_t n, const char *prev,
+			       size_t prev_n, const char *next, size_t next_n)
+{
+	const root *h = find_root(&p->homographs, s, n);
+	char key[WORD_MAX + 2];
+	if (!h)
+		return NULL;
+	for (int side = 0; side < 2; side++) {
+		const char *w = side ? next : prev;
+		size_t wn = side ? next_n : prev_n, k = 0;
+		if (!w || wn == 0 || wn + 2 >= sizeof key)
+			continue;
+		key[k++] = ',';
+		for (size_t i = 0; i < wn; i++)
+			key[k++] = is_upper(w[i]) ? (char)(w[i] - 'A' + 'a') : w[i];
+		key[k++] = ',';
+		key[k] = '\0';
+		if (strstr(h->ctx, key))
+			return h->alt_q;
+	}
+	return h->q;
+}
+
+static int say_word(const pron_rules *p, const char *w, size_t n, const char *prev, size_t prev_n,
+		    const char *next, size_t next_n, sbuf *out)
+{
+	char s[WORD_MAX], q[WORD_MAX];
+	size_t len = read_word(w, n, s, q), a = 0, start = out->len;
+	const char *hq;
+	if (len == 0)
+		return 0;
+	if ((hq = homograph_q(p, s, len, prev, prev_n, next, next_n)) != NULL)
+		for (size_t i = 0; i < len; i++)
+			if (s[i] == 'e' && !q[i] && *hq)
+				q[i] = *hq++;
+	while (a < len) {
+		size_t b = a;
+		part pt;
+		while (b < len && s[b] != '-')
+			b++;
+		if (b > a) {
+			memset(&pt, 0, sizeof pt);
+			memcpy(pt.s, s + a, b - a);
+			memcpy(pt.q, q + a, b - a);
+			pt.n = b - a;
+			decide_part(p, &pt);
+			if ((out->len > start && sbuf_addc(out, ' ') != 0) || emit_part(&pt, out) != 0)
+				return -1;
+		}
+		a = b + 1;
+	}
+	return 1;
+}
+
+int pron_word(const pron_rules *p, const char *w, size_t n, sbuf *out)
+{
+	return say_word(p, w, n, NULL, 0, NULL, 0, out);
+}
+
+/* ---- sentences --------------------------------------------------------- */
+
+/* A word of the spoken text: letters (any script), with - and ' inside. */
+static size_t word_end(const char *s, size_t len, size_t i)
+{
+	size_t k = i;
+	while (k < len) {
+		size_t at = k;
+		uint32_t cp = utf8_next(s, len, &at);
+		if (cp == '-' || cp == '\'' || cp == 0x2019) {
+			size_t nx = at;
+			if (k == i || nx >= len || !u_isalpha(utf8_next(s, len, &nx)))
+				break;
+		} else if (!u_isalpha(cp) && !(cp >= 0x300 && cp < 0x370)) {
+			break;
+		}
+		k = at;
+	}
+	return k;
+}
+
+static int anchor(vec *anchors, size_t eng_off, size_t sp_off, int copied)
+{
+	pron_anchor a = {eng_off, sp_off, copied};
+	return vec_push(anchors, &a) ? 0 : -1;
+}
+
+/* The next word at or after i: its span, or len when none. */
+static size_t next_word(const char *s, size_t len, size_t i, size_t *end)
+{
+	while (i < len) {
+		size_t at = i;
+		uint32_t cp = utf8_next(s, len, &at);
+		if (u_isalpha(cp)) {
+			*end = word_end(s, len, i);
+			if (*end > i)
+				return i;
+		}
+		if (cp == '[' && at < len && s[at] == '[')
+			return len; /* a [[phoneme]] word: no neighbour to read */
+		i = at;
+	}
+	*end = len;
+	return len;
+}
+
+int pron_sentence(const pron_rules *p, const char *sp, size_t len, sbuf *eng, vec *anchors)
+{
+	size_t i = 0, prev = 0, prev_n = 0, copy_from = 0;
+	int copying = 1;
+	sbuf_clear(eng);
+	vec_clear(anchors);
+	if (anchor(anchors, 0, 0, 1) != 0)
+		return -1;
+	while (i < len) {
+		size_t end, nend = 0, nx, mark;
+		int rc;
+		if (sp[i] == '[' && i + 1 < len && sp[i + 1] == '[') { /* lexicon phonemes */
+			const char *close = strstr(sp + i, "]]");
+			i = close ? (size_t)(close - sp) + 2 : len;
+			continue;
+		}
+		if ((unsigned char)sp[i] < 0x80 && !is_lower(sp[i]) && !is_upper(sp[i])) {
+			i++;
+			continue;
+		}
+		end = word_end(sp, len, i);
+		if (end == i) {
+			utf8_next(sp, len, &i);
+			continue;
+		}
+		nx = next_word(sp, len, end, &nend);
+		if (sbuf_add(eng, sp + copy_from, i - copy_from) != 0)
+			return -1;
+		mark = eng->len;
+		if (sbuf_adds(eng, "[[") != 0)
+			return -1;
+		rc = say_word(p, sp + i, end - i, prev_n ? sp + prev : NULL, prev_n,
+			      nx < len ? sp + nx : NULL, nx < len ? nend - nx : 0, eng);
+		if (rc < 0)
+			return -1;
+		if (rc == 0) { /* left as written */
+			eng->len = mark;
+			eng->data[mark] = '\0';
+			copy_from = i;
+			if (!copying && anchor(anchors, mark, i, 1) != 0)
+				return -1;
+			copying = 1;
+		} else {
+			if (sbuf_adds(eng, "]]") != 0 || anchor(anchors, mark, i, 0) != 0)
+				return -1;
+			copy_from = end;
+			copying = 0;
+			if (anchor(anchors, eng->len, end, 1) != 0)
+				return -1;
+			copying = 1;
+		}
+		prev = i, prev_n = end - i;
+		i = end;
+	}
+	return sbuf_add(eng, sp + copy_from, len - copy_from);
+}
+
+size_t pron_map(const vec *anchors, size_t eng_off)
+{
+	size_t lo = 0, hi = anchors->len;
+	const pron_anchor *a;
+	while (hi - lo > 1) { /* the last anchor at or before eng_off */
+		size_t mid = lo + (hi - lo) / 2;
+		if (((const pron_anchor *)vec_at(anchors, mid))->eng_off <= eng_off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	a = vec_at(anchors, lo);
+	return a->copied ? a->sp_off + (eng_off - a->eng_off) : a->sp_off;
+}

@@ -1,0 +1,61 @@
+/* pron.h: how an Indonesian word is said: the quality of each letter e
+ * (pepet /ə/ or taling /e ɛ/) and the stressed syllable, as espeak-ng
+ * phoneme mnemonics.
+ *
+ * Sits between normalization and the engine. Every word with an e becomes
+ * [[phonemes]] (espeak-ng's phoneme input, which keeps one word event per
+ * word); everything else reaches the engine as written. Pepet is `@`,
+ * taling `e` in an open syllable and `E2` in a closed one (espeak-ng's `E`
+ * would become schwa when unstressed), and `'` marks the stress: the
+ * penultimate syllable, or the last when the penultimate vowel is pepet,
+ * counted on the word less its clitics (-nya, -lah, -kah, -pun, -ku, -mu).
+ *
+ * Each e is decided, in this order: a table of roots in the voice folder
+ * (roots.tsv, KBBI-style respellings with é for taling; homographs.tsv
+ * for words whose reading depends on a neighbour), the morphology (the e
+ * of a prefix me(N)-, be(r)-, pe(N/r)-, te(r)-, ke-, se- is pepet;
+ * suffixes and clitics are peeled before the root is judged, with
+ * stems of hunspell-id, see morph.h), then rules for roots the table does
+ * not have (rules in pron.c: a final e is taling; loanword shapes). */
+#ifndef SUARA_PRON_H
+#define SUARA_PRON_H
+
+#include <stddef.h>
+
+#include "base/buf.h"
+
+typedef struct pron_rules pron_rules;
+
+/* Load roots.tsv and homographs.tsv from the voice folder dir and open the
+ * affix dictionary dic_base (see morph_open; NULL or "" for none). 0 with
+ * *out set, or -1 with a message naming the file and line in err. */
+int pron_load(pron_rules **out, const char *dir, const char *dic_base, char *err, size_t errlen);
+void pron_free(pron_rules *p);
+/* Was the affix dictionary found? */
+int pron_has_dictionary(const pron_rules *p);
+
+/* Append the phonemes of the word w[0..n) (UTF-8) to out, without
+ * brackets; the parts of a hyphenated word are separated by spaces.
+ * Returns 1 when the word was pronounced here, 0 when it is left to the
+ * engine (no letter e, all capitals, or letters this module does not
+ * read), -1 when out of memory. */
+int pron_word(const pron_rules *p, const char *w, size_t n, sbuf *out);
+
+/* Where a run of the engine's text came from: engine bytes from eng_off
+ * on stand for the spoken text from sp_off on, byte for byte when copied,
+ * else all for the word at sp_off. */
+typedef struct {
+	size_t eng_off, sp_off;
+	int copied;
+} pron_anchor;
+
+/* Make the engine's text for the spoken text sp[0..len) (normalize.h's
+ * output): words with an e become [[phonemes]], the rest is copied.
+ * Appends to *eng and one pron_anchor per run to *anchors (both cleared
+ * first). 0, or -1 when out of memory. */
+int pron_sentence(const pron_rules *p, const char *sp, size_t len, sbuf *eng, vec *anchors);
+
+/* The spoken offset an engine offset stands for. */
+size_t pron_map(const vec *anchors, size_t eng_off);
+
+#endif

@@ -1,0 +1,40 @@
+/* normalize.h: Indonesian text normalization (written form -> spoken form).
+ *
+ * Turns one sentence as written into the words a careful newsreader says,
+ * ready for espeak-ng. The spoken text is made of pieces; each piece maps a
+ * span of the spoken text back to the written span it came from, so word
+ * timestamps can point at the written words (`Rp 12.500` is one written span
+ * for all of "dua belas ribu lima ratus rupiah"). Tables that users extend
+ * live in the voice folder (voices/id/). */
+#ifndef SUARA_NORMALIZE_H
+#define SUARA_NORMALIZE_H
+
+#include <stddef.h>
+
+#include "base/buf.h"
+
+typedef struct norm_rules norm_rules;
+
+/* One piece of spoken text and the written text it stands for. Offsets:
+ * sp_* into the spoken buffer, src_* into the sentence text given to
+ * norm_sentence. Pieces are in order and do not overlap on either side. */
+typedef struct {
+	size_t src_off, src_len;
+	size_t sp_off, sp_len;
+} norm_piece;
+
+/* Load the tables from the voice folder dir. 0 on success (*out set; free
+ * with norm_rules_free), -1 on failure with a message naming the file, line
+ * and problem in err. */
+int norm_rules_load(norm_rules **out, const char *dir, char *err, size_t errlen);
+void norm_rules_free(norm_rules *r);
+
+/* Normalize the sentence text[0..len) (valid UTF-8, no line breaks).
+ * Appends the spoken form to *spoken (words separated by single spaces,
+ * sentence punctuation kept where it shapes intonation) and one norm_piece
+ * per written token to *pieces (a vec of norm_piece). Returns 0, or -1 when
+ * out of memory (the outputs then hold a partial result to be discarded). */
+int norm_sentence(const norm_rules *r, const char *text, size_t len, sbuf *spoken,
+		  vec *pieces);
+
+#endif
