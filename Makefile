@@ -78,13 +78,15 @@ deps:
 $(B)/.deps-ok: | deps
 	@mkdir -p $(B) && touch $@
 
-# What only the tests need: sox (reads the WAVs back), the browser test's
-# Chromium and playwright-core.
+# What only the tests need: sox (reads the WAVs back), script(1), man(1),
+# the browser test's Chromium and playwright-core.
 test-deps: | deps
 	@command -v sox >/dev/null || { echo "installing: sox"; apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq sox >/dev/null; }
 	@[ -x /usr/bin/script ] || { echo "installing: bsdutils (script, a terminal for the progress test)"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq bsdutils >/dev/null; }
+	@command -v man >/dev/null || { echo "installing: man-db (man -l reads the installed manual page)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq man-db >/dev/null; }
 	@if [ -f tests/browser/setup.sh ]; then sh tests/browser/setup.sh; fi
 
 # ./suara is the release build; a sanitizer build stays in build/san.
@@ -122,9 +124,9 @@ $(B)/tests/%.o: tests/%.c | $(B)/.deps-ok
 	@echo "  CC      $<"
 	$(Q)$(COMPILE) $(PKG_CFLAGS) $(TEST_CFLAGS) -MMD -MP -c -o $@ $<
 
-# The tests reach inside the library: they link its objects, not the
-# archive whose internals are local.
-$(B)/test-suara: $(TEST_OBJ) $(LIB_OBJ)
+# The tests reach inside the library (and the program's plan): they link
+# its objects, not the archive whose internals are local.
+$(B)/test-suara: $(TEST_OBJ) $(LIB_OBJ) $(B)/cli/cli_plan.o
 	@echo "  LD      $@"
 	$(Q)$(LINK) -o $@ $^ $(PKG_LIBS) $(TEST_LIBS)
 

@@ -56,6 +56,7 @@ SUITE(batch);
 SUITE(timestamps);
 SUITE(browser);
 SUITE(layers);
+SUITE(install);
 
 static const struct {
 	const char *name;
@@ -74,6 +75,7 @@ static const struct {
 	{"timestamps", suite_timestamps},
 	{"browser", suite_browser},
 	{"layers", suite_layers},
+	{"install", suite_install},
 };
 
 void test_report(int ok, const char *file, int line, const char *fmt, ...)

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "test.h"
+#include "cli/cli_plan.h"
 
 int run_suara(const char *const *args, const char *in, char **out, size_t *out_len, char **err);
 const char *suara_bin(void);
@@ -57,6 +58,28 @@ static void expect_failure(const char *what, const char *const *args, const char
 	free(out);
 }
 
+/* Every numeric option takes digits only: no sign, no space, no trailing
+ * junk, no overflow (--shard 1/-1 once read -1 as 4294967295 and rendered
+ * nothing with status 0). */
+static void numbers(void)
+{
+	static const char *const bad[][2] = {
+		{"--shard", "1/-1"}, {"--shard", "-1/2"}, {"--shard", "+1/2"}, {"--shard", "1/2x"},
+		{"--shard", "1/ 2"}, {"--shard", "1/99999999999999999999"}, {"--shard", "1/"},
+		{"-s", "+175"}, {"-s", "175x"}, {"-s", " 175"}, {"-s", "175 "}, {"-p", "-0"},
+		{"-a", "99999999999999999999"}, {"-j", "0x2"}, {"-j", "2.0"},
+		{"--sentence-pause", "-1"}, {"--paragraph-pause", "1e3"},
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		const char *args[] = {bad[i][0], bad[i][1], "--segment", "voices/id/sample.txt", NULL};
+		char *out = NULL, *err = NULL;
+		int rc = run_suara(args, NULL, &out, NULL, &err);
+		CHECK(rc == 2 && err && strstr(err, "invalid") && out && !*out, "%s '%s' is a usage error (rc %d)",
+		      bad[i][0], bad[i][1], rc);
+		free(out), free(err);
+	}
+}
+
 static void usage_and_version(void)
 {
 	const char *help[] = {"--help", NULL}, *ver[] = {"-V", NULL}, *bad[] = {"--bogus", NULL};
@@ -79,6 +102,7 @@ static void usage_and_version(void)
 	rc = run_suara(noarg, NULL, &out, NULL, &err);
 	CHECK(rc == 2 && strstr(err, "needs a value"), "a missing option value is a usage error");
 	free(out), free(err);
+	numbers();
 }
 
 static void inspection(void)
@@ -488,6 +512,29 @@ static void progress_line(void)
 	free(out);
 }
 
+/* Out of memory while the plan is built leaves no item with a missing
+ * name behind (main.c walks every item it holds). */
+static void plan_out_of_memory(void)
+{
+	plan_opts o = {TMP "/out/", 0, 0, 0};
+	char err[256];
+	size_t broken = 0, failures = 0;
+	for (unsigned long n = 1; n < 40; n++) {
+		plan p = {0};
+		int rc;
+		test_fail_alloc_after(n);
+		rc = plan_add(&p, &o, "tests/data/timing.txt", err, sizeof err);
+		rc |= plan_add(&p, &o, "tests/data/crlf.txt", err, sizeof err);
+		test_fail_alloc_after(0);
+		failures += rc != 0;
+		for (size_t i = 0; i < p.n; i++)
+			broken += !p.items[i].input || !p.items[i].key || !p.items[i].wav || !p.items[i].base;
+		plan_free(&p);
+	}
+	CHECK(failures > 0, "allocations of the plan do fail (%zu runs)", failures);
+	CHECK(broken == 0, "no plan item with a missing name (%zu)", broken);
+}
+
 void suite_cli(void)
 {
 	mkdir("build/test-tmp", 0777);
@@ -495,6 +542,7 @@ void suite_cli(void)
 	mkdir(TMP "/out", 0777);
 	empty_dir(TMP "/out");
 	usage_and_version();
+	plan_out_of_memory();
 	inspection();
 	output_naming();
 	error_paths();

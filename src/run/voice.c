@@ -1,6 +1,8 @@
 /* voice.c: see voice.h. */
+#define _GNU_SOURCE /* dladdr */
 #include "run/voice.h"
 
+#include <dlfcn.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
@@ -31,26 +33,45 @@ static int exe_dir(char *out, size_t outlen)
 	return snprintf(out, outlen, "%s", path) < (int)outlen ? 0 : -1;
 }
 
-static int find_dir(voice_preset *v, const char *name)
+/* Folder of the file libsuara's code was loaded from: libsuara.so, or the
+ * program it is linked into. */
+static int lib_dir(char *out, size_t outlen)
+{
+	Dl_info info;
+	void *self;
+	const char *slash;
+	int (*fn)(voice_preset *, const char *, char *, size_t) = voice_load;
+	memcpy(&self, &fn, sizeof self); /* ISO C has no cast from code to data */
+	if (!dladdr(self, &info) || !info.dli_fname || !(slash = strrchr(info.dli_fname, '/')))
+		return -1;
+	return snprintf(out, outlen, "%.*s", (int)(slash - info.dli_fname), info.dli_fname) < (int)outlen ? 0 : -1;
+}
+
+/* Look for voices/NAME in the folders rel[] below base. */
+static int find_below(voice_preset *v, const char *base, const char *name)
 {
 	static const char *const rel[] = {"voices", "../voices", "../../voices",
 					  "../share/suara/voices"};
+	for (size_t i = 0; i < sizeof rel / sizeof rel[0]; i++)
+		if (snprintf(v->dir, sizeof v->dir, "%s/%s/%s", base, rel[i], name) < (int)sizeof v->dir &&
+		    is_dir(v->dir))
+			return 0;
+	return -1;
+}
+
+static int find_dir(voice_preset *v, const char *name)
+{
 	const char *env = getenv("SUARA_VOICES");
 	char base[4096];
-	size_t i;
 	if (strchr(name, '/'))
 		return is_dir(name) && snprintf(v->dir, sizeof v->dir, "%s", name) < (int)sizeof v->dir ? 0 : -1;
 	if (env && *env && snprintf(v->dir, sizeof v->dir, "%s/%s", env, name) < (int)sizeof v->dir &&
 	    is_dir(v->dir))
 		return 0;
-	if (exe_dir(base, sizeof base) != 0)
-		return -1;
-	for (i = 0; i < sizeof rel / sizeof rel[0]; i++) {
-		if (snprintf(v->dir, sizeof v->dir, "%s/%s/%s", base, rel[i], name) < (int)sizeof v->dir &&
-		    is_dir(v->dir))
-			return 0;
-	}
-	return -1;
+	if (exe_dir(base, sizeof base) == 0 && find_below(v, base, name) == 0)
+		return 0;
+	/* A program linked with an installed libsuara: PREFIX/lib/../share */
+	return lib_dir(base, sizeof base) == 0 ? find_below(v, base, name) : -1;
 }
 
 static char *trim(char *s)

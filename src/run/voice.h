@@ -27,7 +27,8 @@ typedef struct {
 
 /* Find the preset folder for name_or_dir and load voice.conf. A name is
  * looked up in $SUARA_VOICES, then in `voices/` beside the executable (and
- * its parent), then in ../share/suara/voices beside it. Returns 0, or -1
+ * its parent), then in ../share/suara/voices beside it, then the same
+ * beside libsuara.so (for a program linked with an installed library). Returns 0, or -1
  * with a message naming the file (and line) in err. */
 int voice_load(voice_preset *v, const char *name_or_dir, char *err, size_t errlen);
 
