@@ -141,6 +141,39 @@ static void output_naming(void)
 	      "standard input renders to OUT/stdin.wav, creating the folder");
 }
 
+static void empty_dir(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	char path[1024];
+	while (d && (e = readdir(d)) != NULL) {
+		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+		if (e->d_name[0] != '.' || (strcmp(e->d_name, ".") && strcmp(e->d_name, "..")))
+			unlink(path);
+	}
+	if (d)
+		closedir(d);
+}
+
+/* When one output cannot be published (the WAV's name is a folder), none
+ * is: the JSON and VTT written beside it are not left in place. */
+static void all_or_nothing(void)
+{
+	const char *args[] = {"-t", "json,vtt", "-o", TMP "/pub/a.wav", "tests/data/crlf.txt", NULL};
+	char *out = NULL, *err = NULL;
+	int rc;
+	mkdir(TMP "/pub", 0777);
+	empty_dir(TMP "/pub");
+	mkdir(TMP "/pub/a.wav", 0777);
+	rc = run_suara(args, NULL, &out, NULL, &err);
+	CHECK(rc == 1 && err && strstr(err, "a.wav"), "a WAV whose name is a folder fails (rc %d: %s)", rc,
+	      err ? err : "");
+	CHECK(!exists(TMP "/pub/a.json") && !exists(TMP "/pub/a.vtt"), "and no timestamp file is published");
+	CHECK(count_entries(TMP "/pub") == 1, "nor any temporary file left (%d entries)", count_entries(TMP "/pub"));
+	free(out), free(err);
+	rmdir(TMP "/pub/a.wav");
+}
+
 static void error_paths(void)
 {
 	const char *bad_utf8[] = {"-o", TMP "/out", TMP "/bad.txt", NULL};
@@ -170,6 +203,7 @@ static void error_paths(void)
 		CHECK_STR(data, "Ini teks, bukan audio.\n", "the input is left untouched");
 		free(data);
 	}
+	all_or_nothing();
 }
 
 /* A run killed midway leaves neither a final file nor a temporary one. */
@@ -469,19 +503,6 @@ static void hostile_conditions(void)
 }
 
 /* Empty dir of regular files (tests start from a clean output folder). */
-static void empty_dir(const char *dir)
-{
-	DIR *d = opendir(dir);
-	struct dirent *e;
-	char path[1024];
-	while (d && (e = readdir(d)) != NULL) {
-		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-		if (e->d_name[0] != '.' || (strcmp(e->d_name, ".") && strcmp(e->d_name, "..")))
-			unlink(path);
-	}
-	if (d)
-		closedir(d);
-}
 
 /* Run suara with a terminal as stdout and stderr (script(1) from
  * util-linux gives it one); what the terminal showed. */

@@ -1,0 +1,371 @@
+/* document.c: see document.h. */
+#include "run/document.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "run/publish.h"
+
+/* Silence after the last paragraph, so players do not clip the ending. */
+#define TAIL_MS 250
+
+int doc_fail(doc_state *d, int status, const char *fmt, ...)
+{
+	va_list ap;
+	if (d->status != SUARA_OK)
+		return d->status;
+	va_start(ap, fmt);
+	vsnprintf(d->detail, sizeof d->detail, fmt, ap);
+	va_end(ap);
+	return d->status = status;
+}
+
+static const char *base_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	return slash ? slash + 1 : path;
+}
+
+static int same_file(const char *a, const char *b)
+{
+	struct stat sa, sb;
+	return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
+	       sa.st_ino == sb.st_ino;
+}
+
+static int wanted(const suara_renderer *r, const doc_state *d, size_t i)
+{
+	return d->t->ts_base && (r->opt.timestamps & ts_formats_table[i]->bit);
+}
+
+static int doc_has_text(const input_doc *doc)
+{
+	size_t pos = 0;
+	input_para p;
+	while (input_next_para(doc, &pos, &p))
+		if (input_has_text(doc->text + p.off, p.len))
+			return 1;
+	return 0;
+}
+
+/* Name the timestamp outputs; refuse outputs that are the input itself. */
+static int check_targets(const suara_renderer *r, doc_state *d)
+{
+	size_t i;
+	for (i = 0; i < ts_format_count; i++)
+		snprintf(d->ts_path[i], PATH_LEN, "%s%s", d->t->ts_base ? d->t->ts_base : "",
+			 ts_formats_table[i]->ext);
+	if (strcmp(d->t->input, "-") == 0)
+		return SUARA_OK;
+	if (same_file(d->t->input, d->t->wav_path))
+		return doc_fail(d, SUARA_ERR_OVERWRITE, "%s: output is the input file", d->t->wav_path);
+	for (i = 0; i < ts_format_count; i++) {
+		if (wanted(r, d, i) && same_file(d->t->input, d->ts_path[i]))
+			return doc_fail(d, SUARA_ERR_OVERWRITE, "%s: output is the input file", d->ts_path[i]);
+	}
+	return SUARA_OK;
+}
+
+/* Could the audio of doc pass a WAV's 4 GiB? Indonesian news text gives
+ * about 1,500 samples per byte at 175 words a minute; with a margin of 2 for
+ * slow or spelled-out text, inputs from about 700 KB at that speed are
+ * written as RF64 instead. */
+static int may_pass_4gib(const suara_renderer *r, const input_doc *doc)
+{
+	double samples = (double)doc->len * 1500.0 * 2.0 * 175.0 / r->opt.speed;
+	return samples * 2 > 4294967295.0 - 1024;
+}
+
+/* Where the audio goes while it is written: beside its final name, or in
+ * $TMPDIR for standard output. */
+static int open_audio(suara_renderer *r, doc_state *d)
+{
+	if (strcmp(d->t->wav_path, "-") == 0) {
+		/* A name of its own (mkstemp): runs at the same time must not
+		 * share one, and /tmp is everyone's. */
+		char where[PATH_LEN];
+		const char *tmpdir = getenv("TMPDIR");
+		int fd;
+		snprintf(where, sizeof where, "%s/suara-stdout-XXXXXX", tmpdir && *tmpdir ? tmpdir : "/tmp");
+		if ((fd = mkstemp(where)) < 0)
+			return doc_fail(d, SUARA_ERR_WRITE, "%s: %s", where, strerror(errno));
+		close(fd);
+		d->wav_temp = temp_register(where);
+		if (d->wav_temp < 0)
+			unlink(where);
+	} else {
+		d->wav_temp = temp_beside(d->t->wav_path);
+	}
+	if (d->wav_temp < 0)
+		return doc_fail(d, SUARA_ERR_WRITE, "%s: path too long", d->t->wav_path);
+	d->tsdoc.audio_tmp = temp_path(d->wav_temp);
+	d->audio = audio_open(temp_path(d->wav_temp), r->rate, may_pass_4gib(r, &d->doc), d->err,
+			      sizeof d->err);
+	if (!d->audio)
+		return doc_fail(d, SUARA_ERR_WRITE, "%s: %s", d->t->wav_path, d->err);
+	return SUARA_OK;
+}
+
+static int open_outputs(suara_renderer *r, doc_state *d)
+{
+	size_t i;
+	if (open_audio(r, d) != SUARA_OK)
+		return d->status;
+	for (i = 0; i < ts_format_count; i++) {
+		if (!wanted(r, d, i))
+			continue;
+		d->ts_temp[i] = temp_beside(d->ts_path[i]);
+		d->ts_file[i] = d->ts_temp[i] >= 0 ? fopen(temp_path(d->ts_temp[i]), "wb") : NULL;
+		if (!d->ts_file[i])
+			return doc_fail(d, SUARA_ERR_WRITE, "%s: %s", d->ts_path[i], strerror(errno));
+		if (ts_formats_table[i]->begin(&d->ts[i], &d->tsdoc, d->ts_file[i]) != 0)
+			return doc_fail(d, SUARA_ERR_WRITE, "%s: cannot start", d->ts_path[i]);
+	}
+	return SUARA_OK;
+}
+
+doc_state *doc_open(suara_renderer *r, const suara_target *t, size_t i)
+{
+	doc_state *d = su_calloc(1, sizeof *d);
+	size_t k;
+	int st;
+	if (!d)
+		return NULL;
+	d->t = t, d->target = i, d->wav_temp = -1;
+	for (k = 0; k < MAX_FORMATS; k++)
+		d->ts_temp[k] = -1;
+	tl_init(&d->tl);
+	d->tsdoc = (ts_doc){t->source_name ? t->source_name : base_name(t->input), base_name(t->wav_path),
+			    NULL, r->voice.name, r->rate, NULL, 0};
+	st = suara_load_input(r, &d->doc, t->input);
+	if (st != SUARA_OK)
+		doc_fail(d, st, "%s", r->detail);
+	d->tsdoc.text = d->doc.text;
+	if (d->status == SUARA_OK && !doc_has_text(&d->doc))
+		doc_fail(d, SUARA_ERR_EMPTY, "%s: nothing to speak (the input is empty or only whitespace)",
+			 d->tsdoc.source);
+	if (d->status == SUARA_OK && check_targets(r, d) == SUARA_OK)
+		open_outputs(r, d);
+	d->fed_all = d->status != SUARA_OK;
+	return d;
+}
+
+/* ---- taking a paragraph's result ---- */
+
+static int feed_writers(doc_state *d)
+{
+	size_t i;
+	for (i = 0; i < ts_format_count; i++) {
+		if (d->ts[i] && ts_formats_table[i]->paragraph(d->ts[i], &d->tsdoc, &d->tl) != 0)
+			return doc_fail(d, SUARA_ERR_WRITE, "%s: writing failed", d->ts_path[i]);
+	}
+	return SUARA_OK;
+}
+
+/* Copy the paragraph's audio from the spill, mapped into memory so the
+ * samples go to the WAV without another copy, with the paragraph pause
+ * before it. Leaves rd after the audio. Returns 0, 1 when the worker
+ * reported a failure instead, or -1. */
+static int take_audio(const suara_renderer *r, doc_state *d, pool_reader *rd, uint64_t *start)
+{
+	size_t pause = (size_t)((long long)r->opt.paragraph_pause_ms * r->rate / 1000);
+	uint32_t head;
+	int first = 1;
+	*start = audio_count(d->audio);
+	snprintf(d->err, sizeof d->err, "a worker's result was incomplete");
+	while (pool_read_u32(rd, &head) == 0) {
+		size_t n;
+		if (head == 0)
+			return 0;
+		if (head == POOL_CHUNK_FAILED)
+			return 1;
+		n = head & ~POOL_CHUNK_ZEROS;
+		if (!(head & POOL_CHUNK_ZEROS) && n * 2 > rd->len - rd->pos)
+			return -1;
+		if (first) {
+			if (d->any_audio && audio_silence(d->audio, pause, d->err, sizeof d->err) != 0)
+				return -1;
+			*start = audio_count(d->audio);
+			d->any_audio = 1, first = 0;
+		}
+		if (head & POOL_CHUNK_ZEROS) {
+			if (audio_silence(d->audio, n, d->err, sizeof d->err) != 0)
+				return -1;
+		} else {
+			if (audio_write(d->audio, (const int16_t *)(const void *)(rd->m + rd->pos), n, d->err,
+					sizeof d->err) != 0)
+				return -1;
+			rd->pos += n * 2;
+		}
+	}
+	return -1;
+}
+
+/* The worker failed: its own report when it wrote one (rd is after
+ * POOL_CHUNK_FAILED, or at the spill's start), else its status. */
+static void take_failure(doc_state *d, const pool_job *j, pool_reader *rd, int after_mark, int status)
+{
+	char msg[256];
+	size_t line, col;
+	uint32_t head = POOL_CHUNK_FAILED;
+	int st = SUARA_ERR_WORKER;
+	if (!after_mark && j->why[0])
+		snprintf(msg, sizeof msg, "%s", j->why);
+	else if (after_mark || (pool_read_u32(rd, &head) == 0 && head == POOL_CHUNK_FAILED))
+		st = pool_read_failure(rd, msg, sizeof msg);
+	else if (WIFSIGNALED(status))
+		snprintf(msg, sizeof msg, "worker killed by signal %d", WTERMSIG(status));
+	else
+		snprintf(msg, sizeof msg, "worker ended without a result (status %d)", WEXITSTATUS(status));
+	input_position(&d->doc, j->base, &line, &col);
+	doc_fail(d, st, "%s:%zu: paragraph %zu: %s", d->tsdoc.source, line, d->index + 1, msg);
+}
+
+void doc_take_paragraph(const suara_renderer *r, doc_state *d, const pool_job *j, int finished,
+			   int status)
+{
+	pool_reader rd;
+	uint64_t start = 0;
+	int rc = 0;
+	pool_open_spill(j, &rd);
+	tl_reset(&d->tl);
+	if (!finished)
+		take_failure(d, j, &rd, 0, status);
+	else if ((rc = take_audio(r, d, &rd, &start)) == 1)
+		take_failure(d, j, &rd, 1, status);
+	else if (rc < 0)
+		doc_fail(d, SUARA_ERR_WRITE, "%s: %s", d->t->wav_path, d->err);
+	else if (pool_read_timeline(&rd, &d->tl) != 0)
+		doc_fail(d, SUARA_ERR_WORKER, "%s: a worker's result was incomplete", d->tsdoc.source);
+	else {
+		d->tl.index = d->index++;
+		d->tl.off = j->base;
+		d->tl.len = j->len;
+		tl_shift(&d->tl, start);
+		feed_writers(d);
+	}
+	pool_close_spill(&rd);
+}
+
+/* ---- finishing a document ---- */
+
+static int copy_to_stdout(doc_state *d, const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	char buf[65536];
+	size_t n;
+	int ok = f != NULL;
+	while (ok && (n = fread(buf, 1, sizeof buf, f)) > 0)
+		ok = fwrite(buf, 1, n, stdout) == n;
+	if (f)
+		fclose(f);
+	if (!ok || fflush(stdout) != 0)
+		return doc_fail(d, SUARA_ERR_WRITE, "standard output: %s", strerror(errno));
+	return SUARA_OK;
+}
+
+/* Publish every output, all or none; audio for standard output is copied
+ * there once the timestamps (none) and the audio are complete. */
+static void publish(doc_state *d)
+{
+	const char *finals[MAX_FORMATS + 1];
+	int slots[MAX_FORMATS + 1], to_stdout = strcmp(d->t->wav_path, "-") == 0;
+	size_t n = 0, i;
+	char why[PATH_LEN + 256];
+	for (i = 0; i < ts_format_count; i++)
+		if (d->ts_temp[i] >= 0)
+			slots[n] = d->ts_temp[i], finals[n++] = d->ts_path[i];
+	if (!to_stdout)
+		slots[n] = d->wav_temp, finals[n++] = d->t->wav_path;
+	if (publish_all(slots, finals, n, why, sizeof why) != 0) {
+		doc_fail(d, SUARA_ERR_WRITE, "%s", why);
+		return;
+	}
+	for (i = 0, n = 0; i < ts_format_count; i++) /* published: nothing to drop */
+		if (d->ts_temp[i] >= 0)
+			d->ts_temp[i] = slots[n++];
+	if (to_stdout)
+		copy_to_stdout(d, temp_path(d->wav_temp));
+	else
+		d->wav_temp = slots[n];
+}
+
+void doc_finish(suara_renderer *r, doc_state *d)
+{
+	size_t i;
+	if (d->status == SUARA_OK && !d->any_audio)
+		doc_fail(d, SUARA_ERR_EMPTY, "%s: nothing to speak (no paragraph produced sound)", d->tsdoc.source);
+	if (d->status == SUARA_OK &&
+	    audio_silence(d->audio, (size_t)(TAIL_MS * r->rate / 1000), d->err, sizeof d->err) != 0)
+		doc_fail(d, SUARA_ERR_WRITE, "%s: %s", d->t->wav_path, d->err);
+	if (d->audio) {
+		d->tsdoc.samples = audio_count(d->audio);
+		if (audio_close(d->audio, d->err, sizeof d->err) != 0)
+			doc_fail(d, SUARA_ERR_WRITE, "%s: %s", d->t->wav_path, d->err);
+		d->audio = NULL;
+	}
+	for (i = 0; i < ts_format_count; i++) {
+		if (d->ts[i] && d->status == SUARA_OK && ts_formats_table[i]->end(d->ts[i], &d->tsdoc) != 0)
+			doc_fail(d, SUARA_ERR_WRITE, "%s: writing failed", d->ts_path[i]);
+		if (d->ts[i])
+			ts_formats_table[i]->free(d->ts[i]);
+		if (d->ts_file[i] && fclose(d->ts_file[i]) != 0)
+			doc_fail(d, SUARA_ERR_WRITE, "%s: %s", d->ts_path[i], strerror(errno));
+	}
+	if (d->status == SUARA_OK)
+		publish(d);
+}
+
+void doc_free(doc_state *d)
+{
+	size_t i;
+	for (i = 0; i < MAX_FORMATS; i++)
+		temp_drop(&d->ts_temp[i]);
+	temp_drop(&d->wav_temp);
+	tl_free(&d->tl);
+	input_free(&d->doc);
+	free(d);
+}
+
+/* Is path a file at least as new as the input's modification time? */
+static int fresh(const char *path, const struct stat *in)
+{
+	struct stat st;
+	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size == 0)
+		return 0;
+	return st.st_mtim.tv_sec > in->st_mtim.tv_sec ||
+	       (st.st_mtim.tv_sec == in->st_mtim.tv_sec && st.st_mtim.tv_nsec >= in->st_mtim.tv_nsec);
+}
+
+int suara_outputs_fresh(const suara_renderer *r, const char *input, const char *wav_path,
+			const char *ts_base)
+{
+	char path[PATH_LEN];
+	struct stat in;
+	size_t i;
+	if (strcmp(input, "-") == 0 || strcmp(wav_path, "-") == 0 || stat(input, &in) != 0 ||
+	    !fresh(wav_path, &in))
+		return 0;
+	for (i = 0; ts_base && i < ts_format_count; i++) {
+		if (!(r->opt.timestamps & ts_formats_table[i]->bit))
+			continue;
+		snprintf(path, sizeof path, "%s%s", ts_base, ts_formats_table[i]->ext);
+		if (!fresh(path, &in))
+			return 0;
+	}
+	return 1;
+}
+
+int doc_next_para(doc_state *d, input_para *p)
+{
+	while (input_next_para(&d->doc, &d->next_pos, p))
+		if (input_has_text(d->doc.text + p->off, p->len))
+			return 1;
+	return 0;
+}
