@@ -8,8 +8,48 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "engine/speak.h"
 #include "engine/synth.h"
 #include "run/document.h"
+#include "run/spill.h"
+
+/* ---- the workers' job: one paragraph spoken into its spill ---- */
+
+/* Made in the parent before any worker is forked; each worker then has
+ * its own copy, whose buffers it keeps from paragraph to paragraph. */
+typedef struct {
+	const suara_renderer *r;
+	speak_buffers b;
+	tl_paragraph tl;
+} speaker_state;
+
+static int speak_job(void *ud, const char *text, size_t len, size_t base, FILE *f)
+{
+	speaker_state *w = ud;
+	const suara_renderer *r = w->r;
+	speak_cfg cfg = {r->seg, r->norm, r->pron, (size_t)((long long)r->opt.sentence_pause_ms * r->rate / 1000)};
+	int st = speak_paragraph(&cfg, &w->b, text, len, base, &w->tl, spill_put_samples, f);
+	if (st == SUARA_OK && spill_put_timeline(f, &w->tl) != 0)
+		st = SUARA_ERR_WRITE;
+	if (st != SUARA_OK)
+		spill_put_failure(f, st, suara_strerror(st));
+	return st == SUARA_OK ? 0 : -1;
+}
+
+static void speak_reset(void *ud)
+{
+	(void)ud;
+	synth_reset();
+}
+
+/* SUARA_TEST_PROBE_FAILS=1 makes the answer no, to test that path. */
+static int speak_resets_exact(void *ud)
+{
+	(void)ud;
+	return !suara_env_flag("SUARA_TEST_PROBE_FAILS") && synth_reset_is_exact();
+}
+
+/* ---- the batch ---- */
 
 typedef struct {
 	suara_renderer *r;
@@ -137,11 +177,16 @@ int suara_render_batch(suara_renderer *r, const suara_target *targets, size_t n,
 		       suara_result_fn on_result, void *ud)
 {
 	batch b = {r, targets, n, 0, NULL, NULL, NULL, on_result, ud, {0, n, 0, 0}, 0, 0, SUARA_OK};
+	speaker_state w;
+	pool_task task = {speak_job, speak_reset, speak_resets_exact, &w};
 	r->detail[0] = '\0';
 	if (set_pristine(r) != SUARA_OK)
 		return SUARA_ERR_ENGINE; /* set_pristine said why */
-	b.pool = pool_new(r, r->jobs, r->pristine == PRISTINE_BY_RESET ? 1
-				     : r->pristine == PRISTINE_BY_FORK ? 0 : -1);
+	w.r = r;
+	speak_buffers_init(&w.b);
+	tl_init(&w.tl);
+	b.pool = pool_new(&task, r->jobs, r->pristine == PRISTINE_BY_RESET ? 1
+					: r->pristine == PRISTINE_BY_FORK ? 0 : -1);
 	if (!b.pool)
 		return suara_fail(r, SUARA_ERR_NOMEM, "out of memory");
 	for (;;) {
@@ -173,6 +218,8 @@ int suara_render_batch(suara_renderer *r, const suara_target *targets, size_t n,
 	if (r->pristine == PRISTINE_UNPROBED)
 		r->pristine = pool_resets(b.pool) ? PRISTINE_BY_RESET : PRISTINE_BY_FORK;
 	pool_free(b.pool);
+	speak_buffers_free(&w.b);
+	tl_free(&w.tl);
 	while (b.head) { /* only after a failure of the whole batch */
 		doc_state *d = b.head;
 		b.head = d->next;

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "run/publish.h"
+#include "run/spill.h"
 
 /* Silence after the last paragraph, so players do not clip the ending. */
 #define TAIL_MS 250
@@ -172,53 +173,40 @@ static int feed_writers(doc_state *d)
  * samples go to the WAV without another copy, with the paragraph pause
  * before it. Leaves rd after the audio. Returns 0, 1 when the worker
  * reported a failure instead, or -1. */
-static int take_audio(const suara_renderer *r, doc_state *d, pool_reader *rd, uint64_t *start)
+static int take_audio(const suara_renderer *r, doc_state *d, spill_reader *rd, uint64_t *start)
 {
-	size_t pause = (size_t)((long long)r->opt.paragraph_pause_ms * r->rate / 1000);
-	uint32_t head;
+	size_t pause = (size_t)((long long)r->opt.paragraph_pause_ms * r->rate / 1000), n = 0;
+	const int16_t *s = NULL;
+	enum spill_chunk c;
 	int first = 1;
 	*start = audio_count(d->audio);
 	snprintf(d->err, sizeof d->err, "a worker's result was incomplete");
-	while (pool_read_u32(rd, &head) == 0) {
-		size_t n;
-		if (head == 0)
-			return 0;
-		if (head == POOL_CHUNK_FAILED)
-			return 1;
-		n = head & ~POOL_CHUNK_ZEROS;
-		if (!(head & POOL_CHUNK_ZEROS) && n * 2 > rd->len - rd->pos)
-			return -1;
+	while ((c = spill_next_chunk(rd, &s, &n)) == SPILL_SAMPLES || c == SPILL_ZEROS) {
 		if (first) {
 			if (d->any_audio && audio_silence(d->audio, pause, d->err, sizeof d->err) != 0)
 				return -1;
 			*start = audio_count(d->audio);
 			d->any_audio = 1, first = 0;
 		}
-		if (head & POOL_CHUNK_ZEROS) {
-			if (audio_silence(d->audio, n, d->err, sizeof d->err) != 0)
-				return -1;
-		} else {
-			if (audio_write(d->audio, (const int16_t *)(const void *)(rd->m + rd->pos), n, d->err,
-					sizeof d->err) != 0)
-				return -1;
-			rd->pos += n * 2;
-		}
+		if (c == SPILL_ZEROS ? audio_silence(d->audio, n, d->err, sizeof d->err) != 0
+				     : audio_write(d->audio, s, n, d->err, sizeof d->err) != 0)
+			return -1;
 	}
-	return -1;
+	return c == SPILL_END ? 0 : c == SPILL_FAILED ? 1 : -1;
 }
 
-/* The worker failed: its own report when it wrote one (rd is after
- * POOL_CHUNK_FAILED, or at the spill's start), else its status. */
-static void take_failure(doc_state *d, const pool_job *j, pool_reader *rd, int after_mark, int status)
+/* The worker failed: its own report when it wrote one (rd is after the
+ * failure mark, or at the spill's start), else its status. */
+static void take_failure(doc_state *d, const pool_job *j, spill_reader *rd, int after_mark, int status)
 {
 	char msg[256];
-	size_t line, col;
-	uint32_t head = POOL_CHUNK_FAILED;
+	size_t line, col, n;
+	const int16_t *s;
 	int st = SUARA_ERR_WORKER;
 	if (!after_mark && j->why[0])
 		snprintf(msg, sizeof msg, "%s", j->why);
-	else if (after_mark || (pool_read_u32(rd, &head) == 0 && head == POOL_CHUNK_FAILED))
-		st = pool_read_failure(rd, msg, sizeof msg);
+	else if (after_mark || spill_next_chunk(rd, &s, &n) == SPILL_FAILED)
+		st = spill_read_failure(rd, msg, sizeof msg);
 	else if (WIFSIGNALED(status))
 		snprintf(msg, sizeof msg, "worker killed by signal %d", WTERMSIG(status));
 	else
@@ -227,13 +215,14 @@ static void take_failure(doc_state *d, const pool_job *j, pool_reader *rd, int a
 	doc_fail(d, st, "%s:%zu: paragraph %zu: %s", d->tsdoc.source, line, d->index + 1, msg);
 }
 
+/* Append job j's paragraph to d's outputs. */
 void doc_take_paragraph(const suara_renderer *r, doc_state *d, const pool_job *j, int finished,
 			   int status)
 {
-	pool_reader rd;
+	spill_reader rd;
 	uint64_t start = 0;
 	int rc = 0;
-	pool_open_spill(j, &rd);
+	spill_open(j->spill, &rd);
 	tl_reset(&d->tl);
 	if (!finished)
 		take_failure(d, j, &rd, 0, status);
@@ -241,7 +230,7 @@ void doc_take_paragraph(const suara_renderer *r, doc_state *d, const pool_job *j
 		take_failure(d, j, &rd, 1, status);
 	else if (rc < 0)
 		doc_fail(d, SUARA_ERR_WRITE, "%s: %s", d->t->wav_path, d->err);
-	else if (pool_read_timeline(&rd, &d->tl) != 0)
+	else if (spill_read_timeline(&rd, &d->tl) != 0)
 		doc_fail(d, SUARA_ERR_WORKER, "%s: a worker's result was incomplete", d->tsdoc.source);
 	else {
 		d->tl.index = d->index++;
@@ -250,7 +239,7 @@ void doc_take_paragraph(const suara_renderer *r, doc_state *d, const pool_job *j
 		tl_shift(&d->tl, start);
 		feed_writers(d);
 	}
-	pool_close_spill(&rd);
+	spill_close(&rd);
 }
 
 /* ---- finishing a document ---- */

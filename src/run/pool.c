@@ -1,5 +1,5 @@
 /* pool.c: see pool.h. */
-#define _GNU_SOURCE /* memfd_create */
+#define _GNU_SOURCE /* close_range */
 #include "run/pool.h"
 
 #include <errno.h>
@@ -16,8 +16,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "engine/speak.h"
-#include "engine/synth.h"
+#include "base/buf.h"
+#include "run/spill.h"
 
 /* Jobs in flight may be several times the workers: a worker that finishes
  * before an older job frees its CPU for the next paragraph instead of
@@ -31,9 +31,6 @@
  * SUARA_WORKER_HEAP_MAX (bytes) overrides it, so that tests can make
  * replacements happen. */
 #define WORKER_HEAP_GROWTH_MAX ((size_t)8 << 20)
-
-/* A spill kept for reuse holds at most this much memory. */
-#define SPILL_KEEP_MAX ((off_t)8 << 20)
 
 /* What a worker answers when its paragraph's spill is complete. */
 #define REPLY_AGAIN 'k'   /* and it resets its engine for the next one */
@@ -57,7 +54,7 @@ typedef struct {
 } worker;
 
 struct pool {
-	const suara_renderer *r;
+	const pool_task *task;
 	int reuse;               /* workers reset the engine between paragraphs:
 				  * 1, 0, or -1 while the probe runs */
 	pid_t probe;             /* the probe's process while reuse is -1 */
@@ -74,62 +71,6 @@ struct pool {
 };
 
 /* ---- the worker ---- */
-
-static int spill_samples(void *ud, const int16_t *s, size_t n)
-{
-	FILE *f = ud;
-	while (n > 0) {
-		uint32_t k = n > 0x10000 ? 0x10000 : (uint32_t)n;
-		uint32_t head = s ? k : (k | POOL_CHUNK_ZEROS);
-		if (fwrite(&head, sizeof head, 1, f) != 1 || (s && fwrite(s, 2, k, f) != k))
-			return -1;
-		n -= k;
-		if (s)
-			s += k;
-	}
-	return 0;
-}
-
-/* fwrite of n items that may be none (from a NULL pointer). */
-static int put(FILE *f, const void *p, size_t size, size_t n)
-{
-	return n == 0 || fwrite(p, size, n, f) == n ? 0 : -1;
-}
-
-static int spill_timeline(FILE *f, const tl_paragraph *tl)
-{
-	uint32_t zero = 0;
-	uint64_t head[4] = {tl->end, tl->sentences.len, tl->words.len, tl->spoken.len};
-	return put(f, &zero, sizeof zero, 1) || put(f, head, sizeof head, 1) ||
-	       put(f, tl->sentences.items, sizeof(tl_sentence), tl->sentences.len) ||
-	       put(f, tl->words.items, sizeof(tl_word), tl->words.len) ||
-	       put(f, tl->spoken.data, 1, tl->spoken.len);
-}
-
-static void spill_failure(FILE *f, int status, const char *msg)
-{
-	uint32_t head = POOL_CHUNK_FAILED, len = (uint32_t)strlen(msg);
-	int32_t st = status;
-	fflush(f);
-	rewind(f);
-	put(f, &head, sizeof head, 1);
-	put(f, &st, sizeof st, 1);
-	put(f, &len, sizeof len, 1);
-	put(f, msg, 1, len);
-}
-
-/* Speak one paragraph into f. 0, or -1 when it failed (f says why). */
-static int speak_into(const suara_renderer *r, speak_buffers *b, tl_paragraph *tl, const char *text,
-		      size_t len, size_t base, FILE *f)
-{
-	speak_cfg cfg = {r->seg, r->norm, r->pron, (size_t)((long long)r->opt.sentence_pause_ms * r->rate / 1000)};
-	int st = speak_paragraph(&cfg, b, text, len, base, tl, spill_samples, f);
-	if (st == SUARA_OK && spill_timeline(f, tl) != 0)
-		st = SUARA_ERR_WRITE;
-	if (st != SUARA_OK)
-		spill_failure(f, st, suara_strerror(st));
-	return fflush(f) == 0 && st == SUARA_OK ? 0 : -1;
-}
 
 static int read_full(int fd, void *dst, size_t n)
 {
@@ -182,16 +123,11 @@ static size_t heap_in_use(void)
 #endif
 }
 
-/* Speak paragraphs as they come: each from the pristine engine state,
- * which this process was forked from and a reset returns to. */
-static _Noreturn void worker_main(const suara_renderer *r, int sock, int reuse, size_t heap_max)
+/* Run jobs as they come: each from the pristine state, which this process
+ * was forked from and a reset returns to. */
+static _Noreturn void worker_main(const pool_task *task, int sock, int reuse, size_t heap_max)
 {
-	size_t heap0, heap;
-	speak_buffers b;
-	tl_paragraph tl;
-	speak_buffers_init(&b);
-	tl_init(&tl);
-	heap0 = heap_in_use();
+	size_t heap0 = heap_in_use(), heap;
 	for (;;) {
 		uint64_t head[2];
 		int fd;
@@ -206,7 +142,7 @@ static _Noreturn void worker_main(const suara_renderer *r, int sock, int reuse, 
 		if (!text || !f || read_full(sock, text, (size_t)head[1]) != 0)
 			_exit(1);
 		text[head[1]] = '\0';
-		if (speak_into(r, &b, &tl, text, (size_t)head[1], (size_t)head[0], f) != 0)
+		if (task->run(task->ud, text, (size_t)head[1], (size_t)head[0], f) != 0 || fflush(f) != 0)
 			_exit(1); /* the spill says why */
 		free(text);
 		fclose(f);
@@ -215,37 +151,24 @@ static _Noreturn void worker_main(const suara_renderer *r, int sock, int reuse, 
 			: heap < heap0 || heap - heap0 < heap_max ? REPLY_AGAIN : REPLY_REPLACE;
 		if (write(sock, &reply, 1) != 1 || reply == REPLY_EXIT)
 			_exit(0);
-		synth_reset();
+		task->reset(task->ud);
 	}
 }
 
 /* ---- the parent ---- */
 
-/* An anonymous spill file: in memory when the kernel offers memfd (no file
- * system round trip), else an unlinked temporary file. -1 on failure. */
+/* A spill for the next job: one kept from an earlier job, or a new one. */
 static int spill_file(pool *p)
 {
-	int fd;
-	FILE *f;
-	if (p->nspare > 0)
-		return p->spare_spills[--p->nspare];
-	fd = memfd_create("suara-spill", MFD_CLOEXEC);
-	if (fd >= 0 || !(f = tmpfile()))
-		return fd;
-	fd = fcntl(fileno(f), F_DUPFD_CLOEXEC, 0);
-	fclose(f);
-	return fd;
+	return p->nspare > 0 ? p->spare_spills[--p->nspare] : spill_create();
 }
 
-/* Keep fd for the next paragraph, or close it. Its old contents need no
- * clearing: a spill is read up to its end mark. */
+/* Keep fd for the next job, or close it. */
 static void spill_release(pool *p, int fd)
 {
-	struct stat st;
 	if (fd < 0)
 		return;
-	if (p->nspare < p->cap && fstat(fd, &st) == 0 &&
-	    (st.st_size <= SPILL_KEEP_MAX || ftruncate(fd, 0) == 0)) {
+	if (p->nspare < p->cap && spill_rewind(fd) == 0) {
 		p->spare_spills[p->nspare++] = fd;
 		return;
 	}
@@ -306,16 +229,15 @@ static pid_t fork_child(void)
 	return pid;
 }
 
-/* Are resets exact (synth_reset_is_exact)? Asked in a child of the
- * pristine engine, which runs while the first workers already speak: until
- * the answer is in (settle_probe), a worker has no paragraph queued, and
- * one that finishes is only given more if the answer is yes.
- * SUARA_TEST_PROBE_FAILS=1 makes the answer no, to test that path. */
+/* Are resets exact (task->resets_exact)? Asked in a child of the pristine
+ * state, which runs while the first workers already work: until the answer
+ * is in (settle_probe), a worker has no job queued, and one that finishes
+ * is only given more if the answer is yes. */
 static void start_probe(pool *p)
 {
 	p->probe = fork_child();
 	if (p->probe == 0)
-		_exit(suara_env_flag("SUARA_TEST_PROBE_FAILS") ? 1 : synth_reset_is_exact() ? 0 : 1);
+		_exit(p->task->resets_exact(p->task->ud) ? 0 : 1);
 	if (p->probe < 0)
 		p->reuse = 0;
 }
@@ -358,7 +280,7 @@ static int fork_worker(pool *p, worker *w, char *err, size_t errlen)
 		int sock = only_socket(sv[1]);
 		if (sock < 0)
 			_exit(1);
-		worker_main(p->r, sock, p->reuse != 0, p->heap_max);
+		worker_main(p->task, sock, p->reuse != 0, p->heap_max);
 	}
 	close(sv[1]);
 	if (w->pid < 0) {
@@ -372,13 +294,13 @@ static int fork_worker(pool *p, worker *w, char *err, size_t errlen)
 	return 0;
 }
 
-pool *pool_new(const suara_renderer *r, int jobs, int reuse)
+pool *pool_new(const pool_task *task, int jobs, int reuse)
 {
 	pool *p = su_calloc(1, sizeof *p);
 	const char *env;
 	if (!p)
 		return NULL;
-	p->r = r;
+	p->task = task;
 	p->reuse = reuse;
 	if (reuse < 0)
 		start_probe(p);
@@ -600,7 +522,7 @@ int pool_start(pool *p, const char *text, size_t len, size_t base, void *owner, 
 	int spill;
 	if (!w)
 		return -1;
-	if ((spill = spill_file(p)) < 0 || pwrite(spill, &(uint32_t){0}, 4, 0) != 4) {
+	if ((spill = spill_file(p)) < 0 || spill_start(spill) != 0) {
 		if (spill >= 0)
 			close(spill);
 		snprintf(err, errlen, "cannot create a spill file: %s", strerror(errno));
@@ -677,77 +599,4 @@ void pool_free(pool *p)
 	free(p->w);
 	free(p->ring);
 	free(p);
-}
-
-/* ---- reading a spill ---- */
-
-int pool_open_spill(const pool_job *j, pool_reader *rd)
-{
-	struct stat st;
-	void *m;
-	rd->m = NULL, rd->len = rd->pos = 0;
-	if (fstat(j->spill, &st) != 0 || st.st_size <= 0)
-		return -1;
-	m = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_SHARED, j->spill, 0);
-	if (m == MAP_FAILED)
-		return -1;
-	rd->m = m;
-	rd->len = (size_t)st.st_size;
-	return 0;
-}
-
-void pool_close_spill(pool_reader *rd)
-{
-	if (rd->m)
-		munmap((void *)(uintptr_t)rd->m, rd->len);
-	rd->m = NULL, rd->len = rd->pos = 0;
-}
-
-static int read_exact(pool_reader *rd, void *dst, size_t n)
-{
-	if (n > rd->len - rd->pos)
-		return -1;
-	if (n)
-		memcpy(dst, rd->m + rd->pos, n);
-	rd->pos += n;
-	return 0;
-}
-
-int pool_read_u32(pool_reader *rd, uint32_t *v) { return read_exact(rd, v, sizeof *v); }
-
-static int read_vec(pool_reader *rd, vec *v, uint64_t n)
-{
-	if (n > (rd->len - rd->pos) / v->size || vec_reserve(v, (size_t)n) != 0)
-		return -1;
-	memcpy((char *)v->items + v->len * v->size, rd->m + rd->pos, (size_t)n * v->size);
-	v->len += (size_t)n;
-	rd->pos += (size_t)n * v->size;
-	return 0;
-}
-
-int pool_read_timeline(pool_reader *rd, tl_paragraph *tl)
-{
-	uint64_t head[4];
-	if (read_exact(rd, head, sizeof head) != 0)
-		return -1;
-	tl->end = head[0];
-	if (read_vec(rd, &tl->sentences, head[1]) || read_vec(rd, &tl->words, head[2]) ||
-	    head[3] > rd->len - rd->pos || sbuf_reserve(&tl->spoken, (size_t)head[3]) != 0)
-		return -1;
-	if (head[3] && read_exact(rd, tl->spoken.data, (size_t)head[3]) != 0)
-		return -1;
-	tl->spoken.len = (size_t)head[3];
-	tl->spoken.data[tl->spoken.len] = '\0';
-	return 0;
-}
-
-int pool_read_failure(pool_reader *rd, char *msg, size_t msglen)
-{
-	int32_t st = SUARA_ERR_WORKER;
-	uint32_t len = 0;
-	snprintf(msg, msglen, "worker ended without a result");
-	if (read_exact(rd, &st, sizeof st) == 0 && read_exact(rd, &len, sizeof len) == 0 && len < msglen &&
-	    read_exact(rd, msg, len) == 0)
-		msg[len] = '\0';
-	return st > 0 && st < SUARA_STATUS_COUNT ? st : SUARA_ERR_WORKER;
 }
