@@ -84,7 +84,12 @@ typedef struct suara_options {
 	int paragraph_pause_ms; /* silence between paragraphs, 0..10000 */
 	int jobs;               /* worker processes, 1..64; 0 = number of CPUs */
 	unsigned timestamps;    /* SUARA_TS_* bits; default SUARA_TS_JSON */
+	int paragraphs;         /* what ends a paragraph: SUARA_PARAGRAPHS_BLANK
+				 * (blank lines, the default) or
+				 * SUARA_PARAGRAPHS_LINE (every line) */
 } suara_options;
+
+enum { SUARA_PARAGRAPHS_BLANK, SUARA_PARAGRAPHS_LINE };
 
 /* Set every field to its default. */
 SUARA_API void suara_options_init(suara_options *opt);

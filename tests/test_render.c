@@ -2,11 +2,14 @@
  * paragraph independence and worker-count independence. Runs the real
  * program ($SUARA) and reads its outputs with libsndfile and jansson, not
  * with the code that wrote them. */
+#define _DEFAULT_SOURCE /* wait4 */
 #include <jansson.h>
 #include <sndfile.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "test.h"
@@ -318,6 +321,119 @@ static void check_emoji(void)
 	json_decref(j);
 }
 
+/* A paragraph of n bytes or more without a blank line, of varied
+ * sentences, written to path. */
+static void write_long_paragraph(const char *path, size_t n)
+{
+	static const char *const parts[] = {
+		"Hujan turun sejak subuh di pinggiran kota", "para pedagang menutup lapak lebih awal",
+		"seorang guru membacakan cerita untuk murid kelas tiga", "harga beras naik tipis minggu ini",
+		"kereta pagi berangkat tepat waktu meski peron basah"};
+	FILE *f = fopen(path, "w");
+	size_t len = 0, i = 0;
+	while (f && len < n) {
+		int k = fprintf(f, "%s%s, kata warga ke-%zu. ", i % 7 == 0 && i ? "\n" : "", parts[i % 5], i + 1);
+		len += k > 0 ? (size_t)k : 0;
+		i++;
+	}
+	if (f) {
+		fputs("Selesai.\n", f);
+		fclose(f);
+	}
+}
+
+/* Peak resident memory (KiB) of a suara run with args, itself (its workers
+ * are its children), or -1 when it fails. */
+static long peak_kib(const char *const *args)
+{
+	char *argv[16];
+	int i = 0, status;
+	struct rusage ru;
+	pid_t pid;
+	argv[i++] = (char *)suara_bin();
+	while (*args && i < 15)
+		argv[i++] = (char *)*args++;
+	argv[i] = NULL;
+	if ((pid = fork()) == 0) {
+		execv(argv[0], argv);
+		_exit(127);
+	}
+	if (pid < 0 || wait4(pid, &status, 0, &ru) != pid || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
+		return -1;
+	return ru.ru_maxrss;
+}
+
+/* A long paragraph is spoken in parts of whole sentences, with exactly a
+ * sentence's pause between them: one paragraph in the JSON, tight, the
+ * same bytes for any -j. */
+static void check_long_paragraph(void)
+{
+	const char *txt = "build/test-tmp/long/long.txt";
+	write_long_paragraph(txt, 12000);
+	CHECK(render_to(txt, "build/test-tmp/long/j1", "1") == 0 && render_to(txt, "build/test-tmp/long/j2", "2") == 0,
+	      "a 12 KB paragraph renders");
+	check_render(txt, "build/test-tmp/long/j1/long.wav", "build/test-tmp/long/j1/long.json", 1);
+	CHECK(test_same_file("build/test-tmp/long/j1/long.wav", "build/test-tmp/long/j2/long.wav") &&
+	      test_same_file("build/test-tmp/long/j1/long.json", "build/test-tmp/long/j2/long.json"),
+	      "its parts give the same bytes with -j 1 and -j 2");
+}
+
+/* Beyond PARA_TEXT_MAX (64 KB) a paragraph is cut at a sentence into
+ * paragraphs of the timestamps, with nothing lost; memory does not follow
+ * the paragraph's length (it did: a 1 MB paragraph took 2.9 GB, its audio
+ * held whole). */
+static void check_huge_paragraph(void)
+{
+	const char *txt = "build/test-tmp/long/huge.txt";
+	const char *args[] = {"-q", "--force", "-j", "2", "-o", "build/test-tmp/long/huge", txt, NULL};
+	const char *seg[] = {"--segment", txt, NULL};
+	const char *build = getenv("SUARA_BUILD");
+	json_error_t jerr;
+	json_t *j, *paras;
+	char *out = NULL;
+	size_t sentences = 0, segmented = 0, gaps_ok = 1, prev_end = 0, prev_stop = 0;
+	long kib;
+	write_long_paragraph(txt, 70000);
+	kib = peak_kib(args);
+	CHECK(kib > 0, "a 70 KB paragraph renders");
+	if (!build || !strstr(build, "san")) /* sanitizers' shadow memory aside */
+		CHECK(kib < 80 * 1024, "with a peak of %ld KiB (under 80 MiB; its audio alone is 200 MB)", kib);
+	j = json_load_file("build/test-tmp/long/huge/huge.json", 0, &jerr);
+	paras = j ? json_object_get(j, "paragraphs") : NULL;
+	CHECK(json_array_size(paras) == 2, "cut into 2 paragraphs of the timestamps (%zu)", json_array_size(paras));
+	for (size_t i = 0; i < json_array_size(paras); i++) {
+		json_t *p = json_array_get(paras, i);
+		sentences += json_array_size(json_object_get(p, "sentences"));
+		CHECK(jsize(p, "length") <= 65536, "paragraph %zu is at most 64 KB (%zu)", i, jsize(p, "length"));
+		if (i && (jsize(p, "start_sample") - prev_end != SENTENCE_PAUSE || jsize(p, "offset") < prev_stop))
+			gaps_ok = 0;
+		prev_end = jsize(p, "end_sample");
+		prev_stop = jsize(p, "offset") + jsize(p, "length");
+	}
+	CHECK(gaps_ok, "the cut is a sentence's pause, the offsets go on");
+	if (run_suara(seg, NULL, &out, NULL, NULL) == 0 && out)
+		for (char *c = out; *c; c++)
+			segmented += *c == '\n';
+	CHECK(sentences == segmented && sentences > 100, "every sentence is spoken (%zu of %zu)", sentences, segmented);
+	free(out);
+	json_decref(j);
+	remove("build/test-tmp/long/huge/huge.wav");
+}
+
+/* --paragraphs line: each line is a paragraph. */
+static void check_line_paragraphs(void)
+{
+	const char *txt = "build/test-tmp/long/lines.txt";
+	const char *args[] = {"-q", "--force", "--paragraphs", "line", "-o", "build/test-tmp/long/lines", txt, NULL};
+	FILE *f = fopen(txt, "w");
+	if (f) {
+		fputs("Baris pertama adalah paragraf.\nBaris kedua juga.\n\nBaris ketiga, setelah baris kosong.\n", f);
+		fclose(f);
+	}
+	CHECK(run_suara_quiet(args) == 0, "--paragraphs line renders");
+	check_render(txt, "build/test-tmp/long/lines/lines.wav", "build/test-tmp/long/lines/lines.json", 3);
+}
+
 void suite_render(void)
 {
 	mkdir("build/test-tmp", 0777);
@@ -342,4 +458,8 @@ void suite_render(void)
 	check_reset();
 	check_rf64();
 	check_emoji();
+	mkdir("build/test-tmp/long", 0777);
+	check_long_paragraph();
+	check_huge_paragraph();
+	check_line_paragraphs();
 }

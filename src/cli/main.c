@@ -14,7 +14,7 @@
 #include "cli/cli_plan.h"
 #include "suara.h"
 
-enum { OPT_SENTENCE_PAUSE = 256, OPT_PARAGRAPH_PAUSE, OPT_SEGMENT, OPT_NORMALIZE, OPT_PHONEMES, OPT_FORCE, OPT_SHARD };
+enum { OPT_SENTENCE_PAUSE = 256, OPT_PARAGRAPH_PAUSE, OPT_SEGMENT, OPT_NORMALIZE, OPT_PHONEMES, OPT_PARAGRAPHS, OPT_FORCE, OPT_SHARD };
 
 typedef struct {
 	suara_options opt;
@@ -34,8 +34,11 @@ static void usage(FILE *f)
 	      "OUT/name.json.\n"
 	      "\n"
 	      "Input:\n"
-	      "  UTF-8 text; paragraphs are separated by blank lines.\n"
+	      "  UTF-8 text.\n"
 	      "  -r, --recursive          render every .txt file below the folders given\n"
+	      "      --paragraphs blank|line\n"
+	      "                           what ends a paragraph: blank lines (default; the\n"
+	      "                           lines of a paragraph are joined) or every line\n"
 	      "\n"
 	      "Output:\n"
 	      "  -o, --output PATH        output folder (default out/); with one input, a path\n"
@@ -140,6 +143,7 @@ static void parse_args(cli *c, int argc, char **argv)
 		{"paragraph-pause", required_argument, NULL, OPT_PARAGRAPH_PAUSE},
 		{"segment", no_argument, NULL, OPT_SEGMENT},
 		{"normalize", no_argument, NULL, OPT_NORMALIZE}, {"phonemes", no_argument, NULL, OPT_PHONEMES},
+		{"paragraphs", required_argument, NULL, OPT_PARAGRAPHS},
 		{"recursive", no_argument, NULL, 'r'},
 		{"force", no_argument, NULL, OPT_FORCE}, {"shard", required_argument, NULL, OPT_SHARD},
 		{NULL, 0, NULL, 0}};
@@ -169,6 +173,14 @@ static void parse_args(cli *c, int argc, char **argv)
 		case OPT_SEGMENT: c->show = SUARA_SHOW_SEGMENTS; break;
 		case OPT_NORMALIZE: c->show = SUARA_SHOW_SPOKEN; break;
 		case OPT_PHONEMES: c->show = SUARA_SHOW_PHONEMES; break;
+		case OPT_PARAGRAPHS:
+			if (strcmp(optarg, "blank") == 0)
+				c->opt.paragraphs = SUARA_PARAGRAPHS_BLANK;
+			else if (strcmp(optarg, "line") == 0)
+				c->opt.paragraphs = SUARA_PARAGRAPHS_LINE;
+			else
+				misuse("invalid paragraphs '%s' (expected blank or line)", optarg);
+			break;
 		case ':': misuse("option '%s' needs a value", argv[optind - 1]);
 		default: misuse("unknown option '%s'", argv[optind - 1]);
 		}

@@ -94,19 +94,19 @@ static doc_state *feeding(batch *b)
 static int fill(batch *b, int holding)
 {
 	doc_state *d;
-	input_para p;
+	doc_part p;
 	while (!pool_full(b->pool) && (d = feeding(b)) != NULL) {
-		size_t pos = d->next_pos;
-		if (d->status != SUARA_OK || !doc_next_para(d, &p)) {
+		doc_cursor was = d->cur;
+		if (d->status != SUARA_OK || !doc_next_part(b->r, d, &p)) {
 			d->fed_all = 1;
 			continue;
 		}
-		if (pool_start(b->pool, d->doc.text + p.off, p.len, p.off, d, d->err, sizeof d->err) != 0) {
+		if (pool_start(b->pool, d->doc.text + p.off, p.len, p.off, d, p.tag, d->err, sizeof d->err) != 0) {
 			/* Out of descriptors or processes for one more worker
 			 * or spill while other jobs hold theirs: try again when
 			 * one is done. With none held, this file fails. */
 			if (holding || pool_pending(b->pool) > 0) {
-				d->next_pos = pos;
+				d->cur = was;
 				break;
 			}
 			doc_fail(d, SUARA_ERR_WORKER, "%s: %s", d->tsdoc.source, d->err);

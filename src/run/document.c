@@ -12,6 +12,7 @@
 
 #include "run/publish.h"
 #include "run/spill.h"
+#include "engine/speak.h"
 
 /* Silence after the last paragraph, so players do not clip the ending. */
 #define TAIL_MS 250
@@ -142,6 +143,7 @@ doc_state *doc_open(suara_renderer *r, const suara_target *t, size_t i)
 	for (k = 0; k < MAX_FORMATS; k++)
 		d->ts_temp[k] = -1;
 	tl_init(&d->tl);
+	tl_init(&d->part);
 	d->tsdoc = (ts_doc){t->source_name ? t->source_name : base_name(t->input), base_name(t->wav_path),
 			    NULL, r->voice.name, r->rate, NULL, 0};
 	st = suara_load_input(r, &d->doc, t->input);
@@ -173,9 +175,13 @@ static int feed_writers(doc_state *d)
  * samples go to the WAV without another copy, with the paragraph pause
  * before it. Leaves rd after the audio. Returns 0, 1 when the worker
  * reported a failure instead, or -1. */
-static int take_audio(const suara_renderer *r, doc_state *d, spill_reader *rd, uint64_t *start)
+/* later_part: the pause before is a sentence's, not a paragraph's. */
+static int take_audio(const suara_renderer *r, doc_state *d, spill_reader *rd, int later_part,
+		      uint64_t *start)
 {
-	size_t pause = (size_t)((long long)r->opt.paragraph_pause_ms * r->rate / 1000), n = 0;
+	size_t pause = (size_t)((long long)(later_part ? r->opt.sentence_pause_ms : r->opt.paragraph_pause_ms) *
+				r->rate / 1000),
+	       n = 0;
 	const int16_t *s = NULL;
 	enum spill_chunk c;
 	int first = 1;
@@ -186,7 +192,7 @@ static int take_audio(const suara_renderer *r, doc_state *d, spill_reader *rd, u
 			if (d->any_audio && audio_silence(d->audio, pause, d->err, sizeof d->err) != 0)
 				return -1;
 			*start = audio_count(d->audio);
-			d->any_audio = 1, first = 0;
+			d->any_audio = d->para_audio = 1, first = 0;
 		}
 		if (c == SPILL_ZEROS ? audio_silence(d->audio, n, d->err, sizeof d->err) != 0
 				     : audio_write(d->audio, s, n, d->err, sizeof d->err) != 0)
@@ -215,29 +221,66 @@ static void take_failure(doc_state *d, const pool_job *j, spill_reader *rd, int 
 	doc_fail(d, st, "%s:%zu: paragraph %zu: %s", d->tsdoc.source, line, d->index + 1, msg);
 }
 
-/* Append job j's paragraph to d's outputs. */
+/* Join a later part's timeline (shifted already) to the paragraph's. A
+ * part with nothing audible is no sentence of its own: its text joins the
+ * sentence before it. */
+static int join_part(tl_paragraph *tl, const tl_paragraph *part, int audible)
+{
+	size_t w0 = tl->words.len, sp0 = tl->spoken.len;
+	if (!audible && tl->sentences.len > 0) {
+		tl_sentence *last = vec_at(&tl->sentences, tl->sentences.len - 1);
+		const tl_sentence *s = part->sentences.len ? vec_at(&part->sentences, part->sentences.len - 1) : NULL;
+		if (s)
+			last->len = s->off + s->len - last->off;
+		return 0;
+	}
+	if (audible) {
+		if (tl->sentences.len == 0)
+			tl->start = part->start;
+		tl->end = part->end;
+	}
+	for (size_t i = 0; i < part->sentences.len; i++) {
+		tl_sentence s = *(const tl_sentence *)vec_at(&part->sentences, i);
+		s.word0 += w0, s.spoken_off += sp0;
+		if (!vec_push(&tl->sentences, &s))
+			return -1;
+	}
+	return vec_push_n(&tl->words, part->words.items, part->words.len) != 0 ||
+			       sbuf_add(&tl->spoken, part->spoken.data ? part->spoken.data : "", part->spoken.len) != 0
+		       ? -1
+		       : 0;
+}
+
 void doc_take_paragraph(const suara_renderer *r, doc_state *d, const pool_job *j, int finished,
-			   int status)
+			int status)
 {
 	spill_reader rd;
 	uint64_t start = 0;
-	int rc = 0;
+	int rc = 0, first = j->tag & PART_FIRST, had_audio;
+	tl_paragraph *tl = first ? &d->tl : &d->part;
 	spill_open(j->spill, &rd);
-	tl_reset(&d->tl);
+	if (first)
+		d->para_off = j->base, d->para_audio = 0;
+	had_audio = d->para_audio;
+	tl_reset(tl);
 	if (!finished)
 		take_failure(d, j, &rd, 0, status);
-	else if ((rc = take_audio(r, d, &rd, &start)) == 1)
+	else if ((rc = take_audio(r, d, &rd, (!first && had_audio) || (j->tag & PART_CONTINUED), &start)) == 1)
 		take_failure(d, j, &rd, 1, status);
 	else if (rc < 0)
 		doc_fail(d, SUARA_ERR_WRITE, "%s: %s", d->t->wav_path, d->err);
-	else if (spill_read_timeline(&rd, &d->tl) != 0)
+	else if (spill_read_timeline(&rd, tl) != 0)
 		doc_fail(d, SUARA_ERR_WORKER, "%s: a worker's result was incomplete", d->tsdoc.source);
 	else {
-		d->tl.index = d->index++;
-		d->tl.off = j->base;
-		d->tl.len = j->len;
-		tl_shift(&d->tl, start);
-		feed_writers(d);
+		tl_shift(tl, start);
+		if (!first && join_part(&d->tl, tl, d->para_audio > had_audio || d->para_audio) != 0)
+			doc_fail(d, SUARA_ERR_NOMEM, "%s: out of memory", d->tsdoc.source);
+		if (j->tag & PART_LAST) {
+			d->tl.index = d->index++;
+			d->tl.off = d->para_off;
+			d->tl.len = j->base + j->len - d->para_off;
+			feed_writers(d);
+		}
 	}
 	spill_close(&rd);
 }
@@ -318,6 +361,7 @@ void doc_free(doc_state *d)
 		temp_drop(&d->ts_temp[i]);
 	temp_drop(&d->wav_temp);
 	tl_free(&d->tl);
+	tl_free(&d->part);
 	input_free(&d->doc);
 	free(d);
 }
@@ -351,10 +395,59 @@ int suara_outputs_fresh(const suara_renderer *r, const char *input, const char *
 	return 1;
 }
 
-int doc_next_para(doc_state *d, input_para *p)
+static int next_para(doc_state *d, input_para *p)
 {
-	while (input_next_para(&d->doc, &d->next_pos, p))
+	while (input_next_para(&d->doc, &d->cur.pos, p))
 		if (input_has_text(d->doc.text + p->off, p->len))
 			return 1;
 	return 0;
+}
+
+/* Whole sentences from at, at most PART_TEXT_MAX bytes (at least one). */
+typedef struct {
+	size_t start, end, next; /* the part; where the next one starts (0: none) */
+} part_scan;
+
+static int part_sentence(void *ud, size_t off, size_t len)
+{
+	part_scan *ps = ud;
+	if (ps->end == 0) {
+		ps->start = off, ps->end = off + len;
+		return 0;
+	}
+	if (off + len - ps->start > PART_TEXT_MAX) {
+		ps->next = off;
+		return 1;
+	}
+	ps->end = off + len;
+	return 0;
+}
+
+int doc_next_part(const suara_renderer *r, doc_state *d, doc_part *part)
+{
+	doc_cursor *c = &d->cur;
+	part_scan ps = {0, 0, 0};
+	size_t end;
+	if (c->at == 0) {
+		if (!next_para(d, &c->para))
+			return 0;
+		if (c->para.len <= PART_TEXT_MAX) { /* the paragraph whole, as most are */
+			*part = (doc_part){c->para.off, c->para.len, PART_FIRST | PART_LAST};
+			return 1;
+		}
+		c->at = c->out = c->para.off;
+	}
+	end = c->para.off + c->para.len;
+	speak_each_sentence(r->seg, d->doc.text, c->at, end - c->at, part_sentence, &ps);
+	if (ps.end == 0) /* nothing but space left */
+		ps.start = c->at, ps.end = end;
+	part->off = ps.start, part->len = ps.end - ps.start, part->tag = 0;
+	if (c->at == c->out)
+		part->tag |= PART_FIRST | (c->at != c->para.off ? PART_CONTINUED : 0);
+	if (!ps.next)
+		part->tag |= PART_LAST;
+	else if (ps.next - c->out + PART_TEXT_MAX > PARA_TEXT_MAX) /* the next part would not fit */
+		part->tag |= PART_LAST, c->out = ps.next;
+	c->at = ps.next;
+	return 1;
 }

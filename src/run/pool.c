@@ -46,6 +46,10 @@
 #define QUEUE_PER_WORKER 2
 #define QUEUE_TEXT_MAX ((size_t)64 << 10)
 
+/* Text in flight per worker at most (unless a single job is longer): the
+ * results of jobs in flight wait in memory, about 3 KB of audio a byte. */
+#define TEXT_IN_FLIGHT_PER_WORKER ((size_t)12 << 10)
+
 typedef struct {
 	pid_t pid;   /* 0: no process */
 	int sock;    /* the parent's end of the worker's socket; -1: closed */
@@ -64,6 +68,7 @@ struct pool {
 	pool_job *ring;          /* jobs in flight, oldest at head */
 	size_t head, n;
 	size_t speaking;         /* of those, not answered yet */
+	size_t text_in_flight;   /* bytes of their text */
 	int depth;               /* paragraphs a worker may have queued */
 	size_t heap_max;         /* heap growth that gets a worker replaced */
 	int *spare_spills;       /* spill files to reuse */
@@ -320,7 +325,11 @@ pool *pool_new(const pool_task *task, int jobs, int reuse)
 	return p;
 }
 
-int pool_full(const pool *p) { return p->speaking >= p->jobs * (size_t)p->depth || p->n >= p->cap; }
+int pool_full(const pool *p)
+{
+	return p->speaking >= p->jobs * (size_t)p->depth || p->n >= p->cap ||
+	       (p->n > 0 && p->text_in_flight >= p->jobs * TEXT_IN_FLIGHT_PER_WORKER);
+}
 
 size_t pool_pending(const pool *p) { return p->n; }
 
@@ -514,7 +523,7 @@ static int dispatch(pool *p, pool_job *j, worker *w, char *err, size_t errlen)
 	return 0;
 }
 
-int pool_start(pool *p, const char *text, size_t len, size_t base, void *owner, char *err,
+int pool_start(pool *p, const char *text, size_t len, size_t base, void *owner, int tag, char *err,
 	       size_t errlen)
 {
 	pool_job *j = &p->ring[(p->head + p->n) % p->cap];
@@ -531,6 +540,7 @@ int pool_start(pool *p, const char *text, size_t len, size_t base, void *owner, 
 	memset(j, 0, sizeof *j);
 	j->spill = spill;
 	j->owner = owner;
+	j->tag = tag;
 	j->text = text;
 	j->base = base;
 	j->len = len;
@@ -540,6 +550,7 @@ int pool_start(pool *p, const char *text, size_t len, size_t base, void *owner, 
 		return -1;
 	}
 	p->n++;
+	p->text_in_flight += len;
 	return 0;
 }
 
@@ -563,6 +574,7 @@ void pool_done(pool *p, pool_job *j)
 {
 	spill_release(p, j->spill);
 	j->spill = -1;
+	p->text_in_flight -= j->len;
 }
 
 void pool_free(pool *p)

@@ -42,6 +42,7 @@ typedef struct {
 	int status;      /* a dead worker's exit status */
 	int spill;       /* the spill file's descriptor */
 	void *owner;     /* the caller's: which document */
+	int tag;         /* the caller's: which part of it */
 	const char *text;/* the paragraph, kept by the caller until taken */
 	char why[224];   /* POOL_DIED without being spoken: why */
 	size_t base, len;/* the paragraph's place in its input */
@@ -59,7 +60,8 @@ int pool_resets(pool *p);
  * is allowed. */
 void pool_free(pool *p);
 
-/* No worker free, or as many jobs in flight as the pool keeps. */
+/* No worker free, or as many jobs (or as much text) in flight as the pool
+ * keeps. */
 int pool_full(const pool *p);
 /* Block until some speaking job finishes or dies. 0, or -1 when none is
  * speaking. */
@@ -70,9 +72,10 @@ size_t pool_pending(const pool *p);
 /* Has the oldest job finished (or died)? */
 int pool_oldest_ended(const pool *p);
 
-/* Hand text[0..len) (at byte base of owner's input) to a worker; only
- * when !pool_full(p). 0, or -1 with the reason in err. */
-int pool_start(pool *p, const char *text, size_t len, size_t base, void *owner, char *err,
+/* Hand text[0..len) (at byte base of owner's input) to a worker, with
+ * the caller's owner and tag; only when !pool_full(p). 0, or -1 with the
+ * reason in err. */
+int pool_start(pool *p, const char *text, size_t len, size_t base, void *owner, int tag, char *err,
 	       size_t errlen);
 
 /* Take the oldest job, waiting until its spill is complete. *finished is 0

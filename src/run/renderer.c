@@ -54,6 +54,7 @@ void suara_options_init(suara_options *opt)
 	opt->sentence_pause_ms = opt->paragraph_pause_ms = -1;
 	opt->jobs = 0;
 	opt->timestamps = SUARA_TS_JSON;
+	opt->paragraphs = SUARA_PARAGRAPHS_BLANK;
 }
 
 void suara_set_progress(suara_renderer *r, suara_progress_fn fn, void *ud)
@@ -79,6 +80,7 @@ static int apply_options(suara_renderer *r, char *err, size_t errlen)
 	    resolve(&o->volume, v->volume, 0, 200) ||
 	    resolve(&o->sentence_pause_ms, v->sentence_pause_ms, 0, 10000) ||
 	    resolve(&o->paragraph_pause_ms, v->paragraph_pause_ms, 0, 10000) || o->jobs < 0 ||
+	    (o->paragraphs != SUARA_PARAGRAPHS_BLANK && o->paragraphs != SUARA_PARAGRAPHS_LINE) ||
 	    o->jobs > 64) {
 		snprintf(err, errlen, "an option is out of range");
 		return SUARA_ERR_ARG;
@@ -161,6 +163,7 @@ int suara_load_input(suara_renderer *r, input_doc *doc, const char *input)
 	const char *name = strcmp(input, "-") == 0 ? "(stdin)" : input;
 	size_t bad = 0, line, col;
 	int st = input_read(doc, input, &bad);
+	doc->by_line = r->opt.paragraphs == SUARA_PARAGRAPHS_LINE;
 	if (st == SUARA_ERR_READ)
 		return suara_fail(r, st, "%s: %s", name, strerror(errno));
 	if (st == SUARA_ERR_NOMEM)

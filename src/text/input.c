@@ -164,6 +164,10 @@ int input_next_para(const input_doc *doc, size_t *pos, input_para *p)
 		if (!found)
 			first = at, found = 1;
 		last = end;
+		if (doc->by_line) {
+			at = end + 1;
+			break;
+		}
 	}
 	*pos = at;
 	if (!found)

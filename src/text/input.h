@@ -3,8 +3,9 @@
  * The whole input is read into memory, validated as strict UTF-8 once, and
  * its lines are noted; then it becomes, in place, a working text where every
  * line break and control character is a space, byte for byte: offsets in
- * the working text are offsets in the input file. Paragraphs are runs of lines separated by blank lines (lines of
- * only spaces, tabs and the like). */
+ * the working text are offsets in the input file. Paragraphs are runs of
+ * lines separated by blank lines (lines of only spaces, tabs and the like),
+ * or, with by_line set, every line that is not blank. */
 #ifndef SUARA_INPUT_H
 #define SUARA_INPUT_H
 
@@ -18,6 +19,7 @@ typedef struct {
 	size_t *nl;      /* line k ends at nl[k]: its '\n', or len for the last */
 	unsigned char *blank; /* line k is blank as read */
 	size_t nlines;
+	int by_line;     /* a paragraph is one line (--paragraphs line) */
 } input_doc;
 
 typedef struct {
