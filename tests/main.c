@@ -248,6 +248,12 @@ int main(int argc, char **argv)
 	signal(SIGALRM, on_alarm);
 	if (system("rm -rf build/test-tmp") != 0)
 		test_report(0, __FILE__, __LINE__, "cannot clear build/test-tmp");
+	if (only) { /* a name that is no suite runs nothing: that is a failure */
+		for (i = 0; i < sizeof suites / sizeof suites[0] && strcmp(only, suites[i].name) != 0; i++)
+			;
+		if (i == sizeof suites / sizeof suites[0])
+			test_report(0, __FILE__, __LINE__, "no suite is called '%s'", only);
+	}
 	for (i = 0; i < sizeof suites / sizeof suites[0]; i++) {
 		if (only && strcmp(only, suites[i].name) != 0)
 			continue;

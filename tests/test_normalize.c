@@ -121,17 +121,25 @@ static void unit_cases(const norm_rules *r)
 	if (pcs.len == 3) {
 		const norm_piece *p = vec_at(&pcs, 1);
 		CHECK(p->src_off == 6 && p->src_len == 9, "money piece covers 'Rp 12.500'");
-		CHECK(p->sp_len == strlen("dua belas ribu lima ratus rupiah"), "money piece spoken span");
+		CHECK(p->sp_len == 32 && memcmp(sbuf_str(&sp) + p->sp_off, "dua belas ribu lima ratus rupiah", 32) == 0,
+		      "the money piece's spoken span is its words");
 	}
 	sbuf_free(&sp);
 	vec_free(&pcs);
 }
 
+/* CPU seconds of normalizing text: the best of three runs. */
 static double seconds(const norm_rules *r, const char *text, sbuf *sp, vec *pcs)
 {
-	clock_t t0 = clock();
-	run(r, text, sp, pcs);
-	return (double)(clock() - t0) / CLOCKS_PER_SEC;
+	double best = 1e9;
+	for (int k = 0; k < 3; k++) {
+		clock_t t0 = clock();
+		double t;
+		run(r, text, sp, pcs);
+		t = (double)(clock() - t0) / CLOCKS_PER_SEC;
+		best = t < best ? t : best;
+	}
+	return best;
 }
 
 /* Repeat unit n times into a new string. */
@@ -156,15 +164,16 @@ static void hostile(const norm_rules *r)
 	vec pcs;
 	vec_init(&pcs, sizeof(norm_piece));
 	for (size_t i = 0; i < sizeof units / sizeof units[0]; i++) {
-		char *small = repeat(units[i], 2500), *big = repeat(units[i], 10000);
+		char *small = repeat(units[i], 4000), *big = repeat(units[i], 16000);
 		double a = seconds(r, small, &sp, &pcs), b;
 		int ok = pieces_ok(small, strlen(small), &sp, &pcs);
 		b = seconds(r, big, &sp, &pcs);
 		ok = ok && pieces_ok(big, strlen(big), &sp, &pcs);
-		CHECK(ok && strstr(sbuf_str(&sp), "[[") == NULL, "hostile '%s' x10000: pieces fine",
+		CHECK(ok && strstr(sbuf_str(&sp), "[[") == NULL, "hostile '%s' x16000: pieces fine",
 		      units[i]);
-		CHECK(b < 0.05 || b < a * 12, "hostile '%s': linear time (%.3fs vs %.3fs)", units[i],
-		      b, a);
+		/* four times the text: four times the time if linear, sixteen if
+		 * quadratic; under a millisecond, clock() cannot tell */
+		CHECK(a > 0 ? b < a * 9 : b < 0.002, "hostile '%s': linear time (%.4fs for 4x vs %.4fs)", units[i], b, a);
 		free(small);
 		free(big);
 	}
@@ -218,19 +227,28 @@ static void alloc_failure(const norm_rules *r)
 {
 	const char *text = "Pada 17/8/1945 pukul 10.00 WIB, Rp 12.500 naik 5,5% dll. www.kompas.com";
 	unsigned long n;
-	int bad = 0, rc = -1;
+	int failed = 0, rc = -1;
+	sbuf want = {0}, sp = {0};
+	vec pcs;
+	vec_init(&pcs, sizeof(norm_piece));
+	run(r, text, &want, &pcs);
+	/* Each n-th allocation fails in turn until a run gets all it asks
+	 * for: the failures are reported, and that run says what a run
+	 * without the failing allocator says. */
 	for (n = 1; n < 1000 && rc != 0; n++) {
-		sbuf sp = {0};
-		vec pcs;
+		sbuf_free(&sp);
+		vec_free(&pcs);
 		vec_init(&pcs, sizeof(norm_piece));
 		test_fail_alloc_after(n);
 		rc = norm_sentence(r, text, strlen(text), &sp, &pcs);
 		test_fail_alloc_after(0);
-		bad += rc != 0 && rc != -1;
-		sbuf_free(&sp);
-		vec_free(&pcs);
+		failed += rc == -1;
 	}
-	CHECK(rc == 0 && bad == 0, "norm_sentence returns -1 on every failed allocation (%lu runs)", n);
+	CHECK(failed > 0 && rc == 0, "norm_sentence reports the failed allocations (%d of %lu runs)", failed, n);
+	CHECK_STR(sbuf_str(&sp), sbuf_str(&want), "and the first run that gets its memory says it all");
+	sbuf_free(&sp);
+	sbuf_free(&want);
+	vec_free(&pcs);
 	for (n = 1, rc = -1; n < 10000 && rc != 0; n++) {
 		norm_rules *t = NULL;
 		char err[256];

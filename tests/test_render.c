@@ -4,6 +4,7 @@
  * with the code that wrote them. */
 #define _DEFAULT_SOURCE /* wait4 */
 #include <jansson.h>
+#include <math.h>
 #include <sndfile.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -92,6 +93,22 @@ static char *slice_folded(const char *raw, size_t off, size_t len)
 /* Tight: the first and last samples of the unit are audible. */
 static int tight(const wav *w, size_t s, size_t e) { return s < e && e <= w->n && w->a[s] != 0 && w->a[e - 1] != 0; }
 
+/* A unit's seconds are its samples, the start rounded down and the end up
+ * to the millisecond (README, "Timestamps"). Counts the units whose seconds
+ * are not. */
+static size_t bad_seconds;
+
+static void check_seconds(json_t *u)
+{
+	uint64_t s = (uint64_t)json_integer_value(json_object_get(u, "start_sample"));
+	uint64_t e = (uint64_t)json_integer_value(json_object_get(u, "end_sample"));
+	double start = json_real_value(json_object_get(u, "start")), end = json_real_value(json_object_get(u, "end"));
+	/* a unit with no sound (* * *) ends where it starts */
+	uint64_t want_s = s * 1000 / RATE, want_e = e > s ? (e * 1000 + RATE - 1) / RATE : want_s;
+	if (fabs(start * 1000 - (double)want_s) > 0.01 || fabs(end * 1000 - (double)want_e) > 0.01)
+		bad_seconds++;
+}
+
 static void check_text(json_t *u, const char *raw, const char *what, size_t i)
 {
 	char *want = slice_folded(raw, jsize(u, "offset"), jsize(u, "length"));
@@ -159,7 +176,8 @@ static size_t check_render(const char *txt, const char *wavp, const char *jsonp,
 	if (!j || !w.a || !raw)
 		goto done;
 	CHECK(jsize(j, "samples") == w.n && jsize(j, "sample_rate") == RATE, "JSON sample count equals the WAV's (%zu)", w.n);
-	CHECK(json_real_value(json_object_get(j, "duration")) * RATE - (double)w.n < RATE / 1000.0, "duration is samples / rate");
+	CHECK(w.n > 0 && fabs(json_real_value(json_object_get(j, "duration")) - (double)w.n / RATE) < 0.0005,
+	      "duration is samples / rate (%.3f s)", json_real_value(json_object_get(j, "duration")));
 	paras = json_object_get(j, "paragraphs");
 	n = json_array_size(paras);
 	CHECK(n == want_paras, "%zu paragraphs in JSON, %zu in the input", n, want_paras);
@@ -167,6 +185,9 @@ static size_t check_render(const char *txt, const char *wavp, const char *jsonp,
 		json_t *p = json_array_get(paras, i);
 		size_t ps = jsize(p, "start_sample"), pe = jsize(p, "end_sample");
 		check_text(p, raw, "paragraph", i);
+		check_seconds(p);
+		for (size_t k = 0; k < json_array_size(json_object_get(p, "sentences")); k++)
+			check_seconds(json_array_get(json_object_get(p, "sentences"), k));
 		CHECK(jsize(p, "index") == i, "paragraph %zu has index %zu", i, i);
 		if (ps == pe)
 			continue;
@@ -177,6 +198,9 @@ static size_t check_render(const char *txt, const char *wavp, const char *jsonp,
 		prev_end = pe;
 	}
 	CHECK(all_zero(&w, prev_end, w.n), "silence after the last paragraph");
+	CHECK(bad_seconds == 0, "every paragraph's and sentence's seconds are its samples rounded outwards (%zu are not)",
+	      bad_seconds);
+	bad_seconds = 0;
 done:
 	json_decref(j);
 	free(w.a);

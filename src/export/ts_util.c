@@ -24,10 +24,16 @@ int ts_add_folded(sbuf *b, const char *s, size_t len)
 	return rc;
 }
 
-int ts_add_seconds(sbuf *b, uint64_t samples, int rate, enum ts_round how)
+/* Samples as whole milliseconds, rounded as asked. */
+static uint64_t ts_ms(uint64_t samples, int rate, enum ts_round how)
 {
 	uint64_t r = (uint64_t)rate;
-	uint64_t ms = (samples * 1000 + (how == TS_FLOOR ? 0 : how == TS_CEIL ? r - 1 : r / 2)) / r;
+	return (samples * 1000 + (how == TS_FLOOR ? 0 : how == TS_CEIL ? r - 1 : r / 2)) / r;
+}
+
+int ts_add_seconds(sbuf *b, uint64_t samples, int rate, enum ts_round how)
+{
+	uint64_t ms = ts_ms(samples, rate, how);
 	char frac[4];
 	frac[0] = (char)('0' + ms / 100 % 10);
 	frac[1] = (char)('0' + ms / 10 % 10);
@@ -56,12 +62,6 @@ int ts_add_json_string(sbuf *b, const char *s, size_t len)
 			rc |= sbuf_addc(b, (char)c);
 	}
 	return rc | sbuf_addc(b, '"');
-}
-
-static uint64_t ts_ms(uint64_t samples, int rate, enum ts_round how)
-{
-	uint64_t r = (uint64_t)rate;
-	return (samples * 1000 + (how == TS_FLOOR ? 0 : how == TS_CEIL ? r - 1 : r / 2)) / r;
 }
 
 static int add_digits(sbuf *b, uint64_t v, int width)
