@@ -2,6 +2,8 @@
 #define _DEFAULT_SOURCE /* scandir, alphasort */
 #include "cli/cli_plan.h"
 
+#include "base/hash.h"
+
 #include <dirent.h>
 #include <errno.h>
 #include <stdint.h>
@@ -181,13 +183,7 @@ int plan_check_unique(const plan *p, char *err, size_t errlen)
 
 /* FNV-1a: stable across machines and runs, so every machine of a sharded
  * run computes the same slices from the same file names. */
-static uint64_t fnv1a(const char *s)
-{
-	uint64_t h = 14695981039346656037ULL;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-	return h;
-}
+static uint64_t fnv1a(const char *s) { return su_fnv1a(SU_FNV_BASIS, s, strlen(s)); }
 
 static void item_free(plan_item *it)
 {

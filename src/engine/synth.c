@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "base/hash.h"
 #include "base/utf8.h"
 
 /* What the callback fills during one synth_say call. */
@@ -188,15 +189,10 @@ static int find_segment(struct dl_phdr_info *info, size_t size, void *ud)
 	return 1;
 }
 
-/* FNV-1a of samples, for comparing two utterances. */
+/* A hash of samples, for comparing two utterances. */
 static uint64_t hash_samples(const vec *v)
 {
-	const unsigned char *p = v->items;
-	uint64_t h = 1469598103934665603ULL;
-	size_t i;
-	for (i = 0; i < v->len * v->size; i++)
-		h = (h ^ p[i]) * 1099511628211ULL;
-	return h ^ v->len;
+	return su_fnv1a(SU_FNV_BASIS, v->items, v->len * v->size) ^ v->len;
 }
 
 /* Speak text and return the hash of its samples; 0 on failure. */

@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "base/hash.h"
 
 /* hunspell-id's stems: an open-addressing hash set of the words of its
  * .dic file (what comes before each '/'), lowercase a-z and '-' only. */
@@ -29,13 +30,7 @@ struct morph {
 	size_t nslots;
 };
 
-static uint32_t hash(const char *s, size_t n)
-{
-	uint32_t h = 2166136261u; /* FNV-1a */
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
-	return h;
-}
+static size_t hash(const char *s, size_t n) { return (size_t)su_fnv1a(SU_FNV_BASIS, s, n); }
 
 static int stem_char(char c) { return (c >= 'a' && c <= 'z') || c == '-'; }
 

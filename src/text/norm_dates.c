@@ -1,0 +1,39 @@
+/* norm_dates.c: dates (17/8/1945, 2024-03-01) and the words that announce them. */
+#include "text/norm_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const date_words[] = {"tanggal", "tgl", "tanggal", NULL};
+
+static int say_date(ctx *c, long d, long m, const char *y, size_t yn)
+{
+	if (norm_say_uint(c, (unsigned long)d) || norm_words(c, num_month((unsigned)m)))
+		return -1;
+	return y && num_cardinal(c->sp, y, yn) ? -1 : 1;
+}
+
+static int paren_before(const ctx *c, size_t i)
+{
+	return c->t[i].c_off > c->t[i].off && c->s[c->t[i].c_off - 1] == '(';
+}
+
+/* 22/09/2022, 17-8-1945, 17.08.1945, (27/3), tgl 27/3, 2023-05-03. */
+int norm_try_date(ctx *c, size_t i, const char *s, size_t n)
+{
+	long v[3];
+	size_t w[3];
+	char sep;
+	int k = norm_scan_fields(s, n, "/-.", v, w, &sep);
+	if (k == 3 && w[0] == 4 && sep == '-' && w[1] <= 2 && w[2] <= 2 && num_month((unsigned)v[1]) &&
+	    v[2] >= 1 && v[2] <= 31)
+		return say_date(c, v[2], v[1], s, w[0]);
+	if (k < 2 || w[0] > 2 || w[1] > 2 || v[0] < 1 || v[0] > 31 || !num_month((unsigned)v[1]))
+		return 0;
+	if (k == 3 && (w[2] == 2 || w[2] == 4))
+		return say_date(c, v[0], v[1], s + n - w[2], w[2]);
+	if (k == 2 && sep == '/' && (paren_before(c, i) || norm_prev_in(c, i, date_words)))
+		return say_date(c, v[0], v[1], NULL, 0);
+	return 0;
+}

@@ -1,0 +1,132 @@
+/* norm_int.h: the normalizer's insides, shared by normalize.c (the rule
+ * list, pieces and punctuation) and one file per family of rules:
+ * norm_tokens.c, norm_numbers.c, norm_dates.c, norm_money.c,
+ * norm_ordinal.c, norm_web.c, norm_words.c. */
+#ifndef SUARA_NORM_INT_H
+#define SUARA_NORM_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/buf.h"
+#include "base/utf8.h"
+#include "text/normalize.h"
+#include "text/number.h"
+#include "text/table.h"
+
+static inline int is_digit(char ch) { return ch >= '0' && ch <= '9'; }
+
+static inline int is_upper_ascii(char ch) { return ch >= 'A' && ch <= 'Z'; }
+
+static inline int is_lower_ascii(char ch) { return ch >= 'a' && ch <= 'z'; }
+
+enum { T_WORDS, T_UNITS, T_CURRENCY, T_WEB, T_LEXICON, T_COUNT };
+
+struct norm_rules {
+	table t[T_COUNT];
+};
+
+/* A whitespace-separated token: off/len in the sentence; the core is what is
+ * left after leading and trailing punctuation is cut off. */
+typedef struct {
+	size_t off, len, c_off, c_len;
+} tok;
+
+typedef struct {
+	const norm_rules *r;
+	const char *s;
+	const tok *t;
+	size_t nt;
+	sbuf *sp;
+	int ate_dot; /* the rule consumed the period after the core: 1, or 2
+		      * when that period may also end the sentence (dll.) */
+} ctx;
+
+typedef struct {
+	const char *sign;      /* "minus", "plus", "plus minus" or NULL */
+	const char *ip, *fp;   /* integer part (maybe grouped), fraction digits */
+	size_t ipn, fpn;
+	int grouped;
+} number;
+
+uint32_t norm_cp_at(const char *s, size_t len, size_t pos, size_t *n);
+
+/* A keycap emoji at s[k]: 0-9, # or *, then U+FE0F (may be left out) and
+ * U+20E3. Its length in bytes, or 0. */
+size_t norm_keycap_len(const char *s, size_t n, size_t k);
+
+int norm_split_tokens(const char *s, size_t len, vec *toks);
+
+const char *norm_core(const ctx *c, size_t i, size_t *n);
+
+/* Core of token i lowercased into buf (ASCII letters only), "" when too long
+ * or out of range. For matching context words like "pukul". */
+const char *norm_core_low(const ctx *c, size_t i, char *buf, size_t cap);
+
+/* Is the core of token i the word w (lowercase ASCII)? Same answer as
+ * comparing core_low with w, without the copy. */
+int norm_core_is(const ctx *c, size_t i, const char *w);
+
+int norm_in_list(const char *w, const char *const *list);
+
+size_t norm_digit_run(const char *s, size_t n);
+
+int norm_words(ctx *c, const char *w);
+
+/* The space before a word written piecemeal: norm_words(c, "") without the
+ * empty append. */
+int norm_word_break(ctx *c);
+
+/* Glue a suffix to the last word written: "puluh" + "an". */
+int norm_glue(ctx *c, const char *suffix);
+
+/* A number at the start of s[0..n): 1.234.567,89 (Indonesian), 1,234,567
+ * (English grouping, two groups at least), 12345, 0,5. Returns bytes used,
+ * 0 when s does not start with one. */
+size_t norm_scan_number(const char *s, size_t n, number *x);
+
+int norm_say_number(ctx *c, const number *x);
+
+int norm_say_uint(ctx *c, unsigned long v);
+
+/* Up to three numbers a<sep>b<sep>c, each 1..maxw digits. Returns the
+ * count of numbers (0 when s is not of that shape). */
+int norm_scan_fields(const char *s, size_t n, const char *seps, long v[3], size_t w[3],
+		       char *sep);
+
+int norm_prev_in(const ctx *c, size_t i, const char *const *list);
+
+/* A unit or currency word for s[0..n) after a number: "kg", "%", "°C",
+ * "USD"; *per set for "/kg" (said "per kilogram"). */
+const char *norm_find_unit(const ctx *c, const char *s, size_t n, int *per);
+
+int norm_say_unit(ctx *c, const char *v, int per);
+
+/* Numbers, dates, times, ranges, with a unit glued on: 5,5%, 10kg, 30°C. */
+int norm_rule_numeric(ctx *c, size_t i, size_t *used);
+
+/* A unit as its own token after a number or "per": 10 kg, per kg, 1500 USD. */
+int norm_rule_unit_after(ctx *c, size_t i, size_t *used);
+
+/* 22/09/2022, 17-8-1945, 17.08.1945, (27/3), tgl 27/3, 2023-05-03. */
+int norm_try_date(ctx *c, size_t i, const char *s, size_t n);
+
+/* Rp 12.500, Rp12.500, Rp 2.500,-, Rp1,02 triliun, US$ 5, $100, Rp 10.000/kg:
+ * amount, scale, currency name. */
+int norm_rule_money(ctx *c, size_t i, size_t *used);
+
+/* ke-2 kedua, ke-1 pertama, ke-21, ke-XXI. */
+int norm_rule_ordinal(ctx *c, size_t i, size_t *used);
+
+int norm_rule_roman(ctx *c, size_t i, size_t *used);
+
+int norm_rule_web(ctx *c, size_t i, size_t *used);
+
+/* Abbreviations, titles, symbols and time zones from words.tsv: dll.,
+ * Jl., Dr., &, WIB. The period is part of the key ("dll."). */
+int norm_rule_abbrev(ctx *c, size_t i, size_t *used);
+
+/* Lexicon entries (whole words, respelled or [[phonemes]]), else the word. */
+int norm_rule_word(ctx *c, size_t i, size_t *used);
+
+#endif

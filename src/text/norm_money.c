@@ -1,0 +1,74 @@
+/* norm_money.c: money: a currency before or after an amount, and its scale
+ * (Rp 12.500, Rp1,02 triliun, US$ 5, $100). */
+#include "text/norm_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Longest currency key at the start of s (Rp, US$, $, €), at a character
+ * boundary. */
+static const char *currency_prefix(const ctx *c, const char *s, size_t n, size_t *klen)
+{
+	if (!n || !(is_upper_ascii(s[0]) || s[0] == '$' || (unsigned char)s[0] >= 0x80))
+		return NULL;
+	for (size_t k = n < 8 ? n : 8; k > 0; k--) {
+		const char *v;
+		if (k < n && !is_digit(s[k]) && s[k] != '.')
+			continue; /* an amount or "Rp." follows the key */
+		if ((v = table_lookup(&c->r->t[T_CURRENCY], s, k)) != NULL) {
+			*klen = k;
+			return v;
+		}
+	}
+	return NULL;
+}
+
+static const struct {
+	const char *written, *spoken;
+} money_scale[] = {
+	{"rb", "ribu"}, {"ribu", "ribu"}, {"jt", "juta"}, {"juta", "juta"}, {"M", "miliar"},
+	{"miliar", "miliar"}, {"milyar", "miliar"}, {"T", "triliun"}, {"triliun", "triliun"},
+};
+
+static const char *scale_at(const ctx *c, size_t i)
+{
+	size_t n;
+	const char *s;
+	if (i >= c->nt)
+		return NULL;
+	s = norm_core(c, i, &n);
+	for (size_t k = 0; k < sizeof money_scale / sizeof money_scale[0]; k++)
+		if (strlen(money_scale[k].written) == n && memcmp(s, money_scale[k].written, n) == 0)
+			return money_scale[k].spoken;
+	return NULL;
+}
+
+/* Rp 12.500, Rp12.500, Rp 2.500,-, Rp1,02 triliun, US$ 5, $100, Rp 10.000/kg:
+ * amount, scale, currency name. */
+int norm_rule_money(ctx *c, size_t i, size_t *used)
+{
+	size_t n, k, an, j = i, un = 0;
+	const char *s = norm_core(c, i, &n), *cur = currency_prefix(c, s, n, &k), *a, *scale, *unit = NULL;
+	number x;
+	int per = 0;
+	if (!cur)
+		return 0;
+	a = s + k;
+	an = n - k;
+	if (an && a[0] == '.')
+		a++, an--;
+	if (an == 0 && i + 1 < c->nt)
+		a = norm_core(c, j = i + 1, &an);
+	if (!an || !is_digit(a[0]) || (un = norm_scan_number(a, an, &x)) == 0 || x.sign)
+		return 0;
+	if (un < an && !(unit = norm_find_unit(c, a + un, an - un, &per)))
+		return 0;
+	if ((scale = scale_at(c, j + 1)) != NULL)
+		j++;
+	if (norm_say_number(c, &x) || (scale && norm_words(c, scale)) || norm_words(c, cur) ||
+	    (unit && norm_say_unit(c, unit, per)))
+		return -1;
+	*used = j - i + 1;
+	return 1;
+}

@@ -1,0 +1,389 @@
+/* norm_numbers.c: numbers as written: integers, decimals, ranges, times,
+ * phone numbers, dotted and slashed forms, and units after a number. */
+#include "text/norm_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Groups "<sep>ddd" at s[i..n): bytes used when at least min groups. */
+static size_t scan_groups(const char *s, size_t n, size_t i, char sep, int min)
+{
+	size_t start = i;
+	int k = 0;
+	while (i + 4 <= n && s[i] == sep && norm_digit_run(s + i + 1, 3) == 3 &&
+	       (i + 4 == n || !is_digit(s[i + 4]))) {
+		i += 4;
+		k++;
+	}
+	return k >= min ? i - start : 0;
+}
+
+static size_t scan_sign(const char *s, size_t n, const char **sign)
+{
+	*sign = NULL;
+	if (n >= 2 && memcmp(s, "\xc2\xb1", 2) == 0)
+		return *sign = "plus minus", 2;
+	if (n >= 3 && memcmp(s, "\xe2\x88\x92", 3) == 0)
+		return *sign = "minus", 3;
+	if (n && s[0] == '-')
+		return *sign = "minus", 1;
+	if (n && s[0] == '+')
+		return *sign = "plus", 1;
+	return 0;
+}
+
+/* A number at the start of s[0..n): 1.234.567,89 (Indonesian), 1,234,567
+ * (English grouping, two groups at least), 12345, 0,5. Returns bytes used,
+ * 0 when s does not start with one. */
+size_t norm_scan_number(const char *s, size_t n, number *x)
+{
+	size_t i = scan_sign(s, n, &x->sign), d = norm_digit_run(s + i, n - i), g = 0;
+	x->fp = NULL;
+	x->fpn = 0;
+	if (!d)
+		return 0;
+	x->ip = s + i;
+	i += d;
+	if (d <= 3 && (g = scan_groups(s, n, i, '.', 1)) == 0 && (g = scan_groups(s, n, i, ',', 2)))
+		x->grouped = 2;
+	else
+		x->grouped = g > 0;
+	i += g;
+	x->ipn = (size_t)(s + i - x->ip);
+	if (x->grouped != 2 && i + 1 < n && s[i] == ',' && is_digit(s[i + 1])) {
+		x->fp = s + i + 1;
+		x->fpn = norm_digit_run(x->fp, n - i - 1);
+		i += 1 + x->fpn;
+	}
+	return i;
+}
+
+int norm_say_number(ctx *c, const number *x)
+{
+	int rc;
+	if (x->sign && norm_words(c, x->sign) != 0)
+		return -1;
+	if (!x->grouped && x->ipn > 1 && x->ip[0] == '0')
+		rc = num_digits(c->sp, x->ip, x->ipn);
+	else
+		rc = num_cardinal(c->sp, x->ip, x->ipn);
+	if (rc == 0 && x->fpn)
+		rc = norm_words(c, "koma") || num_digits(c->sp, x->fp, x->fpn);
+	return rc ? -1 : 0;
+}
+
+/* A whole number at s[0..n) (nothing left over). */
+static int whole_number(const char *s, size_t n, number *x)
+{
+	return n && norm_scan_number(s, n, x) == n;
+}
+
+/* Remove the space at byte at, to join two words. */
+static void unspace(ctx *c, size_t at)
+{
+	sbuf *b = c->sp;
+	if (at < b->len && b->data[at] == ' ') {
+		memmove(b->data + at, b->data + at + 1, b->len - at);
+		b->len--;
+	}
+}
+
+int norm_say_uint(ctx *c, unsigned long v)
+{
+	char d[24];
+	int k = snprintf(d, sizeof d, "%lu", v);
+	return num_cardinal(c->sp, d, (size_t)k);
+}
+
+/* Up to three numbers a<sep>b<sep>c, each 1..maxw digits. Returns the
+ * count of numbers (0 when s is not of that shape). */
+int norm_scan_fields(const char *s, size_t n, const char *seps, long v[3], size_t w[3],
+		       char *sep)
+{
+	size_t i = 0;
+	int k = 0;
+	*sep = 0;
+	while (k < 3) {
+		size_t d = norm_digit_run(s + i, n - i);
+		if (d == 0 || d > 4)
+			return 0;
+		w[k] = d;
+		v[k++] = num_small(s + i, d);
+		i += d;
+		if (i == n)
+			return k;
+		if (!strchr(seps, s[i]) || (*sep && s[i] != *sep))
+			return 0;
+		*sep = s[i++];
+	}
+	return 0;
+}
+
+static const char *const time_words[] = {"pukul", "jam", "pkl", "pk", "sejak", "hingga", "sampai", NULL};
+
+static const char *const score_words[] = {
+	"skor", "menang", "kalah", "unggul", "imbang", "takluk", "tumbang", "agregat",
+	"membantai", "menundukkan", "mengalahkan", "dikalahkan", "berakhir", "hasil", NULL,
+};
+
+int norm_prev_in(const ctx *c, size_t i, const char *const *list)
+{
+	char low[32];
+	return i > 0 && norm_in_list(norm_core_low(c, i - 1, low, sizeof low), list);
+}
+
+static int next_is_zone(const ctx *c, size_t i)
+{
+	char low[8];
+	const char *w = norm_core_low(c, i + 1, low, sizeof low);
+	return !strcmp(w, "wib") || !strcmp(w, "wita") || !strcmp(w, "wit") || !strcmp(w, "gmt") ||
+	       !strcmp(w, "utc");
+}
+
+/* 10.30, 08.00, 14:15, 9:05:30. With a dot and a one-digit hour only after
+ * "pukul" or before a time zone (3.14 stays a number). */
+static int try_time(ctx *c, size_t i, const char *s, size_t n)
+{
+	long v[3];
+	size_t w[3];
+	char sep;
+	int k = norm_scan_fields(s, n, ".:", v, w, &sep);
+	if (k < 2 || w[0] > 2 || w[1] != 2 || (k == 3 && w[2] != 2))
+		return 0;
+	if (v[0] > 24 || v[1] > 59 || (k == 3 && v[2] > 59))
+		return 0;
+	if (sep == '.' && w[0] == 1 && !norm_prev_in(c, i, time_words) && !next_is_zone(c, i))
+		return 0;
+	if (norm_say_uint(c, (unsigned long)v[0]) != 0)
+		return -1;
+	if (v[1] && (norm_words(c, "lewat") || norm_say_uint(c, (unsigned long)v[1]) || norm_words(c, "menit")))
+		return -1;
+	if (k == 3 && v[2] && (norm_say_uint(c, (unsigned long)v[2]) || norm_words(c, "detik")))
+		return -1;
+	return 1;
+}
+
+/* 1/2 setengah, 3/4 tiga perempat, 1/3 sepertiga, 2019/2020, 24/7. */
+static int try_slash(ctx *c, const char *s, size_t n)
+{
+	const char *slash = memchr(s, '/', n);
+	size_t a, b;
+	long x, y;
+	if (!slash || (a = (size_t)(slash - s)) == 0 || norm_digit_run(s, a) != a)
+		return 0;
+	b = n - a - 1;
+	if (b == 0 || norm_digit_run(slash + 1, b) != b || (x = num_small(s, a)) < 0 ||
+	    (y = num_small(slash + 1, b)) < 0)
+		return 0;
+	if (a == 4 && b == 4 && y == x + 1)
+		return num_cardinal(c->sp, s, a) || num_cardinal(c->sp, slash + 1, b) ? -1 : 1;
+	if (y == 2 && x == 1)
+		return norm_words(c, "setengah") ? -1 : 1;
+	if (y >= 3 && y <= 10 && x < y && x > 0) {
+		size_t at;
+		if (x == 1 ? norm_words(c, "seper") : (norm_say_uint(c, (unsigned long)x) || norm_words(c, "per")))
+			return -1;
+		at = c->sp->len;
+		if (norm_say_uint(c, (unsigned long)y) != 0)
+			return -1;
+		unspace(c, at); /* "per tiga" -> "pertiga" */
+		return 1;
+	}
+	return num_cardinal(c->sp, s, a) || norm_words(c, "per") || num_cardinal(c->sp, slash + 1, b) ? -1
+												     : 1;
+}
+
+/* A plain number or a time, for one side of a range. */
+static int try_simple(ctx *c, size_t i, const char *s, size_t n)
+{
+	number x;
+	int rc = try_time(c, i, s, n);
+	if (rc)
+		return rc;
+	return whole_number(s, n, &x) ? (norm_say_number(c, &x) ? -1 : 1) : 0;
+}
+
+/* 10-15, 2019-2020, 08.00-10.00 ("sampai"); after "skor" 2-1 is "dua satu". */
+static int try_range(ctx *c, size_t i, const char *s, size_t n)
+{
+	size_t p = 1, dash, mark = c->sp->len;
+	int rc;
+	while (p < n && s[p] != '-' && !(n - p >= 3 && memcmp(s + p, "\xe2\x80\x93", 3) == 0))
+		p++;
+	if (p >= n)
+		return 0;
+	dash = s[p] == '-' ? 1 : 3;
+	if (p + dash >= n || !is_digit(s[p + dash]))
+		return 0;
+	if ((rc = try_simple(c, i, s, p)) <= 0)
+		return rc;
+	if (!norm_prev_in(c, i, score_words) && !norm_prev_in(c, i - (i > 0), score_words) &&
+	    norm_words(c, "sampai") != 0)
+		return -1;
+	rc = try_simple(c, i, s + p + dash, n - p - dash);
+	if (rc == 0) {
+		c->sp->len = mark;
+		c->sp->data[mark] = '\0';
+	}
+	return rc;
+}
+
+/* After an area code: (021) 5551234. */
+static int after_area_code(const ctx *c, size_t i)
+{
+	size_t n;
+	const char *s = i ? norm_core(c, i - 1, &n) : NULL;
+	return s && n >= 2 && n <= 4 && s[0] == '0' && norm_digit_run(s, n) == n;
+}
+
+/* Telephone-like: 0812-3456-7890, 021-5551234, +62-21-555: digit by digit. */
+static int try_phone(ctx *c, size_t i, const char *s, size_t n)
+{
+	size_t digits = 0;
+	if (after_area_code(c, i) && n >= 5 && norm_digit_run(s, n) == n)
+		return num_digits(c->sp, s, n) ? -1 : 1;
+	if (n < 2 || !(s[0] == '0' || s[0] == '+') || !is_digit(s[1]))
+		return 0;
+	for (size_t k = s[0] == '+'; k < n; k++) {
+		if (!is_digit(s[k]) && s[k] != '-')
+			return 0;
+		digits += is_digit(s[k]);
+	}
+	if (digits < 7)
+		return 0;
+	if (s[0] == '+' && norm_words(c, "plus") != 0)
+		return -1;
+	return num_digits(c->sp, s, n) ? -1 : 1;
+}
+
+/* Anything else made of digits and . , : separators, e.g. 1.2.3.4.5 or an
+ * IP address: each number, "titik" / "koma" / "titik dua" between. */
+static int try_dotted(ctx *c, const char *s, size_t n)
+{
+	size_t k = 0;
+	for (k = 0; k < n; k++)
+		if (!is_digit(s[k]) && !strchr(".,:", s[k]))
+			return 0;
+	for (k = 0; k < n;) {
+		size_t d = norm_digit_run(s + k, n - k);
+		const char *w = s[k] == '.' ? "titik" : s[k] == ',' ? "koma" : "titik dua";
+		if (d ? (d > 3 && s[k] == '0' ? num_digits(c->sp, s + k, d)
+				: num_cardinal(c->sp, s + k, d))
+		      : norm_words(c, w))
+			return -1;
+		k += d ? d : 1;
+	}
+	return 1;
+}
+
+typedef int (*num_fn)(ctx *c, size_t i, const char *s, size_t n);
+
+static int try_slash_i(ctx *c, size_t i, const char *s, size_t n) { (void)i; return try_slash(c, s, n); }
+
+static int try_dotted_i(ctx *c, size_t i, const char *s, size_t n) { (void)i; return try_dotted(c, s, n); }
+
+static int try_plain(ctx *c, size_t i, const char *s, size_t n)
+{
+	number x;
+	(void)i;
+	return whole_number(s, n, &x) ? (norm_say_number(c, &x) ? -1 : 1) : 0;
+}
+
+/* Numeric shapes, most specific first. Each writes nothing unless it
+ * matches. */
+static const num_fn numeric_shapes[] = {
+	try_time, norm_try_date, try_phone, try_plain, try_range, try_slash_i, try_dotted_i,
+};
+
+static int say_numexpr(ctx *c, size_t i, const char *s, size_t n)
+{
+	for (size_t k = 0; k < sizeof numeric_shapes / sizeof numeric_shapes[0]; k++) {
+		int rc = numeric_shapes[k](c, i, s, n);
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
+/* A unit or currency word for s[0..n) after a number: "kg", "%", "°C",
+ * "USD"; *per set for "/kg" (said "per kilogram"). */
+const char *norm_find_unit(const ctx *c, const char *s, size_t n, int *per)
+{
+	const char *v;
+	*per = 0;
+	if (!n)
+		return NULL;
+	if ((v = table_lookup_fold(&c->r->t[T_UNITS], s, n, 2)) ||
+	    (v = table_lookup(&c->r->t[T_CURRENCY], s, n)))
+		return v;
+	if (s[0] == '/' && n > 1 && (v = table_lookup_fold(&c->r->t[T_UNITS], s + 1, n - 1, 2)))
+		*per = 1;
+	return v;
+}
+
+int norm_say_unit(ctx *c, const char *v, int per)
+{
+	return (per && norm_words(c, "per")) || norm_words(c, v) ? -1 : 0;
+}
+
+/* Length of the numeric head of s: sign, digits and . , : / - separators. */
+static size_t numeric_prefix(const char *s, size_t n)
+{
+	const char *sign;
+	size_t i = scan_sign(s, n, &sign), digits = 0;
+	for (; i < n; i++) {
+		if (is_digit(s[i]))
+			digits++;
+		else if (is_lower_ascii(s[i]) || is_upper_ascii(s[i]) || !strchr(".,:/-", s[i]))
+			break; /* letters, the usual case, answered without strchr */
+	}
+	return digits ? i : 0;
+}
+
+/* 1990-an, 80an: "sembilan puluhan". */
+static int say_decade(ctx *c, const char *s, size_t p)
+{
+	if (p && s[p - 1] == '-')
+		p--;
+	if (!p || norm_digit_run(s, p) != p)
+		return 0;
+	return num_cardinal(c->sp, s, p) || norm_glue(c, "an") ? -1 : 1;
+}
+
+/* Numbers, dates, times, ranges, with a unit glued on: 5,5%, 10kg, 30°C. */
+int norm_rule_numeric(ctx *c, size_t i, size_t *used)
+{
+	size_t n, p;
+	const char *s = norm_core(c, i, &n), *unit;
+	int per, rc;
+	(void)used;
+	if (!(p = numeric_prefix(s, n)))
+		return 0;
+	if (p == n)
+		return say_numexpr(c, i, s, n);
+	if (n - p == 2 && memcmp(s + p, "an", 2) == 0)
+		return say_decade(c, s, p);
+	if (!(unit = norm_find_unit(c, s + p, n - p, &per)))
+		return 0;
+	if ((rc = say_numexpr(c, i, s, p)) <= 0)
+		return rc;
+	return norm_say_unit(c, unit, per) ? -1 : 1;
+}
+
+/* A unit as its own token after a number or "per": 10 kg, per kg, 1500 USD. */
+int norm_rule_unit_after(ctx *c, size_t i, size_t *used)
+{
+	size_t n, pn;
+	const char *s = norm_core(c, i, &n), *prev, *unit;
+	int per;
+	(void)used;
+	if (i == 0)
+		return 0;
+	prev = norm_core(c, i - 1, &pn);
+	if (!(pn && is_digit(prev[pn - 1])) && !norm_core_is(c, i - 1, "per"))
+		return 0;
+	if (!(unit = norm_find_unit(c, s, n, &per)))
+		return 0;
+	return norm_say_unit(c, unit, per) ? -1 : 1;
+}

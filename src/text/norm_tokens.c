@@ -1,0 +1,174 @@
+/* norm_tokens.c: cutting a sentence into tokens (each with its core, less the
+ * punctuation around it) and the small helpers every rule uses. */
+#include "text/norm_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+uint32_t norm_cp_at(const char *s, size_t len, size_t pos, size_t *n)
+{
+	uint32_t cp;
+	if ((unsigned char)s[pos] < 0x80) {
+		*n = 1;
+		return (unsigned char)s[pos];
+	}
+	*n = utf8_decode(s + pos, len - pos, &cp);
+	if (*n == 0) {
+		*n = 1;
+		return 0xFFFD;
+	}
+	return cp;
+}
+
+/* Punctuation cut off the front and back of a token. (Switches rather than
+ * strchr: these run on every token.) */
+static int is_open(uint32_t cp)
+{
+	switch (cp) {
+	case '(': case '[': case '{': case '"': case '\'': case '`': case '*':
+	case 0x201C: case 0x2018: case 0x201E: case 0xAB: case 0x2039: case 0xA1: case 0xBF:
+	case 0x2014: case 0x2013:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static int is_close(uint32_t cp)
+{
+	switch (cp) {
+	case ')': case ']': case '}': case '"': case '\'': case '`': case '*': case ',':
+	case '.': case ';': case ':': case '?': case '!': case '-':
+	case 0x201D: case 0x2019: case 0xBB: case 0x203A: case 0x2026: case 0x2014: case 0x2013:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* A keycap emoji at s[k]: 0-9, # or *, then U+FE0F (may be left out) and
+ * U+20E3. Its length in bytes, or 0. */
+size_t norm_keycap_len(const char *s, size_t n, size_t k)
+{
+	size_t e = k + 1;
+	if (k >= n || !(is_digit(s[k]) || s[k] == '#' || s[k] == '*'))
+		return 0;
+	if (e + 3 <= n && memcmp(s + e, "\xEF\xB8\x8F", 3) == 0)
+		e += 3;
+	return e + 3 <= n && memcmp(s + e, "\xE2\x83\xA3", 3) == 0 ? e + 3 - k : 0;
+}
+
+static void cut_core(const char *s, tok *t)
+{
+	size_t a = t->off, b = t->off + t->len, n;
+	while (a < b && is_open(norm_cp_at(s, b, a, &n)) && !norm_keycap_len(s, b, a))
+		a += n;
+	while (b > a) {
+		size_t p = b;
+		uint32_t cp = utf8_prev(s, &p);
+		if (!is_close(cp) || p < a)
+			break;
+		b = p;
+	}
+	t->c_off = a;
+	t->c_len = b - a;
+}
+
+static int is_space(uint32_t cp)
+{
+	return cp < 0x80 ? cp == ' ' || (cp >= '\t' && cp <= '\r') : u_isspace(cp);
+}
+
+int norm_split_tokens(const char *s, size_t len, vec *toks)
+{
+	size_t pos = 0, n;
+	while (pos < len) {
+		tok t;
+		if (is_space(norm_cp_at(s, len, pos, &n))) {
+			pos += n;
+			continue;
+		}
+		t.off = pos;
+		while (pos < len) {
+			unsigned char ch = (unsigned char)s[pos];
+			if (ch < 0x80 && ch != ' ' && (ch < '\t' || ch > '\r')) {
+				pos++; /* fast path: ASCII, not a space */
+				continue;
+			}
+			if (is_space(norm_cp_at(s, len, pos, &n)))
+				break;
+			pos += n;
+		}
+		t.len = pos - t.off;
+		cut_core(s, &t);
+		if (!vec_push(toks, &t))
+			return -1;
+	}
+	return 0;
+}
+
+const char *norm_core(const ctx *c, size_t i, size_t *n)
+{
+	*n = c->t[i].c_len;
+	return c->s + c->t[i].c_off;
+}
+
+/* Core of token i lowercased into buf (ASCII letters only), "" when too long
+ * or out of range. For matching context words like "pukul". */
+const char *norm_core_low(const ctx *c, size_t i, char *buf, size_t cap)
+{
+	size_t n;
+	const char *s;
+	buf[0] = '\0';
+	if (i >= c->nt || (s = norm_core(c, i, &n), n >= cap))
+		return buf;
+	for (size_t k = 0; k < n; k++)
+		buf[k] = s[k] >= 'A' && s[k] <= 'Z' ? (char)(s[k] - 'A' + 'a') : s[k];
+	buf[n] = '\0';
+	return buf;
+}
+
+/* Is the core of token i the word w (lowercase ASCII)? Same answer as
+ * comparing core_low with w, without the copy. */
+int norm_core_is(const ctx *c, size_t i, const char *w)
+{
+	size_t n, k;
+	const char *s;
+	if (i >= c->nt)
+		return 0;
+	s = norm_core(c, i, &n);
+	for (k = 0; k < n && w[k]; k++)
+		if ((is_upper_ascii(s[k]) ? s[k] - 'A' + 'a' : s[k]) != w[k])
+			return 0;
+	return k == n && w[k] == '\0';
+}
+
+int norm_in_list(const char *w, const char *const *list)
+{
+	for (; *list; list++)
+		if (strcmp(w, *list) == 0)
+			return 1;
+	return 0;
+}
+
+size_t norm_digit_run(const char *s, size_t n)
+{
+	size_t k = 0;
+	while (k < n && is_digit(s[k]))
+		k++;
+	return k;
+}
+
+int norm_words(ctx *c, const char *w) { return num_word(c->sp, w); }
+
+/* The space before a word written piecemeal: norm_words(c, "") without the
+ * empty append. */
+int norm_word_break(ctx *c)
+{
+	sbuf *b = c->sp;
+	return b->len && b->data[b->len - 1] != ' ' ? sbuf_addc(b, ' ') : 0;
+}
+
+/* Glue a suffix to the last word written: "puluh" + "an". */
+int norm_glue(ctx *c, const char *suffix) { return sbuf_adds(c->sp, suffix); }

@@ -1,0 +1,103 @@
+/* norm_web.c: web and mail addresses, read the way a newsreader says them. */
+#include "text/norm_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int has_prefix(const char *s, size_t n, const char *p)
+{
+	size_t k = strlen(p);
+	if (n < k)
+		return 0;
+	for (size_t i = 0; i < k; i++)
+		if ((is_upper_ascii(s[i]) ? s[i] - 'A' + 'a' : s[i]) != p[i])
+			return 0;
+	return 1;
+}
+
+static int is_label_char(char ch)
+{
+	return is_digit(ch) || is_lower_ascii(ch) || is_upper_ascii(ch) || ch == '-' || ch == '_';
+}
+
+/* name.name.tld with a top-level domain from web.tsv; e-mail; http(s)://; www. */
+static int is_web(const ctx *c, const char *s, size_t n)
+{
+	size_t dot = n, labels = 1;
+	if (has_prefix(s, n, "http://") || has_prefix(s, n, "https://") || has_prefix(s, n, "www."))
+		return 1;
+	if (!memchr(s, '.', n) && !memchr(s, '@', n))
+		return 0; /* one label: most tokens, rejected without the loop */
+	for (size_t k = 0; k < n; k++) {
+		if (s[k] == '.' || s[k] == '@') {
+			if (k == 0 || k + 1 == n || !is_label_char(s[k - 1]))
+				return 0;
+			labels++;
+			dot = s[k] == '.' ? k : dot;
+		} else if (!is_label_char(s[k]) && s[k] != '/') {
+			return 0;
+		}
+	}
+	if (labels < 2 || dot == n)
+		return 0;
+	for (size_t k = dot + 1; k < n; k++)
+		if (!is_lower_ascii(s[k]))
+			return 0;
+	return n - dot - 1 >= 2 && table_lookup(&c->r->t[T_WEB], s + dot + 1, n - dot - 1) != NULL;
+}
+
+static int has_vowel(const char *s, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		if (strchr("aeiouAEIOU", s[k]))
+			return 1;
+	return 0;
+}
+
+/* One run of letters in an address: a known part (com, id, www), a
+ * pronounceable word (kompas), or spelled letter by letter (bbc). */
+static int say_web_letters(ctx *c, const char *s, size_t n)
+{
+	const table *web = &c->r->t[T_WEB];
+	const char *v = table_lookup_fold(web, s, n, 1);
+	if (v)
+		return norm_words(c, v);
+	if (n >= 3 && has_vowel(s, n)) {
+		if (norm_word_break(c) != 0)
+			return -1;
+		for (size_t k = 0; k < n; k++)
+			if (sbuf_addc(c->sp, is_upper_ascii(s[k]) ? (char)(s[k] - 'A' + 'a') : s[k]))
+				return -1;
+		return 0;
+	}
+	for (size_t k = 0; k < n; k++)
+		if ((v = table_lookup_fold(web, s + k, 1, 1)) && norm_words(c, v))
+			return -1;
+	return 0;
+}
+
+int norm_rule_web(ctx *c, size_t i, size_t *used)
+{
+	size_t n, k = 0;
+	const char *s = norm_core(c, i, &n), *v;
+	(void)used;
+	if (!is_web(c, s, n))
+		return 0;
+	k = has_prefix(s, n, "https://") ? 8 : has_prefix(s, n, "http://") ? 7 : 0;
+	while (n > k && s[n - 1] == '/')
+		n--;
+	while (k < n) {
+		size_t r = k;
+		while (r < n && (is_lower_ascii(s[r]) || is_upper_ascii(s[r])))
+			r++;
+		if (r == k)
+			r = k + norm_digit_run(s + k, n - k);
+		if (r > k && is_digit(s[k]) ? num_digits(c->sp, s + k, r - k)
+		    : r > k                 ? say_web_letters(c, s + k, r - k)
+					    : ((v = table_lookup(&c->r->t[T_WEB], s + k, 1)) && norm_words(c, v)))
+			return -1;
+		k = r > k ? r : k + 1;
+	}
+	return 1;
+}

@@ -1,0 +1,206 @@
+/* table.c: see table.h. */
+#include "text/table.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/buf.h"
+#include "base/hash.h"
+#include "base/utf8.h"
+
+static int is_upper_ascii(char ch) { return ch >= 'A' && ch <= 'Z'; }
+
+static unsigned len_bit(size_t n) { return n < LEN_BITS - 1 ? (unsigned)n : LEN_BITS - 1; }
+
+/* The hash of a key, folded to a Bloom filter bit. */
+static unsigned bloom_bit(uint32_t h) { return (unsigned)(h ^ (h >> 16)) % BLOOM_BITS; }
+
+static unsigned key_hash(const char *s, size_t n)
+{
+	uint64_t h = su_fnv1a(SU_FNV_BASIS, s, n);
+	return bloom_bit((uint32_t)(h ^ (h >> 32)));
+}
+
+int table_fail(char *err, size_t errlen, const char *path, size_t line, const char *msg)
+{
+	if (errlen) {
+		if (line)
+			snprintf(err, errlen, "%s:%zu: %s", path, line, msg);
+		else
+			snprintf(err, errlen, "%s: %s", path, msg);
+	}
+	return -1;
+}
+
+static int read_all(const char *path, char **out, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	int rc;
+	if (!f)
+		return -1;
+	rc = suara_read_all(f, out, len);
+	fclose(f);
+	return rc;
+}
+
+static int entry_cmp(const void *a, const void *b)
+{
+	return strcmp(((const entry *)a)->key, ((const entry *)b)->key);
+}
+
+/* Cut one line (NUL-terminated, no LF) into an entry. NULL when fine, else
+ * the problem. */
+static const char *parse_line(char *line, entry *e)
+{
+	size_t n = strlen(line);
+	char *tab, *flag;
+	if (n && line[n - 1] == '\r')
+		line[--n] = '\0';
+	tab = strchr(line, '\t');
+	if (!tab)
+		return "expected written<TAB>spoken (no tab)";
+	*tab = '\0';
+	e->ends = 0;
+	if ((flag = strchr(tab + 1, '\t')) != NULL) {
+		*flag++ = '\0';
+		if (strcmp(flag, "end") != 0)
+			return "third column must be \"end\" or absent";
+		e->ends = 1;
+	}
+	if (tab == line)
+		return "empty written form";
+	if (tab[1] == '\0')
+		return "empty spoken form";
+	e->key = line;
+	e->val = tab + 1;
+	return NULL;
+}
+
+static int parse_table(table *t, size_t len, const char *path, char *err, size_t errlen)
+{
+	size_t lines = 1, lineno = 0;
+	char *p = t->mem, *end = t->mem + len;
+	for (size_t i = 0; i < len; i++)
+		lines += t->mem[i] == '\n';
+	if (!(t->e = su_malloc(lines * sizeof *t->e)))
+		return table_fail(err, errlen, path, 0, "out of memory");
+	while (p < end) {
+		char *nl = memchr(p, '\n', (size_t)(end - p));
+		const char *why;
+		if (nl)
+			*nl = '\0';
+		lineno++;
+		if (*p && *p != '#' && *p != '\r' && (why = parse_line(p, &t->e[t->n])) != NULL)
+			return table_fail(err, errlen, path, lineno, why);
+		if (*p && *p != '#' && *p != '\r')
+			t->n++;
+		p = nl ? nl + 1 : end;
+	}
+	return 0;
+}
+
+int table_load(table *t, const char *dir, const char *name, char *err, size_t errlen)
+{
+	char path[4096];
+	size_t len, bad;
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	if (read_all(path, &t->mem, &len) != 0)
+		return table_fail(err, errlen, path, 0, "cannot read file");
+	if ((bad = utf8_validate(t->mem, len)) != len || memchr(t->mem, '\0', len)) {
+		snprintf(path + strlen(path), sizeof path - strlen(path), " (byte %zu)", bad);
+		return table_fail(err, errlen, path, 0, "invalid UTF-8");
+	}
+	if (parse_table(t, len, path, err, errlen) != 0)
+		return -1;
+	qsort(t->e, t->n, sizeof *t->e, entry_cmp);
+	for (size_t i = 0; i < t->n; i++) {
+		size_t n = strlen(t->e[i].key);
+		unsigned h = key_hash(t->e[i].key, n);
+		unsigned char b = (unsigned char)t->e[i].key[0];
+		t->bloom[h >> 3] |= (unsigned char)(1u << (h & 7));
+		t->first[b >> 3] |= (unsigned char)(1u << (b & 7));
+		t->lens |= (uint64_t)1 << len_bit(n);
+	}
+	for (size_t i = 1; i < t->n; i++)
+		if (strcmp(t->e[i - 1].key, t->e[i].key) == 0) {
+			snprintf(path + strlen(path), sizeof path - strlen(path), ": '%s'", t->e[i].key);
+			return table_fail(err, errlen, path, 0, "duplicate written form");
+		}
+	return 0;
+}
+
+/* Compare a NUL-terminated key with s[0..n) as unsigned bytes. */
+static int key_cmp(const char *key, const char *s, size_t n)
+{
+	const unsigned char *k = (const unsigned char *)key, *t = (const unsigned char *)s;
+	for (size_t i = 0; i < n; i++) {
+		if (k[i] != t[i] || k[i] == 0)
+			return k[i] < t[i] ? -1 : k[i] > t[i] ? 1 : -1;
+	}
+	return k[n] != 0;
+}
+
+/* Can t hold a key of n bytes starting with byte b? */
+static int may_hold(const table *t, unsigned char b, size_t n)
+{
+	return (t->lens >> len_bit(n) & 1) && (t->first[b >> 3] & (1u << (b & 7)));
+}
+
+/* Exact lookup of s[0..n), n > 0, whose key_hash is h: the Bloom filter,
+ * then bsearch on the sorted keys. */
+static const entry *find_hashed(const table *t, const char *s, size_t n, unsigned h)
+{
+	size_t lo = 0, hi = t->n;
+	if (!(t->bloom[h >> 3] & (1u << (h & 7))))
+		return NULL;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = key_cmp(t->e[mid].key, s, n);
+		if (c == 0)
+			return &t->e[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+/* Exact lookup of s[0..n). */
+static const entry *lookup_entry(const table *t, const char *s, size_t n)
+{
+	if (!n || !may_hold(t, (unsigned char)s[0], n))
+		return NULL;
+	return find_hashed(t, s, n, key_hash(s, n));
+}
+
+const char *table_lookup(const table *t, const char *s, size_t n)
+{
+	const entry *e = lookup_entry(t, s, n);
+	return e ? e->val : NULL;
+}
+
+/* Exact, then with ASCII letters lowercased (keys of at least min_fold
+ * bytes only, so "M" does not become "m"). */
+const entry *table_lookup_fold_entry(const table *t, const char *s, size_t n, size_t min_fold)
+{
+	char low[64];
+	const entry *v = lookup_entry(t, s, n);
+	int changed = 0;
+	if (v || n < min_fold || n >= sizeof low ||
+	    !may_hold(t, (unsigned char)(is_upper_ascii(s[0]) ? s[0] - 'A' + 'a' : s[0]), n))
+		return v;
+	for (size_t i = 0; i < n; i++) {
+		low[i] = is_upper_ascii(s[i]) ? (char)(s[i] - 'A' + 'a') : s[i];
+		changed |= low[i] != s[i];
+	}
+	return changed ? find_hashed(t, low, n, key_hash(low, n)) : NULL;
+}
+
+const char *table_lookup_fold(const table *t, const char *s, size_t n, size_t min_fold)
+{
+	const entry *e = table_lookup_fold_entry(t, s, n, min_fold);
+	return e ? e->val : NULL;
+}
