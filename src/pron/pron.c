@@ -6,6 +6,7 @@
  *      (build_segments);
  *   3. the stress, and the text espeak-ng reads (emit_part). */
 #include "pron/pron.h"
+#include "base/ascii.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,8 +20,6 @@
 enum { PEPET = '@', TALING = 'e' };
 
 static int is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
-static int is_lower(char c) { return c >= 'a' && c <= 'z'; }
-static int is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 
 /* ---- tables ------------------------------------------------------------ */
 
@@ -69,7 +68,7 @@ static const char *respelling(const char **s, char *key, char *q)
 			key[k++] = 'e';
 			q[e++] = p[1] == 0xAB ? PEPET : TALING;
 			p++;
-		} else if (is_lower((char)*p) || *p == '-') {
+		} else if (su_is_lower((char)*p) || *p == '-') {
 			key[k++] = (char)*p;
 			if (*p == 'e')
 				q[e++] = PEPET;
@@ -575,9 +574,9 @@ static size_t read_word(const char *w, size_t n, char *s, char *q)
 		if (k + 1 >= WORD_MAX)
 			return 0;
 		q[k] = 0;
-		if (is_lower((char)c) || is_upper((char)c)) {
-			upper += is_upper((char)c);
-			s[k++] = (char)(is_upper((char)c) ? c - 'A' + 'a' : c);
+		if (su_is_lower((char)c) || su_is_upper((char)c)) {
+			upper += su_is_upper((char)c);
+			s[k++] = su_lower((char)c);
 		} else if (c == 0xC3 && (d == 0xA9 || d == 0xA8 || d == 0xAB || d == 0x89 || d == 0x88)) {
 			q[k] = d == 0xAB ? PEPET : TALING;
 			upper += d == 0x89 || d == 0x88;
@@ -616,7 +615,7 @@ static const char *homograph_q(const pron_rules *p, const char *s, size_t n, con
 			continue;
 		key[k++] = ',';
 		for (size_t i = 0; i < wn; i++)
-			key[k++] = is_upper(w[i]) ? (char)(w[i] - 'A' + 'a') : w[i];
+			key[k++] = su_lower(w[i]);
 		key[k++] = ',';
 		key[k] = '\0';
 		if (strstr(h->ctx, key))
@@ -723,7 +722,7 @@ int pron_sentence(const pron_rules *p, const char *sp, size_t len, sbuf *eng, ve
 			i = close ? (size_t)(close - sp) + 2 : len;
 			continue;
 		}
-		if ((unsigned char)sp[i] < 0x80 && !is_lower(sp[i]) && !is_upper(sp[i])) {
+		if ((unsigned char)sp[i] < 0x80 && !su_is_lower(sp[i]) && !su_is_upper(sp[i])) {
 			i++;
 			continue;
 		}

@@ -8,17 +8,16 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "base/ascii.h"
 #include "base/buf.h"
 #include "base/utf8.h"
 #include "text/normalize.h"
 #include "text/number.h"
 #include "text/table.h"
 
-static inline int is_digit(char ch) { return ch >= '0' && ch <= '9'; }
 
-static inline int is_upper_ascii(char ch) { return ch >= 'A' && ch <= 'Z'; }
 
-static inline int is_lower_ascii(char ch) { return ch >= 'a' && ch <= 'z'; }
+
 
 enum { T_WORDS, T_UNITS, T_CURRENCY, T_WEB, T_LEXICON, T_COUNT };
 

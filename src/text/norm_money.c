@@ -10,11 +10,11 @@
  * boundary. */
 static const char *currency_prefix(const ctx *c, const char *s, size_t n, size_t *klen)
 {
-	if (!n || !(is_upper_ascii(s[0]) || s[0] == '$' || (unsigned char)s[0] >= 0x80))
+	if (!n || !(su_is_upper(s[0]) || s[0] == '$' || (unsigned char)s[0] >= 0x80))
 		return NULL;
 	for (size_t k = n < 8 ? n : 8; k > 0; k--) {
 		const char *v;
-		if (k < n && !is_digit(s[k]) && s[k] != '.')
+		if (k < n && !su_is_digit(s[k]) && s[k] != '.')
 			continue; /* an amount or "Rp." follows the key */
 		if ((v = table_lookup(&c->r->t[T_CURRENCY], s, k)) != NULL) {
 			*klen = k;
@@ -60,7 +60,7 @@ int norm_rule_money(ctx *c, size_t i, size_t *used)
 		a++, an--;
 	if (an == 0 && i + 1 < c->nt)
 		a = norm_core(c, j = i + 1, &an);
-	if (!an || !is_digit(a[0]) || (un = norm_scan_number(a, an, &x)) == 0 || x.sign)
+	if (!an || !su_is_digit(a[0]) || (un = norm_scan_number(a, an, &x)) == 0 || x.sign)
 		return 0;
 	if (un < an && !(unit = norm_find_unit(c, a + un, an - un, &per)))
 		return 0;

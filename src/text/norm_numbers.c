@@ -12,7 +12,7 @@ static size_t scan_groups(const char *s, size_t n, size_t i, char sep, int min)
 	size_t start = i;
 	int k = 0;
 	while (i + 4 <= n && s[i] == sep && norm_digit_run(s + i + 1, 3) == 3 &&
-	       (i + 4 == n || !is_digit(s[i + 4]))) {
+	       (i + 4 == n || !su_is_digit(s[i + 4]))) {
 		i += 4;
 		k++;
 	}
@@ -51,7 +51,7 @@ size_t norm_scan_number(const char *s, size_t n, number *x)
 		x->grouped = g > 0;
 	i += g;
 	x->ipn = (size_t)(s + i - x->ip);
-	if (x->grouped != 2 && i + 1 < n && s[i] == ',' && is_digit(s[i + 1])) {
+	if (x->grouped != 2 && i + 1 < n && s[i] == ',' && su_is_digit(s[i + 1])) {
 		x->fp = s + i + 1;
 		x->fpn = norm_digit_run(x->fp, n - i - 1);
 		i += 1 + x->fpn;
@@ -214,7 +214,7 @@ static int try_range(ctx *c, size_t i, const char *s, size_t n)
 	if (p >= n)
 		return 0;
 	dash = s[p] == '-' ? 1 : 3;
-	if (p + dash >= n || !is_digit(s[p + dash]))
+	if (p + dash >= n || !su_is_digit(s[p + dash]))
 		return 0;
 	if ((rc = try_simple(c, i, s, p)) <= 0)
 		return rc;
@@ -243,12 +243,12 @@ static int try_phone(ctx *c, size_t i, const char *s, size_t n)
 	size_t digits = 0;
 	if (after_area_code(c, i) && n >= 5 && norm_digit_run(s, n) == n)
 		return num_digits(c->sp, s, n) ? -1 : 1;
-	if (n < 2 || !(s[0] == '0' || s[0] == '+') || !is_digit(s[1]))
+	if (n < 2 || !(s[0] == '0' || s[0] == '+') || !su_is_digit(s[1]))
 		return 0;
 	for (size_t k = s[0] == '+'; k < n; k++) {
-		if (!is_digit(s[k]) && s[k] != '-')
+		if (!su_is_digit(s[k]) && s[k] != '-')
 			return 0;
-		digits += is_digit(s[k]);
+		digits += su_is_digit(s[k]);
 	}
 	if (digits < 7)
 		return 0;
@@ -263,7 +263,7 @@ static int try_dotted(ctx *c, const char *s, size_t n)
 {
 	size_t k = 0;
 	for (k = 0; k < n; k++)
-		if (!is_digit(s[k]) && !strchr(".,:", s[k]))
+		if (!su_is_digit(s[k]) && !strchr(".,:", s[k]))
 			return 0;
 	for (k = 0; k < n;) {
 		size_t d = norm_digit_run(s + k, n - k);
@@ -333,9 +333,9 @@ static size_t numeric_prefix(const char *s, size_t n)
 	const char *sign;
 	size_t i = scan_sign(s, n, &sign), digits = 0;
 	for (; i < n; i++) {
-		if (is_digit(s[i]))
+		if (su_is_digit(s[i]))
 			digits++;
-		else if (is_lower_ascii(s[i]) || is_upper_ascii(s[i]) || !strchr(".,:/-", s[i]))
+		else if (su_is_lower(s[i]) || su_is_upper(s[i]) || !strchr(".,:/-", s[i]))
 			break; /* letters, the usual case, answered without strchr */
 	}
 	return digits ? i : 0;
@@ -381,7 +381,7 @@ int norm_rule_unit_after(ctx *c, size_t i, size_t *used)
 	if (i == 0)
 		return 0;
 	prev = norm_core(c, i - 1, &pn);
-	if (!(pn && is_digit(prev[pn - 1])) && !norm_core_is(c, i - 1, "per"))
+	if (!(pn && su_is_digit(prev[pn - 1])) && !norm_core_is(c, i - 1, "per"))
 		return 0;
 	if (!(unit = norm_find_unit(c, s, n, &per)))
 		return 0;

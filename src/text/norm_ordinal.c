@@ -65,7 +65,7 @@ static int roman_kind(const ctx *c, size_t i, unsigned *v)
 	if (!strcmp(low, "abad") || !strcmp(low, "dunia"))
 		return 1;
 	p = norm_core(c, i - 1, &pn);
-	return pn > 1 && is_upper_ascii(p[0]) && is_lower_ascii(p[pn - 1]) &&
+	return pn > 1 && su_is_upper(p[0]) && su_is_lower(p[pn - 1]) &&
 	       c->t[i - 1].c_off + pn == c->t[i - 1].off + c->t[i - 1].len;
 }
 

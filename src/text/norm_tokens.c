@@ -52,7 +52,7 @@ static int is_close(uint32_t cp)
 size_t norm_keycap_len(const char *s, size_t n, size_t k)
 {
 	size_t e = k + 1;
-	if (k >= n || !(is_digit(s[k]) || s[k] == '#' || s[k] == '*'))
+	if (k >= n || !(su_is_digit(s[k]) || s[k] == '#' || s[k] == '*'))
 		return 0;
 	if (e + 3 <= n && memcmp(s + e, "\xEF\xB8\x8F", 3) == 0)
 		e += 3;
@@ -124,7 +124,7 @@ const char *norm_core_low(const ctx *c, size_t i, char *buf, size_t cap)
 	if (i >= c->nt || (s = norm_core(c, i, &n), n >= cap))
 		return buf;
 	for (size_t k = 0; k < n; k++)
-		buf[k] = s[k] >= 'A' && s[k] <= 'Z' ? (char)(s[k] - 'A' + 'a') : s[k];
+		buf[k] = su_lower(s[k]);
 	buf[n] = '\0';
 	return buf;
 }
@@ -139,7 +139,7 @@ int norm_core_is(const ctx *c, size_t i, const char *w)
 		return 0;
 	s = norm_core(c, i, &n);
 	for (k = 0; k < n && w[k]; k++)
-		if ((is_upper_ascii(s[k]) ? s[k] - 'A' + 'a' : s[k]) != w[k])
+		if (su_lower(s[k]) != w[k])
 			return 0;
 	return k == n && w[k] == '\0';
 }
@@ -155,7 +155,7 @@ int norm_in_list(const char *w, const char *const *list)
 size_t norm_digit_run(const char *s, size_t n)
 {
 	size_t k = 0;
-	while (k < n && is_digit(s[k]))
+	while (k < n && su_is_digit(s[k]))
 		k++;
 	return k;
 }

@@ -11,14 +11,14 @@ static int has_prefix(const char *s, size_t n, const char *p)
 	if (n < k)
 		return 0;
 	for (size_t i = 0; i < k; i++)
-		if ((is_upper_ascii(s[i]) ? s[i] - 'A' + 'a' : s[i]) != p[i])
+		if (su_lower(s[i]) != p[i])
 			return 0;
 	return 1;
 }
 
 static int is_label_char(char ch)
 {
-	return is_digit(ch) || is_lower_ascii(ch) || is_upper_ascii(ch) || ch == '-' || ch == '_';
+	return su_is_digit(ch) || su_is_lower(ch) || su_is_upper(ch) || ch == '-' || ch == '_';
 }
 
 /* name.name.tld with a top-level domain from web.tsv; e-mail; http(s)://; www. */
@@ -42,7 +42,7 @@ static int is_web(const ctx *c, const char *s, size_t n)
 	if (labels < 2 || dot == n)
 		return 0;
 	for (size_t k = dot + 1; k < n; k++)
-		if (!is_lower_ascii(s[k]))
+		if (!su_is_lower(s[k]))
 			return 0;
 	return n - dot - 1 >= 2 && table_lookup(&c->r->t[T_WEB], s + dot + 1, n - dot - 1) != NULL;
 }
@@ -67,7 +67,7 @@ static int say_web_letters(ctx *c, const char *s, size_t n)
 		if (norm_word_break(c) != 0)
 			return -1;
 		for (size_t k = 0; k < n; k++)
-			if (sbuf_addc(c->sp, is_upper_ascii(s[k]) ? (char)(s[k] - 'A' + 'a') : s[k]))
+			if (sbuf_addc(c->sp, su_lower(s[k])))
 				return -1;
 		return 0;
 	}
@@ -89,11 +89,11 @@ int norm_rule_web(ctx *c, size_t i, size_t *used)
 		n--;
 	while (k < n) {
 		size_t r = k;
-		while (r < n && (is_lower_ascii(s[r]) || is_upper_ascii(s[r])))
+		while (r < n && (su_is_lower(s[r]) || su_is_upper(s[r])))
 			r++;
 		if (r == k)
 			r = k + norm_digit_run(s + k, n - k);
-		if (r > k && is_digit(s[k]) ? num_digits(c->sp, s + k, r - k)
+		if (r > k && su_is_digit(s[k]) ? num_digits(c->sp, s + k, r - k)
 		    : r > k                 ? say_web_letters(c, s + k, r - k)
 					    : ((v = table_lookup(&c->r->t[T_WEB], s + k, 1)) && norm_words(c, v)))
 			return -1;

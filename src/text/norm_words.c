@@ -30,7 +30,7 @@ int norm_rule_abbrev(ctx *c, size_t i, size_t *used)
 static int is_word_char(uint32_t cp)
 {
 	if (cp < 0x80)
-		return is_lower_ascii((char)cp) || is_upper_ascii((char)cp);
+		return su_is_lower((char)cp) || su_is_upper((char)cp);
 	return u_isalnum(cp) && !u_isdigit(cp);
 }
 
@@ -44,9 +44,9 @@ static int say_plain(ctx *c, const char *s, size_t n)
 	while (k <= n) {
 		uint32_t cp, nx = 0;
 		size_t nl;
-		if (k < n && (is_lower_ascii(s[k]) || is_upper_ascii(s[k]))) {
+		if (k < n && (su_is_lower(s[k]) || su_is_upper(s[k]))) {
 			size_t e = k + 1; /* fast path: a run of ASCII letters */
-			while (e < n && (is_lower_ascii(s[e]) || is_upper_ascii(s[e])))
+			while (e < n && (su_is_lower(s[e]) || su_is_upper(s[e])))
 				e++;
 			if (!run)
 				run_at = k;
@@ -71,13 +71,13 @@ static int say_plain(ctx *c, const char *s, size_t n)
 		if ((kc = norm_keycap_len(s, n, k)) > 0) {
 			/* 1️⃣ #️⃣ *️⃣: the key's name, as espeak-ng says the
 			 * digit alone (its own name for #️⃣ is "keycap"). */
-			if (is_digit(s[k]) ? num_cardinal(c->sp, s + k, 1)
+			if (su_is_digit(s[k]) ? num_cardinal(c->sp, s + k, 1)
 					   : norm_words(c, s[k] == '#' ? "pagar" : "bintang"))
 				return -1;
 			k += kc;
 			continue;
 		}
-		if (k < n && is_digit(s[k])) {
+		if (k < n && su_is_digit(s[k])) {
 			size_t d = norm_digit_run(s + k, n - k);
 			if ((d > 1 && s[k] == '0' ? num_digits : num_cardinal)(c->sp, s + k, d))
 				return -1;

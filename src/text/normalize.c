@@ -68,7 +68,7 @@ static int lower_word(const ctx *c, size_t i)
 	size_t n;
 	const char *s = norm_core(c, i, &n);
 	for (size_t k = 0; k < n; k++)
-		if (!is_lower_ascii(s[k]))
+		if (!su_is_lower(s[k]))
 			return 0;
 	return n > 0;
 }
@@ -118,7 +118,7 @@ static int ends_sentence(const ctx *c, size_t last)
 	if (c->ate_dot != 2)
 		return 0;
 	s = c->s + c->t[last + 1].c_off;
-	return c->t[last + 1].c_len && is_upper_ascii(s[0]);
+	return c->t[last + 1].c_len && su_is_upper(s[0]);
 }
 
 static int add_marks(ctx *c, size_t last)

@@ -33,6 +33,7 @@
  * or BRACKET_MAX bytes forward) and the pass never goes back further than one sentence, so the
  * work is linear in the input whatever its shape. */
 #include "text/segment.h"
+#include "base/ascii.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -84,7 +85,7 @@ static int lower_key(const char *s, size_t n, char *out)
 		if ((unsigned char)s[pos] < 0x80) { /* ASCII: no tables needed */
 			if (k + 1 > TOKEN_MAX)
 				return -1;
-			out[k++] = s[pos] >= 'A' && s[pos] <= 'Z' ? (char)(s[pos] - 'A' + 'a') : s[pos];
+			out[k++] = su_lower(s[pos]);
 			pos++;
 			continue;
 		}

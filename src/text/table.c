@@ -1,5 +1,6 @@
 /* table.c: see table.h. */
 #include "text/table.h"
+#include "base/ascii.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -9,8 +10,6 @@
 #include "base/buf.h"
 #include "base/hash.h"
 #include "base/utf8.h"
-
-static int is_upper_ascii(char ch) { return ch >= 'A' && ch <= 'Z'; }
 
 static unsigned len_bit(size_t n) { return n < LEN_BITS - 1 ? (unsigned)n : LEN_BITS - 1; }
 
@@ -190,10 +189,10 @@ const entry *table_lookup_fold_entry(const table *t, const char *s, size_t n, si
 	const entry *v = lookup_entry(t, s, n);
 	int changed = 0;
 	if (v || n < min_fold || n >= sizeof low ||
-	    !may_hold(t, (unsigned char)(is_upper_ascii(s[0]) ? s[0] - 'A' + 'a' : s[0]), n))
+	    !may_hold(t, (unsigned char)su_lower(s[0]), n))
 		return v;
 	for (size_t i = 0; i < n; i++) {
-		low[i] = is_upper_ascii(s[i]) ? (char)(s[i] - 'A' + 'a') : s[i];
+		low[i] = su_lower(s[i]);
 		changed |= low[i] != s[i];
 	}
 	return changed ? find_hashed(t, low, n, key_hash(low, n)) : NULL;
