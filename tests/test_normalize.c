@@ -212,8 +212,25 @@ static void load_errors(void)
 	CHECK(norm_rules_load(&r, dir, err, sizeof err) == -1 && strstr(err, "units.tsv:1:"),
 	      "empty spoken form fails: %s", err);
 	write_file(path, "kg\tkilogram\n");
-	CHECK(norm_rules_load(&r, dir, err, sizeof err) == 0, "fixed table loads");
+	snprintf(path, sizeof path, "%s/contexts.tsv", dir);
+	write_file(path, "time\tpukul\nmonth\t1\tjanuari\n");
+	CHECK(norm_rules_load(&r, dir, err, sizeof err) == -1 && strstr(err, "contexts.tsv") && strstr(err, "twelve months"),
+	      "contexts.tsv needs all twelve months: %s", err);
+	write_file(path, "time\tpukul\nwaktu\tjam\n");
+	CHECK(norm_rules_load(&r, dir, err, sizeof err) == -1 && strstr(err, "contexts.tsv:2: unknown class"),
+	      "an unknown class fails with its line: %s", err);
+	write_file(path, "scale\trb\n");
+	CHECK(norm_rules_load(&r, dir, err, sizeof err) == -1 && strstr(err, "contexts.tsv:1: this class needs a value"),
+	      "a scale without its spoken form fails: %s", err);
+	{
+		char months[512] = "";
+		for (int m = 1; m <= 12; m++)
+			snprintf(months + strlen(months), sizeof months - strlen(months), "month\t%d\tbulan%d\n", m, m);
+		write_file(path, months);
+	}
+	CHECK(norm_rules_load(&r, dir, err, sizeof err) == 0, "fixed tables load (%s)", err);
 	norm_rules_free(r);
+	unlink(path);
 	for (size_t i = 0; i < 5; i++) {
 		snprintf(path, sizeof path, "%s/%s", dir, names[i]);
 		unlink(path);

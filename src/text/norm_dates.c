@@ -5,11 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const date_words[] = {"tanggal", "tgl", "tanggal", NULL};
-
 static int say_date(ctx *c, long d, long m, const char *y, size_t yn)
 {
-	if (norm_say_uint(c, (unsigned long)d) || norm_words(c, num_month((unsigned)m)))
+	if (norm_say_uint(c, (unsigned long)d) || norm_words(c, (m >= 1 && m <= 12 ? c->r->month[m - 1] : NULL)))
 		return -1;
 	return y && num_cardinal(c->sp, y, yn) ? -1 : 1;
 }
@@ -26,14 +24,14 @@ int norm_try_date(ctx *c, size_t i, const char *s, size_t n)
 	size_t w[3];
 	char sep;
 	int k = norm_scan_fields(s, n, "/-.", v, w, &sep);
-	if (k == 3 && w[0] == 4 && sep == '-' && w[1] <= 2 && w[2] <= 2 && num_month((unsigned)v[1]) &&
+	if (k == 3 && w[0] == 4 && sep == '-' && w[1] <= 2 && w[2] <= 2 && (v[1] >= 1 && v[1] <= 12) &&
 	    v[2] >= 1 && v[2] <= 31)
 		return say_date(c, v[2], v[1], s, w[0]);
-	if (k < 2 || w[0] > 2 || w[1] > 2 || v[0] < 1 || v[0] > 31 || !num_month((unsigned)v[1]))
+	if (k < 2 || w[0] > 2 || w[1] > 2 || v[0] < 1 || v[0] > 31 || !(v[1] >= 1 && v[1] <= 12))
 		return 0;
 	if (k == 3 && (w[2] == 2 || w[2] == 4))
 		return say_date(c, v[0], v[1], s + n - w[2], w[2]);
-	if (k == 2 && sep == '/' && (paren_before(c, i) || norm_prev_in(c, i, date_words)))
+	if (k == 2 && sep == '/' && (paren_before(c, i) || norm_prev_in(c, i, c->r->ctx_word[CTX_DATE])))
 		return say_date(c, v[0], v[1], NULL, 0);
 	return 0;
 }

@@ -21,8 +21,17 @@
 
 enum { T_WORDS, T_UNITS, T_CURRENCY, T_WEB, T_LEXICON, T_COUNT };
 
+/* The classes of contexts.tsv. */
+enum { CTX_TIME, CTX_DATE, CTX_SCORE, CTX_ROMAN_CARDINAL, CTX_ROMAN_NEVER, CTX_ROMAN_I, CTX_SCALE,
+       CTX_MONTH, CTX_COUNT };
+
 struct norm_rules {
 	table t[T_COUNT];
+	/* contexts.tsv: per class, its words (NULL-terminated, for
+	 * norm_in_list) and their values (scales, months) */
+	const char **ctx_word[CTX_COUNT], **ctx_value[CTX_COUNT];
+	char *ctx_mem;
+	const char *month[12];
 };
 
 /* A whitespace-separated token: off/len in the sentence; the core is what is
@@ -127,5 +136,8 @@ int norm_rule_abbrev(ctx *c, size_t i, size_t *used);
 
 /* Lexicon entries (whole words, respelled or [[phonemes]]), else the word. */
 int norm_rule_word(ctx *c, size_t i, size_t *used);
+
+/* The spoken scale of an amount (rb: ribu) for s[0..n), or NULL. */
+const char *norm_scale(const norm_rules *r, const char *s, size_t n);
 
 #endif

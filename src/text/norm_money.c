@@ -24,13 +24,6 @@ static const char *currency_prefix(const ctx *c, const char *s, size_t n, size_t
 	return NULL;
 }
 
-static const struct {
-	const char *written, *spoken;
-} money_scale[] = {
-	{"rb", "ribu"}, {"ribu", "ribu"}, {"jt", "juta"}, {"juta", "juta"}, {"M", "miliar"},
-	{"miliar", "miliar"}, {"milyar", "miliar"}, {"T", "triliun"}, {"triliun", "triliun"},
-};
-
 static const char *scale_at(const ctx *c, size_t i)
 {
 	size_t n;
@@ -38,10 +31,7 @@ static const char *scale_at(const ctx *c, size_t i)
 	if (i >= c->nt)
 		return NULL;
 	s = norm_core(c, i, &n);
-	for (size_t k = 0; k < sizeof money_scale / sizeof money_scale[0]; k++)
-		if (strlen(money_scale[k].written) == n && memcmp(s, money_scale[k].written, n) == 0)
-			return money_scale[k].spoken;
-	return NULL;
+	return norm_scale(c->r, s, n);
 }
 
 /* Rp 12.500, Rp12.500, Rp 2.500,-, Rp1,02 triliun, US$ 5, $100, Rp 10.000/kg:

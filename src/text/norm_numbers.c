@@ -120,13 +120,6 @@ int norm_scan_fields(const char *s, size_t n, const char *seps, long v[3], size_
 	return 0;
 }
 
-static const char *const time_words[] = {"pukul", "jam", "pkl", "pk", "sejak", "hingga", "sampai", NULL};
-
-static const char *const score_words[] = {
-	"skor", "menang", "kalah", "unggul", "imbang", "takluk", "tumbang", "agregat",
-	"membantai", "menundukkan", "mengalahkan", "dikalahkan", "berakhir", "hasil", NULL,
-};
-
 int norm_prev_in(const ctx *c, size_t i, const char *const *list)
 {
 	char low[32];
@@ -153,7 +146,7 @@ static int try_time(ctx *c, size_t i, const char *s, size_t n)
 		return 0;
 	if (v[0] > 24 || v[1] > 59 || (k == 3 && v[2] > 59))
 		return 0;
-	if (sep == '.' && w[0] == 1 && !norm_prev_in(c, i, time_words) && !next_is_zone(c, i))
+	if (sep == '.' && w[0] == 1 && !norm_prev_in(c, i, c->r->ctx_word[CTX_TIME]) && !next_is_zone(c, i))
 		return 0;
 	if (norm_say_uint(c, (unsigned long)v[0]) != 0)
 		return -1;
@@ -218,7 +211,7 @@ static int try_range(ctx *c, size_t i, const char *s, size_t n)
 		return 0;
 	if ((rc = try_simple(c, i, s, p)) <= 0)
 		return rc;
-	if (!norm_prev_in(c, i, score_words) && !norm_prev_in(c, i - (i > 0), score_words) &&
+	if (!norm_prev_in(c, i, c->r->ctx_word[CTX_SCORE]) && !norm_prev_in(c, i - (i > 0), c->r->ctx_word[CTX_SCORE]) &&
 	    norm_words(c, "sampai") != 0)
 		return -1;
 	rc = try_simple(c, i, s + p + dash, n - p - dash);

@@ -25,23 +25,8 @@ int norm_rule_ordinal(ctx *c, size_t i, size_t *used)
 	return num_ordinal(c->sp, d, strlen(d)) ? -1 : 1;
 }
 
-/* Context words after which a Roman numeral is a plain number (Bab II). */
-static const char *const roman_cardinal_words[] = {
-	"bab", "jilid", "kelas", "pasal", "semester", "tahap", "kuartal", "triwulan", "golongan",
-	"sesi", "babak", "seri", "tingkat", "angkatan", "pelita", "repelita", "ayat", "kodam",
-	"kodim", "korem", "lantai", "zona", "blok", "wilayah", NULL,
-};
 
-/* After these a Roman-looking token is a letter or a size, not a number. */
-static const char *const roman_never_words[] = {
-	"generasi", "vitamin", "ukuran", "size", "tipe", "type", "model", "huruf", "sinar", NULL,
-};
 
-/* Words after which a lone "I" may be English, not a numeral. */
-static const char *const roman_i_words[] = {
-	"dunia", "paus", "abad", "elizabeth", "paulus", "napoleon", "wilhelmina", "juliana",
-	"benediktus", "yohanes", "ratu", "raja", "sultan", "bab", "jilid", "pasal", "tahap", NULL,
-};
 
 /* Whether token i is a Roman numeral here, and how it is read (1 ordinal,
  * 2 cardinal). Only I V X L letters (so CV, MD, DI, MIX are words), after
@@ -56,12 +41,12 @@ static int roman_kind(const ctx *c, size_t i, unsigned *v)
 	    (n == 2 && memcmp(s, "XL", 2) == 0))
 		return 0;
 	norm_core_low(c, i - 1, low, sizeof low);
-	if (norm_in_list(low, roman_never_words))
+	if (norm_in_list(low, c->r->ctx_word[CTX_ROMAN_NEVER]))
 		return 0;
-	if (norm_in_list(low, roman_cardinal_words))
+	if (norm_in_list(low, c->r->ctx_word[CTX_ROMAN_CARDINAL]))
 		return 2;
 	if (n == 1 && s[0] == 'I')
-		return norm_in_list(low, roman_i_words) ? 1 : 0;
+		return norm_in_list(low, c->r->ctx_word[CTX_ROMAN_I]) ? 1 : 0;
 	if (!strcmp(low, "abad") || !strcmp(low, "dunia"))
 		return 1;
 	p = norm_core(c, i - 1, &pn);

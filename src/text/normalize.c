@@ -6,7 +6,7 @@
  * matches writes the spoken words and says how many tokens it consumed
  * (`Rp 12.500` is two tokens, one piece). The words live in tables loaded
  * from the voice folder (words.tsv, units.tsv, currency.tsv, web.tsv,
- * lexicon.tsv) and in number.c. Trailing punctuation that shapes intonation
+ * lexicon.tsv, contexts.tsv) and, for the numbers, in number.c. Trailing punctuation that shapes intonation
  * is kept, one mark per token. */
 #include "text/norm_int.h"
 
@@ -18,6 +18,83 @@ static const char *const table_file[T_COUNT] = {
 	"words.tsv", "units.tsv", "currency.tsv", "web.tsv", "lexicon.tsv",
 };
 
+static const char *const ctx_class[CTX_COUNT] = {
+	"time", "date", "score", "roman-cardinal", "roman-never", "roman-i", "scale", "month",
+};
+
+/* One line of contexts.tsv, cut in place: its class, or -1 with why. */
+static int context_line(char *line, char **word, char **value, const char **why)
+{
+	char *tab = strchr(line, '\t'), *tab2;
+	int k;
+	*why = "expected class<TAB>word[<TAB>value]";
+	if (!tab || tab[1] == '\0' || tab[1] == '\t')
+		return -1;
+	*tab = '\0';
+	*word = tab + 1;
+	*value = NULL;
+	if ((tab2 = strchr(*word, '\t')) != NULL)
+		*tab2 = '\0', *value = tab2 + 1;
+	for (k = 0; k < CTX_COUNT && strcmp(line, ctx_class[k]) != 0; k++)
+		;
+	*why = "unknown class";
+	if (k == CTX_COUNT)
+		return -1;
+	*why = k == CTX_SCALE || k == CTX_MONTH ? "this class needs a value" : "this class takes no value";
+	if ((k == CTX_SCALE || k == CTX_MONTH) != (*value && **value))
+		return -1;
+	return k;
+}
+
+/* contexts.tsv into per-class word and value lists, and the twelve months. */
+static int load_contexts(norm_rules *r, const char *dir, char *err, size_t errlen)
+{
+	char path[4200], *p, *end;
+	size_t len, lines = 1, lineno = 0, n[CTX_COUNT] = {0};
+	FILE *f;
+	int rc;
+	snprintf(path, sizeof path, "%s/contexts.tsv", dir);
+	if (!(f = fopen(path, "rb")))
+		return table_fail(err, errlen, path, 0, "cannot read file");
+	rc = suara_read_all(f, &r->ctx_mem, &len);
+	fclose(f);
+	if (rc != 0)
+		return table_fail(err, errlen, path, 0, rc == -1 ? "out of memory" : "cannot read file");
+	for (size_t i = 0; i < len; i++)
+		lines += r->ctx_mem[i] == '\n';
+	for (int k = 0; k < CTX_COUNT; k++)
+		if (!(r->ctx_word[k] = su_calloc(lines + 1, sizeof *r->ctx_word[k])) ||
+		    !(r->ctx_value[k] = su_calloc(lines + 1, sizeof *r->ctx_value[k])))
+			return table_fail(err, errlen, path, 0, "out of memory");
+	for (p = r->ctx_mem, end = r->ctx_mem + len; p < end;) {
+		char *nl = memchr(p, '\n', (size_t)(end - p)), *word, *value;
+		const char *why;
+		int k;
+		if (nl)
+			*nl = '\0';
+		if (nl && nl > p && nl[-1] == '\r')
+			nl[-1] = '\0';
+		lineno++;
+		if (*p && *p != '#') {
+			if ((k = context_line(p, &word, &value, &why)) < 0)
+				return table_fail(err, errlen, path, lineno, why);
+			if (k == CTX_MONTH) {
+				int m = atoi(word);
+				if (m < 1 || m > 12 || r->month[m - 1])
+					return table_fail(err, errlen, path, lineno, "a month is 1 to 12, once");
+				r->month[m - 1] = value;
+			}
+			r->ctx_word[k][n[k]] = word;
+			r->ctx_value[k][n[k]++] = value;
+		}
+		p = nl ? nl + 1 : end;
+	}
+	for (int m = 0; m < 12; m++)
+		if (!r->month[m])
+			return table_fail(err, errlen, path, 0, "the twelve months must all be there");
+	return 0;
+}
+
 int norm_rules_load(norm_rules **out, const char *dir, char *err, size_t errlen)
 {
 	norm_rules *r = su_malloc(sizeof *r);
@@ -28,6 +105,8 @@ int norm_rules_load(norm_rules **out, const char *dir, char *err, size_t errlen)
 	for (int i = 0; i < T_COUNT; i++)
 		if (table_load(&r->t[i], dir, table_file[i], err, errlen) != 0)
 			goto fail;
+	if (load_contexts(r, dir, err, errlen) != 0)
+		goto fail;
 	*out = r;
 	return 0;
 fail:
@@ -43,7 +122,20 @@ void norm_rules_free(norm_rules *r)
 		free(r->t[i].e);
 		free(r->t[i].mem);
 	}
+	for (int k = 0; k < CTX_COUNT; k++) {
+		free(r->ctx_word[k]);
+		free(r->ctx_value[k]);
+	}
+	free(r->ctx_mem);
 	free(r);
+}
+
+const char *norm_scale(const norm_rules *r, const char *s, size_t n)
+{
+	for (size_t k = 0; r->ctx_word[CTX_SCALE][k]; k++)
+		if (strlen(r->ctx_word[CTX_SCALE][k]) == n && memcmp(s, r->ctx_word[CTX_SCALE][k], n) == 0)
+			return r->ctx_value[CTX_SCALE][k];
+	return NULL;
 }
 
 typedef struct {

@@ -20,11 +20,6 @@ static const char *const scale_word[] = {
 	"", "ribu", "juta", "miliar", "triliun", "kuadriliun", "kuintiliun",
 };
 
-static const char *const month_word[12] = {
-	"januari", "februari", "maret", "april", "mei", "juni", "juli",
-	"agustus", "september", "oktober", "november", "desember",
-};
-
 int num_word(sbuf *b, const char *w)
 {
 	if (b->len && b->data[b->len - 1] != ' ' && sbuf_addc(b, ' ') != 0)
@@ -141,7 +136,6 @@ int num_ordinal(sbuf *b, const char *s, size_t n)
 	return 0;
 }
 
-const char *num_month(unsigned m) { return m >= 1 && m <= 12 ? month_word[m - 1] : NULL; }
 
 static unsigned roman_digit(char c)
 {

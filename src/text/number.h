@@ -23,8 +23,6 @@ int num_cardinal(sbuf *b, const char *s, size_t n);
 int num_digits(sbuf *b, const char *s, size_t n);
 /* Ordinal: "2" -> "kedua", "1" -> "pertama", "20" -> "kedua puluh". */
 int num_ordinal(sbuf *b, const char *s, size_t n);
-/* Month name for 1..12, NULL otherwise. */
-const char *num_month(unsigned m);
 /* Value of a canonical Roman numeral in I V X L C (1..399), 0 when s[0..n)
  * is not one (so "IIII", "VX" and "CV" with other letters are rejected). */
 unsigned num_roman(const char *s, size_t n);
