@@ -192,14 +192,14 @@ static void write_file(const char *path, const char *text)
 
 static void load_errors(void)
 {
-	static const char *const names[] = {"words.tsv", "units.tsv", "currency.tsv", "web.tsv",
+	static const char *const names[] = {"abbrev.tsv", "units.tsv", "currency.tsv", "web.tsv",
 					    "lexicon.tsv"};
 	char dir[] = "/tmp/suara-norm-XXXXXX", path[512], err[512];
 	norm_rules *r = NULL;
 	CHECK(mkdtemp(dir) != NULL, "temporary voice folder");
 	for (size_t i = 0; i < 5; i++) {
 		snprintf(path, sizeof path, "%s/%s", dir, names[i]);
-		write_file(path, "# ok\na\tb\n");
+		write_file(path, i == 0 ? "# ok\na\tb\tword\n" : "# ok\na\tb\n");
 	}
 	snprintf(path, sizeof path, "%s/units.tsv", dir);
 	write_file(path, "# header\nkg\tkilogram\nno tab here\n");
@@ -235,7 +235,7 @@ static void load_errors(void)
 		snprintf(path, sizeof path, "%s/%s", dir, names[i]);
 		unlink(path);
 	}
-	CHECK(norm_rules_load(&r, dir, err, sizeof err) == -1 && strstr(err, "words.tsv"),
+	CHECK(norm_rules_load(&r, dir, err, sizeof err) == -1 && strstr(err, "abbrev.tsv"),
 	      "missing table fails: %s", err);
 	rmdir(dir);
 }

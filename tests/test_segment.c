@@ -8,7 +8,7 @@
 
 #include "text/segment.h"
 
-#define TABLE "voices/id/abbrev.txt"
+#define VOICE "voices/id"
 #define GOLDEN "tests/segment.golden"
 
 /* ---- helpers ---- */
@@ -44,15 +44,25 @@ static long segment_all(const seg_rules *r, const char *text, size_t len)
 }
 
 /* Write text to a new temporary file; its path goes to path (>= 32 bytes). */
-static int write_temp(char *path, const char *text)
+/* A voice folder of its own (dir, 64 bytes) holding text as abbrev.tsv,
+ * whose path goes to path. */
+static int write_temp(char *dir, char *path, const char *text)
 {
-	int fd;
 	FILE *f;
-	strcpy(path, "/tmp/suara-segXXXXXX");
-	if ((fd = mkstemp(path)) < 0 || !(f = fdopen(fd, "w")))
+	strcpy(dir, "/tmp/suara-segXXXXXX");
+	if (!mkdtemp(dir))
+		return -1;
+	snprintf(path, 96, "%s/abbrev.tsv", dir);
+	if (!(f = fopen(path, "w")))
 		return -1;
 	fputs(text, f);
 	return fclose(f);
+}
+
+static void remove_temp(const char *dir, const char *path)
+{
+	unlink(path);
+	rmdir(dir);
 }
 
 /* ---- golden file ---- */
@@ -121,53 +131,53 @@ static void test_golden(const seg_rules *r)
 /* Load a table made of text; the error must contain want (after the path). */
 static void check_load_error(const char *text, const char *want)
 {
-	char path[64], err[256], expect[128];
+	char dir[64], path[96], err[256], expect[192];
 	seg_rules *r = (seg_rules *)&r; /* must be reset to NULL */
-	if (write_temp(path, text) != 0) {
+	if (write_temp(dir, path, text) != 0) {
 		CHECK(0, "write a temporary table");
 		return;
 	}
-	snprintf(expect, sizeof expect, "%s:%s", path, want);
-	CHECK(seg_rules_load(&r, path, err, sizeof err) == -1 && r == NULL,
+	snprintf(expect, sizeof expect, "%s%s", path, want);
+	CHECK(seg_rules_load(&r, dir, err, sizeof err) == -1 && r == NULL,
 	      "malformed table is refused (%s)", want);
 	CHECK(strstr(err, expect) != NULL, "error [%s] contains [%s]", err, expect);
-	unlink(path);
+	remove_temp(dir, path);
 }
 
 static void test_load_errors(void)
 {
 	char err[256];
 	seg_rules *r = NULL;
-	check_load_error("# ok\nDr.\ttitle\nDll.\n", "3: expected a word and a class");
-	check_load_error("Dr. title\nJl. street\n", "2: unknown class");
-	check_load_error("\n\nDr title\n", "3: an abbreviation must end with a period");
-	check_load_error("Namun. starter\n", "1: a starter has no period");
-	check_load_error("Pada. runon\n", "1: a runon word has no period");
-	check_load_error("Dr. title extra\n", "1: more than two fields");
-	check_load_error("Dr. title\ndll. abbrev\nDr. abbrev\n", "3: duplicate entry 'Dr.' (also line 1)");
-	check_load_error("Abcdefghijklmnopqrstuvwxyzabcdefgh. title\n", "1: word too long");
-	check_load_error("\xC3\x28. title\n", "1: invalid UTF-8");
-	CHECK(seg_rules_load(&r, "/nonexistent/abbrev.txt", err, sizeof err) == -1 &&
-	      r == NULL && strstr(err, "/nonexistent/abbrev.txt") != NULL,
+	check_load_error("# ok\nDr.\tdoktor\ttitle\nDll.\n", ":3: expected written<TAB>spoken<TAB>class");
+	check_load_error("Dr.\t-\ttitle\nJl.\t-\tstreet\n", ":2: unknown class");
+	check_load_error("\n\nDr\t-\ttitle\n", ":3: an abbreviation must end with a period");
+	check_load_error("Namun.\t-\tstarter\n", ":1: a starter has no period");
+	check_load_error("Pada.\t-\trunon\n", ":1: a runon word has no period");
+	check_load_error("Dr.\t-\ttitle\textra\n", ":1: unknown class");
+	check_load_error("Dr.\t-\ttitle\ndll.\t-\tabbrev\nDr.\t-\tabbrev\n", ":3: 'Dr.' (also line 1)");
+	check_load_error("Abcdefghijklmnopqrstuvwxyzabcdefgh.\t-\ttitle\n", ":1: word too long");
+	check_load_error("\xC3\x28.\t-\ttitle\n", " (byte 0): invalid UTF-8");
+	CHECK(seg_rules_load(&r, "/nonexistent", err, sizeof err) == -1 &&
+	      r == NULL && strstr(err, "/nonexistent/abbrev.tsv") != NULL,
 	      "missing table: [%s]", err);
 }
 
 static void test_load_empty(void)
 {
-	char path[64], err[256];
+	char dir[64], path[96], err[256];
 	seg_rules *r = NULL;
 	size_t next;
 	seg_span s;
 	const char *text = "Dr. Budi datang.";
-	if (write_temp(path, "# only a comment\n\n   \n") != 0)
+	if (write_temp(dir, path, "# only a comment\n\n") != 0)
 		return;
-	CHECK(seg_rules_load(&r, path, err, sizeof err) == 0 && r, "empty table loads");
+	CHECK(seg_rules_load(&r, dir, err, sizeof err) == 0 && r, "empty table loads (%s)", err);
 	if (r) { /* without the table, Dr. is an ordinary word */
 		CHECK(seg_next(r, text, strlen(text), 0, &s, &next) == 1 && s.len == 3,
 		      "empty table: split after Dr.");
 		seg_rules_free(r);
 	}
-	unlink(path);
+	remove_temp(dir, path);
 	seg_rules_free(NULL);
 }
 
@@ -266,7 +276,7 @@ void suite_segment(void)
 {
 	char err[256];
 	seg_rules *r = NULL;
-	CHECK(seg_rules_load(&r, TABLE, err, sizeof err) == 0 && r, "load %s: %s", TABLE,
+	CHECK(seg_rules_load(&r, VOICE, err, sizeof err) == 0 && r, "load %s: %s", VOICE,
 	      err);
 	test_load_errors();
 	test_load_empty();

@@ -92,10 +92,9 @@ static int apply_options(suara_renderer *r, char *err, size_t errlen)
 static int load_tables(suara_renderer *r, char *err, size_t errlen)
 {
 	char path[4200];
-	snprintf(path, sizeof path, "%s/abbrev.txt", r->voice.dir);
-	if (seg_rules_load(&r->seg, path, err, errlen) != 0)
-		return SUARA_ERR_VOICE;
-	if (norm_rules_load(&r->norm, r->voice.dir, err, errlen) != 0)
+	snprintf(path, sizeof path, "%s/abbrev.tsv", r->voice.dir);
+	if (norm_rules_load(&r->norm, r->voice.dir, err, errlen) != 0 ||
+	    seg_rules_from_table(&r->seg, norm_abbreviations(r->norm), path, err, errlen) != 0)
 		return SUARA_ERR_VOICE;
 	if (pron_load(&r->pron, r->voice.dir, r->voice.dictionary, err, errlen) != 0)
 		return SUARA_ERR_VOICE;

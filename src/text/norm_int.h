@@ -130,7 +130,7 @@ int norm_rule_roman(ctx *c, size_t i, size_t *used);
 
 int norm_rule_web(ctx *c, size_t i, size_t *used);
 
-/* Abbreviations, titles, symbols and time zones from words.tsv: dll.,
+/* Abbreviations, titles, symbols and time zones from abbrev.tsv: dll.,
  * Jl., Dr., &, WIB. The period is part of the key ("dll."). */
 int norm_rule_abbrev(ctx *c, size_t i, size_t *used);
 

@@ -6,8 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Abbreviations, titles, symbols and time zones from words.tsv: dll.,
- * Jl., Dr., &, WIB. The period is part of the key ("dll."). */
+/* Abbreviations, titles, symbols and time zones from abbrev.tsv: dll.,
+ * Jl., Dr., &, WIB. The period is part of the key ("dll."). An entry said
+ * as written (no spoken form) is none here. */
 int norm_rule_abbrev(ctx *c, size_t i, size_t *used)
 {
 	size_t n;
@@ -18,9 +19,9 @@ int norm_rule_abbrev(ctx *c, size_t i, size_t *used)
 	if (!n)
 		return 0;
 	if (c->t[i].c_off + n < c->t[i].off + c->t[i].len && s[n] == '.' &&
-	    (e = table_lookup_fold_entry(w, s, n + 1, 1)) != NULL) {
+	    (e = table_lookup_fold_entry(w, s, n + 1, 1)) != NULL && e->val) {
 		v = e->val;
-		c->ate_dot = 1 + e->ends;
+		c->ate_dot = 1 + (e->cls == AB_ABBREV);
 	}
 	if (!v && !(v = table_lookup_fold(w, s, n, 2)))
 		return 0;

@@ -5,7 +5,7 @@
  * (rules[] below) is tried on the core of each token; the first rule that
  * matches writes the spoken words and says how many tokens it consumed
  * (`Rp 12.500` is two tokens, one piece). The words live in tables loaded
- * from the voice folder (words.tsv, units.tsv, currency.tsv, web.tsv,
+ * from the voice folder (abbrev.tsv, units.tsv, currency.tsv, web.tsv,
  * lexicon.tsv, contexts.tsv) and, for the numbers, in number.c. Trailing punctuation that shapes intonation
  * is kept, one mark per token. */
 #include "text/norm_int.h"
@@ -15,7 +15,7 @@
 #include <string.h>
 
 static const char *const table_file[T_COUNT] = {
-	"words.tsv", "units.tsv", "currency.tsv", "web.tsv", "lexicon.tsv",
+	"abbrev.tsv", "units.tsv", "currency.tsv", "web.tsv", "lexicon.tsv",
 };
 
 static const char *const ctx_class[CTX_COUNT] = {
@@ -103,7 +103,7 @@ int norm_rules_load(norm_rules **out, const char *dir, char *err, size_t errlen)
 		return table_fail(err, errlen, dir, 0, "out of memory");
 	memset(r, 0, sizeof *r);
 	for (int i = 0; i < T_COUNT; i++)
-		if (table_load(&r->t[i], dir, table_file[i], err, errlen) != 0)
+		if (table_load(&r->t[i], dir, table_file[i], i == T_WORDS, err, errlen) != 0)
 			goto fail;
 	if (load_contexts(r, dir, err, errlen) != 0)
 		goto fail;
@@ -118,10 +118,8 @@ void norm_rules_free(norm_rules *r)
 {
 	if (!r)
 		return;
-	for (int i = 0; i < T_COUNT; i++) {
-		free(r->t[i].e);
-		free(r->t[i].mem);
-	}
+	for (int i = 0; i < T_COUNT; i++)
+		table_free(&r->t[i]);
 	for (int k = 0; k < CTX_COUNT; k++) {
 		free(r->ctx_word[k]);
 		free(r->ctx_value[k]);
@@ -201,7 +199,7 @@ static char pick_mark(const char *s, size_t n, int alone)
 }
 
 /* Should an abbreviation's period also end the sentence? At the end of the
- * text, or before a capital when words.tsv marks it "end" (dll.). */
+ * text, or before a capital when abbrev.tsv says it is an "abbrev" (dll.). */
 static int ends_sentence(const ctx *c, size_t last)
 {
 	const char *s;
@@ -296,3 +294,5 @@ done:
 	vec_free(&toks);
 	return rc;
 }
+
+const table *norm_abbreviations(const norm_rules *r) { return &r->t[T_WORDS]; }

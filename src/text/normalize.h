@@ -12,6 +12,7 @@
 #include <stddef.h>
 
 #include "base/buf.h"
+#include "text/table.h"
 
 typedef struct norm_rules norm_rules;
 
@@ -28,6 +29,10 @@ typedef struct {
  * and problem in err. */
 int norm_rules_load(norm_rules **out, const char *dir, char *err, size_t errlen);
 void norm_rules_free(norm_rules *r);
+
+/* The abbreviation table (abbrev.tsv) the rules hold, which the sentence
+ * segmenter reads too (seg_rules_from_table): loaded once for both. */
+const table *norm_abbreviations(const norm_rules *r);
 
 /* Normalize the sentence text[0..len) (valid UTF-8, no line breaks).
  * Appends the spoken form to *spoken (words separated by single spaces,

@@ -42,20 +42,20 @@
 
 #include "base/buf.h"
 #include "base/utf8.h"
+#include "text/table.h"
 
 /* Longest table entry or word looked up, in bytes (without the NUL). */
 #define TOKEN_MAX 31
 /* Opening quotes or brackets skipped before the next word's first letter. */
 #define OPENER_MAX 4
 
+/* The classes of abbrev.tsv that matter here (text/table.h). */
 enum seg_class {
-	CLS_TITLE,   /* always followed by a name or number: never ends */
-	CLS_ABBREV,  /* ends a sentence only before an uppercase letter */
-	CLS_STARTER, /* a word that starts sentences, not names (after initials) */
-	CLS_RUNON,   /* a capitalized word that only starts sentences (run-ons) */
+	CLS_TITLE = AB_TITLE,     /* always followed by a name or number: never ends */
+	CLS_ABBREV = AB_ABBREV,   /* ends a sentence only before an uppercase letter */
+	CLS_STARTER = AB_STARTER, /* a word that starts sentences, not names (after initials) */
+	CLS_RUNON = AB_RUNON,     /* a capitalized word that only starts sentences (run-ons) */
 };
-
-static const char *const class_names[] = {"title", "abbrev", "starter", "runon"};
 
 typedef struct {
 	char word[TOKEN_MAX + 1]; /* as written in the table */
@@ -162,83 +162,27 @@ static const seg_entry *lookup(const seg_rules *r, const char *tok, size_t n,
 	return NULL;
 }
 
-/* Split one table line into word and class; checks the word's shape.
+/* Take a table entry of one of our classes; checks the word's shape.
  * Returns NULL, or the problem to report. */
-static const char *parse_line(char *line, seg_entry *e)
+static const char *take_entry(const entry *t, seg_entry *e)
 {
-	const char *sep = " \t\r\n";
-	char *word = strtok(line, sep), *cls = strtok(NULL, sep);
-	size_t n, i;
-	int bare;
-	if (!cls)
-		return "expected a word and a class (title, abbrev, starter or runon)";
-	if (strtok(NULL, sep))
-		return "more than two fields";
-	for (i = 0; i < sizeof class_names / sizeof class_names[0]; i++)
-		if (strcmp(cls, class_names[i]) == 0)
-			break;
-	if (i == sizeof class_names / sizeof class_names[0])
-		return "unknown class (expected title, abbrev, starter or runon)";
-	n = strlen(word);
+	const char *word = t->key;
+	size_t n = strlen(word);
+	int bare = t->cls == CLS_STARTER || t->cls == CLS_RUNON;
 	if (n > TOKEN_MAX)
 		return "word too long";
-	if (utf8_validate(word, n) != n)
-		return "invalid UTF-8";
-	bare = i == CLS_STARTER || i == CLS_RUNON;
 	if (bare != (strchr(word, '.') == NULL))
-		return i == CLS_STARTER ? "a starter has no period"
-		       : i == CLS_RUNON ? "a runon word has no period"
-					: "an abbreviation must end with a period";
+		return t->cls == CLS_STARTER ? "a starter has no period"
+		       : t->cls == CLS_RUNON ? "a runon word has no period"
+					     : "an abbreviation must end with a period";
 	if (!bare && word[n - 1] != '.')
 		return "an abbreviation must end with a period";
 	memcpy(e->word, word, n + 1);
 	lower_key(word, n, e->key);
-	e->cls = (unsigned char)i;
+	e->cls = (unsigned char)t->cls;
 	e->caseful = (unsigned char)has_upper(word, n);
+	e->line = t->line;
 	return NULL;
-}
-
-/* Cut comments and report whether anything but blanks remains. */
-static int strip_comment(char *line)
-{
-	char *hash = strchr(line, '#');
-	if (hash)
-		*hash = '\0';
-	return strspn(line, " \t\r\n") != strlen(line);
-}
-
-static int read_table(seg_rules *r, FILE *f, const char *path, char *err,
-		      size_t errlen)
-{
-	char *line = NULL;
-	size_t cap = 0;
-	unsigned long lineno = 0;
-	int rc = -1;
-	seg_entry e;
-	while (getline(&line, &cap, f) >= 0) {
-		const char *problem;
-		lineno++;
-		if (!strip_comment(line))
-			continue;
-		memset(&e, 0, sizeof e);
-		e.line = lineno;
-		if ((problem = parse_line(line, &e)) != NULL) {
-			snprintf(err, errlen, "%s:%lu: %s", path, lineno, problem);
-			goto fail;
-		}
-		if (!vec_push(&r->entries, &e)) {
-			snprintf(err, errlen, "%s:%lu: out of memory", path, lineno);
-			goto fail;
-		}
-	}
-	if (ferror(f)) {
-		snprintf(err, errlen, "%s: read error", path);
-		goto fail;
-	}
-	rc = 0;
-fail:
-	free(line);
-	return rc;
 }
 
 /* Index the sorted entries by the first byte of their key. */
@@ -275,32 +219,54 @@ static int sort_table(seg_rules *r, const char *path, char *err, size_t errlen)
 	return 0;
 }
 
-int seg_rules_load(seg_rules **out, const char *path, char *err, size_t errlen)
+int seg_rules_from_table(seg_rules **out, const table *t, const char *path, char *err, size_t errlen)
 {
-	seg_rules *r = NULL;
-	FILE *f = NULL;
+	seg_rules *r = su_malloc(sizeof *r);
 	*out = NULL;
 	if (errlen)
 		err[0] = '\0';
-	if (!(f = fopen(path, "r"))) {
-		snprintf(err, errlen, "%s: %s", path, strerror(errno));
-		goto fail;
-	}
-	if (!(r = su_malloc(sizeof *r))) {
+	if (!r) {
 		snprintf(err, errlen, "%s: out of memory", path);
-		goto fail;
+		return -1;
 	}
 	vec_init(&r->entries, sizeof(seg_entry));
-	if (read_table(r, f, path, err, errlen) || sort_table(r, path, err, errlen))
+	for (size_t i = 0; i < t->n; i++) {
+		seg_entry e;
+		const char *problem;
+		if (t->e[i].cls > CLS_RUNON) /* no say in sentence ends */
+			continue;
+		memset(&e, 0, sizeof e);
+		if ((problem = take_entry(&t->e[i], &e)) != NULL) {
+			snprintf(err, errlen, "%s:%zu: %s", path, t->e[i].line, problem);
+			goto fail;
+		}
+		if (!vec_push(&r->entries, &e)) {
+			snprintf(err, errlen, "%s: out of memory", path);
+			goto fail;
+		}
+	}
+	if (sort_table(r, path, err, errlen) != 0)
 		goto fail;
-	fclose(f);
 	*out = r;
 	return 0;
 fail:
-	if (f)
-		fclose(f);
 	seg_rules_free(r);
 	return -1;
+}
+
+int seg_rules_load(seg_rules **out, const char *dir, char *err, size_t errlen)
+{
+	table t;
+	char path[4200];
+	int rc;
+	memset(&t, 0, sizeof t);
+	*out = NULL;
+	snprintf(path, sizeof path, "%s/abbrev.tsv", dir);
+	if (table_load(&t, dir, "abbrev.tsv", 1, err, errlen) != 0)
+		return -1;
+	rc = seg_rules_from_table(out, &t, path, err, errlen);
+	table_free(&t);
+	return rc;
 }
 
 void seg_rules_free(seg_rules *r)

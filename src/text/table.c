@@ -49,35 +49,42 @@ static int entry_cmp(const void *a, const void *b)
 	return strcmp(((const entry *)a)->key, ((const entry *)b)->key);
 }
 
-/* Cut one line (NUL-terminated, no LF) into an entry. NULL when fine, else
- * the problem. */
-static const char *parse_line(char *line, entry *e)
+static const char *const class_names[] = {"title", "abbrev", "starter", "runon", "word"};
+
+const char *table_class_name(int cls) { return cls >= 0 && cls < AB_NONE ? class_names[cls] : ""; }
+
+/* Cut one line (NUL-terminated, no LF) into an entry: written<TAB>spoken,
+ * and <TAB>class with classes. NULL when fine, else the problem. */
+static const char *parse_line(char *line, entry *e, int classes)
 {
 	size_t n = strlen(line);
-	char *tab, *flag;
+	char *tab, *cls = NULL;
 	if (n && line[n - 1] == '\r')
 		line[--n] = '\0';
 	tab = strchr(line, '\t');
 	if (!tab)
-		return "expected written<TAB>spoken (no tab)";
+		return classes ? "expected written<TAB>spoken<TAB>class (no tab)" : "expected written<TAB>spoken (no tab)";
 	*tab = '\0';
-	e->ends = 0;
-	if ((flag = strchr(tab + 1, '\t')) != NULL) {
-		*flag++ = '\0';
-		if (strcmp(flag, "end") != 0)
-			return "third column must be \"end\" or absent";
-		e->ends = 1;
-	}
+	if ((cls = strchr(tab + 1, '\t')) != NULL)
+		*cls++ = '\0';
+	if (!classes != !cls)
+		return classes ? "expected written<TAB>spoken<TAB>class" : "expected two columns, written<TAB>spoken";
+	e->cls = AB_NONE;
+	for (int k = 0; cls && k < AB_NONE; k++)
+		if (strcmp(cls, class_names[k]) == 0)
+			e->cls = k;
+	if (classes && e->cls == AB_NONE)
+		return "unknown class (expected title, abbrev, starter, runon or word)";
 	if (tab == line)
 		return "empty written form";
 	if (tab[1] == '\0')
-		return "empty spoken form";
+		return "empty spoken form (write - for a word said as written)";
 	e->key = line;
-	e->val = tab + 1;
+	e->val = classes && strcmp(tab + 1, "-") == 0 ? NULL : tab + 1;
 	return NULL;
 }
 
-static int parse_table(table *t, size_t len, const char *path, char *err, size_t errlen)
+static int parse_table(table *t, size_t len, const char *path, int classes, char *err, size_t errlen)
 {
 	size_t lines = 1, lineno = 0;
 	char *p = t->mem, *end = t->mem + len;
@@ -91,16 +98,17 @@ static int parse_table(table *t, size_t len, const char *path, char *err, size_t
 		if (nl)
 			*nl = '\0';
 		lineno++;
-		if (*p && *p != '#' && *p != '\r' && (why = parse_line(p, &t->e[t->n])) != NULL)
-			return table_fail(err, errlen, path, lineno, why);
-		if (*p && *p != '#' && *p != '\r')
-			t->n++;
+		if (*p && *p != '#' && *p != '\r') {
+			if ((why = parse_line(p, &t->e[t->n], classes)) != NULL)
+				return table_fail(err, errlen, path, lineno, why);
+			t->e[t->n++].line = lineno;
+		}
 		p = nl ? nl + 1 : end;
 	}
 	return 0;
 }
 
-int table_load(table *t, const char *dir, const char *name, char *err, size_t errlen)
+int table_load(table *t, const char *dir, const char *name, int classes, char *err, size_t errlen)
 {
 	char path[4096];
 	size_t len, bad;
@@ -111,7 +119,7 @@ int table_load(table *t, const char *dir, const char *name, char *err, size_t er
 		snprintf(path + strlen(path), sizeof path - strlen(path), " (byte %zu)", bad);
 		return table_fail(err, errlen, path, 0, "invalid UTF-8");
 	}
-	if (parse_table(t, len, path, err, errlen) != 0)
+	if (parse_table(t, len, path, classes, err, errlen) != 0)
 		return -1;
 	qsort(t->e, t->n, sizeof *t->e, entry_cmp);
 	for (size_t i = 0; i < t->n; i++) {
@@ -124,7 +132,9 @@ int table_load(table *t, const char *dir, const char *name, char *err, size_t er
 	}
 	for (size_t i = 1; i < t->n; i++)
 		if (strcmp(t->e[i - 1].key, t->e[i].key) == 0) {
-			snprintf(path + strlen(path), sizeof path - strlen(path), ": '%s'", t->e[i].key);
+			snprintf(path + strlen(path), sizeof path - strlen(path), ":%zu: '%s' (also line %zu)",
+				 t->e[i].line > t->e[i - 1].line ? t->e[i].line : t->e[i - 1].line, t->e[i].key,
+				 t->e[i].line > t->e[i - 1].line ? t->e[i - 1].line : t->e[i].line);
 			return table_fail(err, errlen, path, 0, "duplicate written form");
 		}
 	return 0;
@@ -202,4 +212,11 @@ const char *table_lookup_fold(const table *t, const char *s, size_t n, size_t mi
 {
 	const entry *e = table_lookup_fold_entry(t, s, n, min_fold);
 	return e ? e->val : NULL;
+}
+
+void table_free(table *t)
+{
+	free(t->e);
+	free(t->mem);
+	t->e = NULL, t->mem = NULL, t->n = 0;
 }

@@ -1,14 +1,20 @@
-/* table.h: the voice folder's word tables (written<TAB>spoken[<TAB>end]),
- * loaded once, sorted, looked up exactly or with ASCII case folded. */
+/* table.h: the voice folder's word tables (written<TAB>spoken, and for
+ * abbrev.tsv written<TAB>spoken<TAB>class), loaded once, sorted, looked up
+ * exactly or with ASCII case folded. */
 #ifndef SUARA_TABLE_H
 #define SUARA_TABLE_H
 
 #include <stddef.h>
 #include <stdint.h>
 
+/* The classes of abbrev.tsv (see its header). */
+enum abbrev_class { AB_TITLE, AB_ABBREV, AB_STARTER, AB_RUNON, AB_WORD, AB_NONE };
+
 typedef struct {
-	const char *key, *val;
-	int ends; /* third column "end": the abbreviation may end a sentence */
+	const char *key;
+	const char *val;  /* NULL: said as written ("-" in abbrev.tsv) */
+	int cls;          /* enum abbrev_class; AB_NONE in the other tables */
+	size_t line;      /* in its file, for messages */
 } entry;
 
 /* A one-hash Bloom filter over the keys, so most lookups of ordinary
@@ -29,8 +35,15 @@ typedef struct {
 
 int table_fail(char *err, size_t errlen, const char *path, size_t line, const char *msg);
 
-int table_load(table *t, const char *dir, const char *name, char *err, size_t errlen);
+/* Load dir/name into t (zeroed first by the caller): with classes, the
+ * three columns of abbrev.tsv. 0, or -1 with a message naming the file and
+ * line in err. Free with table_free. */
+int table_load(table *t, const char *dir, const char *name, int classes, char *err, size_t errlen);
+void table_free(table *t);
+/* The name of a class, as written in abbrev.tsv. */
+const char *table_class_name(int cls);
 
+/* The value of s[0..n), exactly; NULL when absent or said as written. */
 const char *table_lookup(const table *t, const char *s, size_t n);
 
 /* Exact, then with ASCII letters lowercased (keys of at least min_fold

@@ -41,7 +41,7 @@ static double seconds(void)
 
 int main(int argc, char **argv)
 {
-	char err[512], path[4200];
+	char err[512];
 	seg_rules *seg = NULL;
 	norm_rules *norm = NULL;
 	pron_rules *pron = NULL;
@@ -52,8 +52,7 @@ int main(int argc, char **argv)
 	bench b = {0};
 	if (argc < 3)
 		return fprintf(stderr, "usage: bench-text VOICE_DIR FILE [RUNS]\n"), 2;
-	snprintf(path, sizeof path, "%s/abbrev.txt", argv[1]);
-	if (seg_rules_load(&seg, path, err, sizeof err) || norm_rules_load(&norm, argv[1], err, sizeof err) ||
+	if (seg_rules_load(&seg, argv[1], err, sizeof err) || norm_rules_load(&norm, argv[1], err, sizeof err) ||
 	    pron_load(&pron, argv[1], "/usr/share/hunspell/id_ID", err, sizeof err))
 		return fprintf(stderr, "bench-text: %s\n", err), 1;
 	if (input_read(&doc, argv[2], &bad) != 0)

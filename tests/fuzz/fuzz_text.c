@@ -78,7 +78,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	input_doc doc;
 	input_para p;
 	size_t bad, pos = 0;
-	if (!raw || (!seg && seg_rules_load(&seg, "voices/id/abbrev.txt", err, sizeof err) != 0) ||
+	if (!raw || (!seg && seg_rules_load(&seg, "voices/id", err, sizeof err) != 0) ||
 	    (!norm && norm_rules_load(&norm, "voices/id", err, sizeof err) != 0) ||
 	    (!pron && pron_load(&pron, "voices/id", "/usr/share/hunspell/id_ID", err, sizeof err) != 0))
 		abort();
