@@ -42,7 +42,7 @@ static void check_exports(void)
 	static const char *const what[] = {"nm -g --defined-only %s/libsuara.a | awk 'NF == 3 {print $3}'",
 					   "nm -D --defined-only %s/libsuara.so.* | awk '{print $3}'"};
 	for (size_t i = 0; i < 2; i++) {
-		size_t n = 0, bad = 0;
+		size_t n = 0, bad = 0, hooks = 0;
 		snprintf(cmd, sizeof cmd, what[i], build);
 		if (sh(cmd, &out) != 0) {
 			CHECK(0, "%s runs", cmd);
@@ -50,6 +50,7 @@ static void check_exports(void)
 		}
 		for (char *save = NULL, *s = strtok_r(out, "\n", &save); s; s = strtok_r(NULL, "\n", &save)) {
 			n++;
+			hooks += strstr(s, "alloc") != NULL;
 			if (strncmp(s, "suara_", 6) != 0) {
 				if (bad++ < 5)
 					printf("  exported without the prefix: %s\n", s);
@@ -57,6 +58,7 @@ static void check_exports(void)
 		}
 		CHECK(n >= 10 && bad == 0, "%s: %zu exported symbols, all suara_ (%zu are not)", i ? "libsuara.so" : "libsuara.a",
 		      n, bad);
+		CHECK(hooks == 0, "%s: no failing-allocator hook in the library (%zu)", i ? "libsuara.so" : "libsuara.a", hooks);
 		free(out);
 		out = NULL;
 	}

@@ -1,6 +1,7 @@
 /* test_layers.c: every file of src/ includes only the folders its layer
- * may (docs/architecture.md), each header with its folder, and the two
- * outside libraries through their one door each. */
+ * may (docs/architecture.md), each header with its folder, the two outside
+ * libraries through their one door each, and the library allocates only
+ * through base/buf.c's allocator. */
 #include <dirent.h>
 #include <stdlib.h>
 
@@ -39,6 +40,24 @@ static int listed(const char *list, const char *folder, size_t n)
 	return 0;
 }
 
+/* Does the library's code call malloc, calloc, realloc or strdup itself,
+ * past the failing allocator of base/buf.c (su_malloc and kin) that the
+ * tests use to fail the n-th allocation? Counts the calls, printing each. */
+static int direct_allocations(const char *layer, const char *path, const char *text)
+{
+	static const char *const calls[] = {"malloc(", "calloc(", "realloc(", "strdup(", "strndup("};
+	int bad = 0;
+	if (strcmp(layer, "cli") == 0 || strcmp(path, "src/base/buf.c") == 0)
+		return 0;
+	for (size_t i = 0; i < sizeof calls / sizeof calls[0]; i++)
+		for (const char *p = text; (p = strstr(p, calls[i])) != NULL; p++)
+			if (p == text || !(p[-1] == '_' || (p[-1] >= 'a' && p[-1] <= 'z'))) {
+				printf("  %s: calls %.*s directly\n", path, (int)strlen(calls[i]) - 1, calls[i]);
+				bad++;
+			}
+	return bad;
+}
+
 /* Count the includes of path (in layer) that break the rules, printing
  * each. */
 static int check_file(const char *layer, const char *path)
@@ -70,6 +89,7 @@ static int check_file(const char *layer, const char *path)
 			bad++;
 		}
 	}
+	bad += direct_allocations(layer, path, text);
 	free(text);
 	return bad;
 }
@@ -107,5 +127,5 @@ void suite_layers(void)
 	if (src)
 		closedir(src);
 	CHECK(files > 30, "the layers hold the sources (%d files)", files);
-	CHECK(bad == 0, "every include is one its layer may make (%d are not)", bad);
+	CHECK(bad == 0, "every include is one its layer may make, every allocation through su_malloc (%d are not)", bad);
 }

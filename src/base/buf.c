@@ -164,7 +164,7 @@ void vec_free(vec *v)
 	v->len = v->cap = 0;
 }
 
-int suara_read_all(FILE *f, char **out, size_t *out_len)
+int su_read_all(FILE *f, char **out, size_t *out_len)
 {
 	char *buf = NULL, *nb;
 	size_t cap = 0, n = 0, r;

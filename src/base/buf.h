@@ -60,6 +60,6 @@ void *su_realloc(void *p, size_t n);
 
 /* Read all of f into a NUL-terminated buffer from su_malloc (the
  * caller frees it). 0, or -1 when out of memory, -2 on a read error. */
-int suara_read_all(FILE *f, char **out, size_t *len);
+int su_read_all(FILE *f, char **out, size_t *len);
 
 #endif

@@ -55,7 +55,7 @@ static int read_stems(morph *m, const char *path)
 	int rc;
 	if (!f)
 		return 0;
-	rc = suara_read_all(f, &m->file, &len);
+	rc = su_read_all(f, &m->file, &len);
 	fclose(f);
 	if (rc != 0)
 		return rc == -1 ? -1 : 0;

@@ -143,7 +143,7 @@ static int load_roots(root_table *t, const char *dir, const char *name, int homo
 	snprintf(path, sizeof path, "%s/%s", dir, name);
 	if (!(f = fopen(path, "rb")))
 		return fail_at(err, errlen, path, 0, "cannot read file");
-	rc = suara_read_all(f, &t->file, &len);
+	rc = su_read_all(f, &t->file, &len);
 	fclose(f);
 	if (rc != 0)
 		return fail_at(err, errlen, path, 0, rc == -1 ? "out of memory" : "cannot read file");

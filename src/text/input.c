@@ -90,7 +90,7 @@ int input_read(input_doc *doc, const char *path, size_t *bad_off)
 	memset(doc, 0, sizeof *doc);
 	if (!f)
 		return SUARA_ERR_READ;
-	st = suara_read_all(f, &raw, &len);
+	st = su_read_all(f, &raw, &len);
 	st = st == 0 ? SUARA_OK : st == -1 ? SUARA_ERR_NOMEM : SUARA_ERR_READ;
 	if (f != stdin)
 		fclose(f);

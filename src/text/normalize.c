@@ -56,7 +56,7 @@ static int load_contexts(norm_rules *r, const char *dir, char *err, size_t errle
 	snprintf(path, sizeof path, "%s/contexts.tsv", dir);
 	if (!(f = fopen(path, "rb")))
 		return table_fail(err, errlen, path, 0, "cannot read file");
-	rc = suara_read_all(f, &r->ctx_mem, &len);
+	rc = su_read_all(f, &r->ctx_mem, &len);
 	fclose(f);
 	if (rc != 0)
 		return table_fail(err, errlen, path, 0, rc == -1 ? "out of memory" : "cannot read file");

@@ -39,7 +39,7 @@ static int read_all(const char *path, char **out, size_t *len)
 	int rc;
 	if (!f)
 		return -1;
-	rc = suara_read_all(f, out, len);
+	rc = su_read_all(f, out, len);
 	fclose(f);
 	return rc;
 }
