@@ -25,7 +25,7 @@ static int sh(const char *cmd, char **out)
 
 /* make, as a child of this run: without the flags of the make running us
  * (SANITIZE among them), so it builds the release library. */
-#define MAKE "env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s "
+#define MAKE "env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u SANITIZE make -s "
 
 static int exists(const char *p)
 {

@@ -262,9 +262,8 @@ int seg_rules_load(seg_rules **out, const char *dir, char *err, size_t errlen)
 	memset(&t, 0, sizeof t);
 	*out = NULL;
 	snprintf(path, sizeof path, "%s/abbrev.tsv", dir);
-	if (table_load(&t, dir, "abbrev.tsv", 1, err, errlen) != 0)
-		return -1;
-	rc = seg_rules_from_table(out, &t, path, err, errlen);
+	rc = table_load(&t, dir, "abbrev.tsv", 1, err, errlen) == 0 ? seg_rules_from_table(out, &t, path, err, errlen)
+								      : -1;
 	table_free(&t);
 	return rc;
 }
