@@ -23,7 +23,8 @@
 #include "base/hash.h"
 
 /* hunspell-id's stems: an open-addressing hash set of the words of its
- * .dic file (what comes before each '/'), lowercase a-z and '-' only. */
+ * .dic file (what comes before each '/'), a-z and '-' (capitals, of names,
+ * made small). */
 struct morph {
 	char *file;        /* the .dic file, cut into NUL-terminated stems */
 	const char **slot; /* nslots entries, NULL when empty */
@@ -69,8 +70,11 @@ static int read_stems(morph *m, const char *path)
 		char *nl = memchr(p, '\n', (size_t)(end - p)), *e = p;
 		if (!nl)
 			nl = end;
-		while (e < nl && stem_char(*e))
+		while (e < nl && (stem_char(*e) || (*e >= 'A' && *e <= 'Z'))) {
+			if (*e >= 'A' && *e <= 'Z') /* names (Jawa, Bali) too, in small letters */
+				*e = (char)(*e - 'A' + 'a');
 			e++;
+		}
 		if (e > p && (e == nl || *e == '/' || *e == ' ' || *e == '\t' || *e == '\r')) {
 			*e = '\0';
 			insert(m, p, (size_t)(e - p));

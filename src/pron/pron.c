@@ -655,6 +655,14 @@ static int say_word(const pron_rules *p, const char *w, size_t n, const char *pr
 	return 1;
 }
 
+int pron_is_word(void *ud, const char *w, size_t n)
+{
+	const pron_rules *p = ud;
+	morph_parse mp;
+	morph_parse_word(p->morph, w, n, known_root, (void *)p, &mp);
+	return mp.found;
+}
+
 int pron_word(const pron_rules *p, const char *w, size_t n, sbuf *out)
 {
 	return say_word(p, w, n, NULL, 0, NULL, 0, out);

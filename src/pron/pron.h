@@ -34,6 +34,11 @@ void pron_free(pron_rules *p);
 /* Was the affix dictionary found? */
 int pron_has_dictionary(const pron_rules *p);
 
+/* Is the lowercase ASCII word w[0..n) an Indonesian word: a root of the
+ * table or of the dictionary, alone or with its affixes? (A
+ * norm_known_fn, for normalize.h's headlines.) */
+int pron_is_word(void *p, const char *w, size_t n);
+
 /* Append the phonemes of the word w[0..n) (UTF-8) to out, without
  * brackets; the parts of a hyphenated word are separated by spaces.
  * Returns 1 when the word was pronounced here, 0 when it is left to the

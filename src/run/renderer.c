@@ -98,6 +98,7 @@ static int load_tables(suara_renderer *r, char *err, size_t errlen)
 		return SUARA_ERR_VOICE;
 	if (pron_load(&r->pron, r->voice.dir, r->voice.dictionary, err, errlen) != 0)
 		return SUARA_ERR_VOICE;
+	norm_set_known(r->norm, pron_is_word, r->pron);
 	return SUARA_OK;
 }
 

@@ -19,11 +19,11 @@
 
 
 
-enum { T_WORDS, T_UNITS, T_CURRENCY, T_WEB, T_LEXICON, T_COUNT };
+enum { T_WORDS, T_UNITS, T_CURRENCY, T_WEB, T_LEXICON, T_ACRONYMS, T_COUNT };
 
 /* The classes of contexts.tsv. */
 enum { CTX_TIME, CTX_DATE, CTX_SCORE, CTX_ROMAN_CARDINAL, CTX_ROMAN_NEVER, CTX_ROMAN_I, CTX_SCALE,
-       CTX_MONTH, CTX_COUNT };
+       CTX_MONTH, CTX_LETTER, CTX_COUNT };
 
 struct norm_rules {
 	table t[T_COUNT];
@@ -32,6 +32,9 @@ struct norm_rules {
 	const char **ctx_word[CTX_COUNT], **ctx_value[CTX_COUNT];
 	char *ctx_mem;
 	const char *month[12];
+	const char *letter[26];      /* a..z: their names, for spelling */
+	norm_known_fn known;         /* words the pronunciation knows, or NULL */
+	void *known_ud;
 };
 
 /* A whitespace-separated token: off/len in the sentence; the core is what is
@@ -46,6 +49,7 @@ typedef struct {
 	const tok *t;
 	size_t nt;
 	sbuf *sp;
+	int headline; /* -1 not known yet, else whether the sentence is one */
 	int ate_dot; /* the rule consumed the period after the core: 1, or 2
 		      * when that period may also end the sentence (dll.) */
 } ctx;

@@ -99,13 +99,106 @@ static int say_plain(ctx *c, const char *s, size_t n)
 	return 0;
 }
 
-/* Lexicon entries (whole words, respelled or [[phonemes]]), else the word. */
+/* How many capitals s[0..n) has, when it is made of capitals and digits
+ * only and starts with a capital (DPR, G20, B2B); 0 otherwise. */
+static size_t capitals(const char *s, size_t n)
+{
+	size_t caps = 0;
+	if (n == 0 || !su_is_upper(s[0]))
+		return 0;
+	for (size_t k = 0; k < n; k++) {
+		if (su_is_upper(s[k]))
+			caps++;
+		else if (!su_is_digit(s[k]))
+			return 0;
+	}
+	return caps;
+}
+
+/* A headline: three or more words of letters, most of them all capitals.
+ * Worked out once a sentence. */
+static int headline(ctx *c)
+{
+	size_t words = 0, caps = 0;
+	if (c->headline >= 0)
+		return c->headline;
+	for (size_t i = 0; i < c->nt; i++) {
+		size_t n, letters = 0;
+		const char *s = norm_core(c, i, &n);
+		for (size_t k = 0; k < n; k++)
+			letters += su_is_upper(s[k]) || su_is_lower(s[k]);
+		if (letters < 2)
+			continue;
+		words++;
+		caps += capitals(s, n) == letters;
+	}
+	return c->headline = words >= 3 && caps * 5 >= words * 3;
+}
+
+/* Spell s[0..n) with the letters' names, digit runs as numbers: DPR "de pe
+ * er", G20 "ge dua puluh". */
+static int spell(ctx *c, const char *s, size_t n)
+{
+	for (size_t k = 0; k < n;) {
+		if (su_is_digit(s[k])) {
+			size_t d = norm_digit_run(s + k, n - k);
+			if (norm_word_break(c) || (d > 1 && s[k] == '0' ? num_digits : num_cardinal)(c->sp, s + k, d))
+				return -1;
+			k += d;
+			continue;
+		}
+		if (norm_words(c, c->r->letter[su_lower(s[k]) - 'a']))
+			return -1;
+		k++;
+	}
+	return 0;
+}
+
+/* Runs of vowels in s[0..n): syllables, roughly. */
+static size_t vowel_groups(const char *s, size_t n)
+{
+	size_t g = 0;
+	for (size_t k = 0; k < n; k++)
+		g += strchr("AEIOU", s[k]) && (k == 0 || !strchr("AEIOU", s[k - 1]));
+	return g;
+}
+
+/* An all-capital token: an acronym said as a word (acronyms.tsv); in a
+ * headline, a word the pronunciation knows or one of two syllables and
+ * five letters or more (ANIES); spelled when it has two to five capitals
+ * (DPR, MUI, G20); else the word it is, in small letters (a dateline's
+ * JAKARTA). 0 when s is no such token. */
+static int say_capitals(ctx *c, const char *s, size_t n)
+{
+	size_t caps = capitals(s, n);
+	char low[64];
+	const char *v;
+	if (caps == 0 || (caps == 1 && n == 1))
+		return 0;
+	if ((v = table_lookup(&c->r->t[T_ACRONYMS], s, n)) != NULL)
+		return norm_words(c, v) ? -1 : 1;
+	for (size_t k = 0; k < n && k < sizeof low; k++)
+		low[k] = su_lower(s[k]);
+	if (n < sizeof low && caps == n &&
+	    (caps > 5 || (headline(c) && ((c->r->known && c->r->known(c->r->known_ud, low, n)) ||
+					  (n >= 5 && vowel_groups(s, n) >= 2)))))
+		return norm_word_break(c) || sbuf_add(c->sp, low, n) ? -1 : 1;
+	if (caps > 5)
+		return 0;
+	return spell(c, s, n) ? -1 : 1;
+}
+
+/* Lexicon entries (whole words, respelled or [[phonemes]]), acronyms, else
+ * the word. */
 int norm_rule_word(ctx *c, size_t i, size_t *used)
 {
 	size_t n;
 	const char *s = norm_core(c, i, &n), *v;
+	int rc;
 	(void)used;
 	if ((v = table_lookup_fold(&c->r->t[T_LEXICON], s, n, 1)) != NULL)
 		return norm_words(c, v) ? -1 : 1;
+	if ((rc = say_capitals(c, s, n)) != 0)
+		return rc;
 	return say_plain(c, s, n) ? -1 : 1;
 }

@@ -15,11 +15,11 @@
 #include <string.h>
 
 static const char *const table_file[T_COUNT] = {
-	"abbrev.tsv", "units.tsv", "currency.tsv", "web.tsv", "lexicon.tsv",
+	"abbrev.tsv", "units.tsv", "currency.tsv", "web.tsv", "lexicon.tsv", "acronyms.tsv",
 };
 
 static const char *const ctx_class[CTX_COUNT] = {
-	"time", "date", "score", "roman-cardinal", "roman-never", "roman-i", "scale", "month",
+	"time", "date", "score", "roman-cardinal", "roman-never", "roman-i", "scale", "month", "letter",
 };
 
 /* One line of contexts.tsv, cut in place: its class, or -1 with why. */
@@ -40,8 +40,8 @@ static int context_line(char *line, char **word, char **value, const char **why)
 	*why = "unknown class";
 	if (k == CTX_COUNT)
 		return -1;
-	*why = k == CTX_SCALE || k == CTX_MONTH ? "this class needs a value" : "this class takes no value";
-	if ((k == CTX_SCALE || k == CTX_MONTH) != (*value && **value))
+	*why = k >= CTX_SCALE ? "this class needs a value" : "this class takes no value";
+	if ((k >= CTX_SCALE) != (*value && **value))
 		return -1;
 	return k;
 }
@@ -84,6 +84,11 @@ static int load_contexts(norm_rules *r, const char *dir, char *err, size_t errle
 					return table_fail(err, errlen, path, lineno, "a month is 1 to 12, once");
 				r->month[m - 1] = value;
 			}
+			if (k == CTX_LETTER) {
+				if (word[1] || !su_is_lower(word[0]) || r->letter[word[0] - 'a'])
+					return table_fail(err, errlen, path, lineno, "a letter is one of a to z, once");
+				r->letter[word[0] - 'a'] = value;
+			}
 			r->ctx_word[k][n[k]] = word;
 			r->ctx_value[k][n[k]++] = value;
 		}
@@ -92,6 +97,9 @@ static int load_contexts(norm_rules *r, const char *dir, char *err, size_t errle
 	for (int m = 0; m < 12; m++)
 		if (!r->month[m])
 			return table_fail(err, errlen, path, 0, "the twelve months must all be there");
+	for (int l = 0; l < 26; l++)
+		if (!r->letter[l])
+			return table_fail(err, errlen, path, 0, "every letter a to z must have its name");
 	return 0;
 }
 
@@ -192,6 +200,8 @@ static char pick_mark(const char *s, size_t n, int alone)
 			m = ',';
 		else if (m == ',' && k + 1 < n && s[k + 1] == '-')
 			m = 0; /* Rp 2.500,- */
+		else if (m == ')' || m == ']')
+			m = ','; /* the end of an aside: a pause */
 		rank = mark_rank(m);
 		best = rank > best ? rank : best;
 	}
@@ -233,8 +243,12 @@ static int attach_punct(ctx *c, size_t i, vec *pieces)
 		norm_piece np = {c->t[i].off, c->t[i].len, c->sp->len, 0};
 		return vec_push(pieces, &np) ? 0 : -1;
 	}
-	if (m && sbuf_addc(c->sp, m) != 0)
+	if (m && c->sp->len && mark_rank(c->sp->data[c->sp->len - 1])) { /* one mark, the stronger */
+		if (mark_rank(m) > mark_rank(c->sp->data[c->sp->len - 1]))
+			c->sp->data[c->sp->len - 1] = m;
+	} else if (m && sbuf_addc(c->sp, m) != 0) {
 		return -1;
+	}
 	p = vec_at(pieces, pieces->len - 1);
 	p->src_len = c->t[i].off + c->t[i].len - p->src_off;
 	p->sp_len = c->sp->len - p->sp_off;
@@ -246,6 +260,11 @@ static int one_piece(ctx *c, size_t i, size_t *used, vec *pieces)
 	size_t start = c->sp->len, sp_off, last;
 	norm_piece p;
 	int rc = 0, lower = lower_word(c, i);
+	/* An aside in brackets opens with a pause: Amerika Serikat, (AS) */
+	if (start && memchr(c->s + c->t[i].off, '(', c->t[i].c_off - c->t[i].off) && !mark_rank(c->sp->data[start - 1]) &&
+	    sbuf_addc(c->sp, ',') != 0)
+		return -1;
+	start = c->sp->len;
 	if (start && sbuf_addc(c->sp, ' ') != 0)
 		return -1;
 	sp_off = c->sp->len;
@@ -274,7 +293,7 @@ int norm_sentence(const norm_rules *r, const char *text, size_t len, sbuf *spoke
 		  vec *pieces)
 {
 	vec toks;
-	ctx c = {r, text, NULL, 0, spoken, 0};
+	ctx c = {r, text, NULL, 0, spoken, -1, 0};
 	int rc = -1;
 	vec_init(&toks, sizeof(tok));
 	/* Room for a token every five bytes (news words average more), so the
@@ -296,3 +315,9 @@ done:
 }
 
 const table *norm_abbreviations(const norm_rules *r) { return &r->t[T_WORDS]; }
+
+void norm_set_known(norm_rules *r, norm_known_fn known, void *ud)
+{
+	r->known = known;
+	r->known_ud = ud;
+}

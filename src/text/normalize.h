@@ -30,6 +30,14 @@ typedef struct {
 int norm_rules_load(norm_rules **out, const char *dir, char *err, size_t errlen);
 void norm_rules_free(norm_rules *r);
 
+/* Is the lowercase ASCII word s[0..n) an Indonesian word? (The
+ * pronunciation's dictionary answers it: pron.h.) */
+typedef int (*norm_known_fn)(void *ud, const char *s, size_t n);
+/* Tell the rules which words are words: an all-capital token of a
+ * headline ("PRESIDEN TIBA DI BALI") is then read as the word it is, not
+ * spelled. Without it, every short all-capital token is spelled. */
+void norm_set_known(norm_rules *r, norm_known_fn known, void *ud);
+
 /* The abbreviation table (abbrev.tsv) the rules hold, which the sentence
  * segmenter reads too (seg_rules_from_table): loaded once for both. */
 const table *norm_abbreviations(const norm_rules *r);
