@@ -432,7 +432,7 @@ static size_t consonant(const char *s, size_t n, size_t i, const char **ph)
 	static const struct { const char *letters, *ph; } digraphs[] = {
 		{"ng", "N"}, {"ny", "n^"}, {"sy", "S"}, {"kh", "x"}, {"sh", "S"}, {"gh", "g"},
 		{"dh", "d"}, {"th", "t"}, {"ph", "f"}, {"dj", "dZ"}, {"tj", "tS"}, {"ch", "x"},
-		{"ck", "k"},
+		{"ck", "k"}, {"dz", "z"},
 	};
 	static const char *const single[26] = {
 		"a", "b", "tS", "d", "e", "f", "g", "h", "i", "dZ", "k", "l", "m",
@@ -449,6 +449,10 @@ static size_t consonant(const char *s, size_t n, size_t i, const char **ph)
 	*ph = single[s[i] - 'a'];
 	if (s[i] == 'x' && i == 0)
 		*ph = "s"; /* xenon */
+	if (s[i] == 't' && i + 2 == n && s[i + 1] == 's') {
+		*ph = "s"; /* hadits */
+		return 2;
+	}
 	if (s[i] == 'n' && i + 1 < n && s[i + 1] == 'k')
 		*ph = "N"; /* bank */
 	return 1;
@@ -563,6 +567,23 @@ static int emit_part(const part *pt, sbuf *out)
 
 /* ---- words ------------------------------------------------------------- */
 
+/* Spellings of Arabic words that espeak-ng's own rules misread, for words
+ * without an e: sj (masjid: s and j, not ç), sh (shalat), dh (Ramadhan),
+ * dz (dzikir), q (Alquran: k, not kw), th (Muthalib), a final ts (hadits)
+ * and an apostrophe inside (Jum'at: a glottal stop). */
+static int arabic_spelling(const char *s, size_t n)
+{
+	static const char *const pairs[] = {"sj", "sh", "dh", "dz", "th"};
+	for (size_t i = 0; i + 1 < n; i++)
+		for (size_t k = 0; k < sizeof pairs / sizeof pairs[0]; k++)
+			if (s[i] == pairs[k][0] && s[i + 1] == pairs[k][1])
+				return 1;
+	for (size_t i = 0; i < n; i++)
+		if (s[i] == 'q' || (s[i] == '\'' && i > 0 && i + 1 < n))
+			return 1;
+	return n > 2 && s[n - 2] == 't' && s[n - 1] == 's';
+}
+
 /* Lowercase w[0..n) into s, with forced qualities for é è (taling) and ë
  * (pepet) in q. Returns the length, or 0 when the word is not one this
  * module reads (other letters, all capitals, no e, too long). */
@@ -595,7 +616,7 @@ static size_t read_word(const char *w, size_t n, char *s, char *q)
 		letters++;
 		es += s[k - 1] == 'e';
 	}
-	if (!es || (upper == letters && letters >= 2))
+	if ((!es && !arabic_spelling(s, k)) || (upper == letters && letters >= 2))
 		return 0;
 	return k;
 }

@@ -23,7 +23,7 @@ enum { T_WORDS, T_UNITS, T_CURRENCY, T_WEB, T_LEXICON, T_ACRONYMS, T_COUNT };
 
 /* The classes of contexts.tsv. */
 enum { CTX_TIME, CTX_DATE, CTX_SCORE, CTX_ROMAN_CARDINAL, CTX_ROMAN_NEVER, CTX_ROMAN_I, CTX_SCALE,
-       CTX_MONTH, CTX_LETTER, CTX_COUNT };
+       CTX_MONTH, CTX_LETTER, CTX_DIGITS, CTX_ADDRESS, CTX_PLAIN_AFTER, CTX_COUNT };
 
 struct norm_rules {
 	table t[T_COUNT];
@@ -140,6 +140,10 @@ int norm_rule_abbrev(ctx *c, size_t i, size_t *used);
 
 /* Lexicon entries (whole words, respelled or [[phonemes]]), else the word. */
 int norm_rule_word(ctx *c, size_t i, size_t *used);
+
+/* s[0..n) is "/word" (Rp 1.050.000/gram): say "per word". 1, 0 when it is
+ * not, -1 out of memory. */
+int norm_per_word(ctx *c, const char *s, size_t n);
 
 /* The spoken scale of an amount (rb: ribu) for s[0..n), or NULL. */
 const char *norm_scale(const norm_rules *r, const char *s, size_t n);

@@ -52,12 +52,19 @@ int norm_rule_money(ctx *c, size_t i, size_t *used)
 		a = norm_core(c, j = i + 1, &an);
 	if (!an || !su_is_digit(a[0]) || (un = norm_scan_number(a, an, &x)) == 0 || x.sign)
 		return 0;
-	if (un < an && !(unit = norm_find_unit(c, a + un, an - un, &per)))
-		return 0;
+	int per_word = 0;
+	if (un < an && !(unit = norm_find_unit(c, a + un, an - un, &per))) {
+		size_t e = un + 1; /* Rp 1.050.000/gram: per a word */
+		while (e < an && su_is_lower(a[e]))
+			e++;
+		if (a[un] != '/' || e < an || e == un + 1)
+			return 0;
+		per_word = 1;
+	}
 	if ((scale = scale_at(c, j + 1)) != NULL)
 		j++;
 	if (norm_say_number(c, &x) || (scale && norm_words(c, scale)) || norm_words(c, cur) ||
-	    (unit && norm_say_unit(c, unit, per)))
+	    (unit && norm_say_unit(c, unit, per)) || (per_word && norm_per_word(c, a + un, an - un) <= 0))
 		return -1;
 	*used = j - i + 1;
 	return 1;

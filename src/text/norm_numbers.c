@@ -285,8 +285,18 @@ static int try_plain(ctx *c, size_t i, const char *s, size_t n)
 
 /* Numeric shapes, most specific first. Each writes nothing unless it
  * matches. */
+/* a:b that is no clock time: a ratio, 1:12698 "satu banding ..." */
+static int try_ratio(ctx *c, size_t i, const char *s, size_t n)
+{
+	size_t a = norm_digit_run(s, n), b;
+	(void)i;
+	if (a == 0 || a + 1 >= n || s[a] != ':' || (b = norm_digit_run(s + a + 1, n - a - 1)) != n - a - 1)
+		return 0;
+	return num_cardinal(c->sp, s, a) || norm_words(c, "banding") || num_cardinal(c->sp, s + a + 1, b) ? -1 : 1;
+}
+
 static const num_fn numeric_shapes[] = {
-	try_time, norm_try_date, try_phone, try_plain, try_range, try_slash_i, try_dotted_i,
+	try_time, try_ratio, norm_try_date, try_phone, try_plain, try_range, try_slash_i, try_dotted_i,
 };
 
 static int say_numexpr(ctx *c, size_t i, const char *s, size_t n)
@@ -313,6 +323,18 @@ const char *norm_find_unit(const ctx *c, const char *s, size_t n, int *per)
 	if (s[0] == '/' && n > 1 && (v = table_lookup_fold(&c->r->t[T_UNITS], s + 1, n - 1, 2)))
 		*per = 1;
 	return v;
+}
+
+int norm_per_word(ctx *c, const char *s, size_t n)
+{
+	size_t k = 1;
+	if (n < 3 || s[0] != '/')
+		return 0;
+	while (k < n && su_is_lower(s[k]))
+		k++;
+	if (k < n)
+		return 0;
+	return norm_words(c, "per") || norm_word_break(c) || sbuf_add(c->sp, s + 1, n - 1) ? -1 : 1;
 }
 
 int norm_say_unit(ctx *c, const char *v, int per)
@@ -345,6 +367,15 @@ static int say_decade(ctx *c, const char *s, size_t p)
 }
 
 /* Numbers, dates, times, ranges, with a unit glued on: 5,5%, 10kg, 30°C. */
+/* A letter glued to a number after an address word (No. 12A, Blok C3 is
+ * another shape): the letter, not a unit. */
+static int address_letter(ctx *c, size_t i, const char *s, size_t n, size_t p)
+{
+	if (n - p != 1 || !su_is_upper(s[p]) || !norm_prev_in(c, i, c->r->ctx_word[CTX_ADDRESS]))
+		return 0;
+	return num_cardinal(c->sp, s, p) || norm_words(c, c->r->letter[su_lower(s[p]) - 'a']) ? -1 : 1;
+}
+
 int norm_rule_numeric(ctx *c, size_t i, size_t *used)
 {
 	size_t n, p;
@@ -353,12 +384,31 @@ int norm_rule_numeric(ctx *c, size_t i, size_t *used)
 	(void)used;
 	if (!(p = numeric_prefix(s, n)))
 		return 0;
+	if (p == n && p > 1 && su_is_digit(s[0]) && norm_digit_run(s, n) == n &&
+	    norm_prev_in(c, i, c->r->ctx_word[CTX_DIGITS])) /* a code: Aksi 212, Densus 88 */
+		return num_digits(c->sp, s, n) ? -1 : 1;
 	if (p == n)
 		return say_numexpr(c, i, s, n);
+	if (n - p == 2 && norm_digit_run(s, p) == p &&
+	    (!memcmp(s + p, "th", 2) || !memcmp(s + p, "st", 2) || !memcmp(s + p, "nd", 2) || !memcmp(s + p, "rd", 2)))
+		return num_ordinal(c->sp, s, p) ? -1 : 1; /* an English ordinal: 90th */
+	if ((rc = address_letter(c, i, s, n, p)) != 0)
+		return rc;
+	if (n - p == 2 && norm_digit_run(s, p) == p && (unit = norm_scale(c->r, s + p, 2)) != NULL &&
+	    su_is_lower(s[p])) /* informal: 50rb, 2jt */
+		return num_cardinal(c->sp, s, p) || norm_words(c, unit) ? -1 : 1;
 	if (n - p == 2 && memcmp(s + p, "an", 2) == 0)
 		return say_decade(c, s, p);
-	if (!(unit = norm_find_unit(c, s + p, n - p, &per)))
-		return 0;
+	if (!(unit = norm_find_unit(c, s + p, n - p, &per))) {
+		size_t k = p + 1; /* a number per a word: 20/hari */
+		while (k < n && su_is_lower(s[k]))
+			k++;
+		if (s[p] != '/' || k < n || k == p + 1 || norm_digit_run(s, p) != p)
+			return 0;
+		if ((rc = say_numexpr(c, i, s, p)) <= 0)
+			return rc;
+		return norm_per_word(c, s + p, n - p) < 0 ? -1 : 1;
+	}
 	if ((rc = say_numexpr(c, i, s, p)) <= 0)
 		return rc;
 	return norm_say_unit(c, unit, per) ? -1 : 1;
@@ -376,6 +426,8 @@ int norm_rule_unit_after(ctx *c, size_t i, size_t *used)
 	prev = norm_core(c, i - 1, &pn);
 	if (!(pn && su_is_digit(prev[pn - 1])) && !norm_core_is(c, i - 1, "per"))
 		return 0;
+	if (pn && su_is_digit(prev[pn - 1]) && n == 2 && su_is_lower(s[0]) && (unit = norm_scale(c->r, s, n)) != NULL)
+		return norm_words(c, unit) ? -1 : 1; /* 50 rb, 2 jt */
 	if (!(unit = norm_find_unit(c, s, n, &per)))
 		return 0;
 	return norm_say_unit(c, unit, per) ? -1 : 1;

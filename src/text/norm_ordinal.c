@@ -45,6 +45,11 @@ static int roman_kind(const ctx *c, size_t i, unsigned *v)
 		return 0;
 	if (norm_in_list(low, c->r->ctx_word[CTX_ROMAN_CARDINAL]))
 		return 2;
+	/* a school or unit and its name: SDN Babatan IV (empat) */
+	for (size_t back = 2; back <= 3 && back <= i; back++)
+		if (norm_in_list(norm_core_low(c, i - back, low, sizeof low), c->r->ctx_word[CTX_ROMAN_CARDINAL]))
+			return 2;
+	norm_core_low(c, i - 1, low, sizeof low);
 	if (n == 1 && s[0] == 'I')
 		return norm_in_list(low, c->r->ctx_word[CTX_ROMAN_I]) ? 1 : 0;
 	if (!strcmp(low, "abad") || !strcmp(low, "dunia"))

@@ -57,12 +57,27 @@ static int has_vowel(const char *s, size_t n)
 
 /* One run of letters in an address: a known part (com, id, www), a
  * pronounceable word (kompas), or spelled letter by letter (bbc). */
+static int say_web_letters(ctx *c, const char *s, size_t n);
+
+/* Where a label's capitals change to a capitalized word: CNNIndonesia at
+ * 3 (CNN + Indonesia), detikNews at 5; 0 when nowhere. */
+static size_t camel_cut(const char *s, size_t n)
+{
+	for (size_t k = 1; k + 1 < n; k++)
+		if (su_is_upper(s[k]) && su_is_lower(s[k + 1]) && (su_is_upper(s[k - 1]) || su_is_lower(s[k - 1])))
+			return k;
+	return 0;
+}
+
 static int say_web_letters(ctx *c, const char *s, size_t n)
 {
 	const table *web = &c->r->t[T_WEB];
 	const char *v = table_lookup_fold(web, s, n, 1);
+	size_t cut = v ? 0 : camel_cut(s, n);
 	if (v)
 		return norm_words(c, v);
+	if (cut) /* each word of a name written together: CNN Indonesia */
+		return say_web_letters(c, s, cut) || say_web_letters(c, s + cut, n - cut) ? -1 : 0;
 	if (n >= 3 && has_vowel(s, n)) {
 		if (norm_word_break(c) != 0)
 			return -1;

@@ -18,8 +18,21 @@ int norm_rule_abbrev(ctx *c, size_t i, size_t *used)
 	(void)used;
 	if (!n)
 		return 0;
+	if (n == 1 && s[0] == '/' && c->t[i].len == 1 && i > 0) {
+		/* a slash between words: "per" after a unit and in a chain of
+		 * them (29,98 kg / kapita / tahun), else "atau" (the table) */
+		size_t pn;
+		const char *p = norm_core(c, i - 1, &pn);
+		int per;
+		if (norm_find_unit(c, p, pn, &per) || (i >= 2 && norm_core_is(c, i - 2, "/")))
+			return norm_words(c, "per") ? -1 : 1;
+	}
 	if (c->t[i].c_off + n < c->t[i].off + c->t[i].len && s[n] == '.' &&
 	    (e = table_lookup_fold_entry(w, s, n + 1, 1)) != NULL && e->val) {
+		/* an abbreviation that ends the sentence after a word such as
+		 * "suatu" is the word it spells: karena suatu hal. */
+		if (i + 1 == c->nt && norm_prev_in(c, i, c->r->ctx_word[CTX_PLAIN_AFTER]))
+			return 0;
 		v = e->val;
 		c->ate_dot = 1 + (e->cls == AB_ABBREV);
 	}
@@ -68,6 +81,15 @@ static int say_plain(ctx *c, const char *s, size_t n)
 		}
 		if (run && (norm_word_break(c) || sbuf_add(c->sp, s + run_at, run)))
 			return -1;
+		if (run && k + 1 < n && (su_is_lower(s[k + 1]) || su_is_upper(s[k + 1]))) {
+			/* glued to the next word: Solihin,sempat; persen.Lebih;
+			 * sikat/sikat gigi */
+			if ((s[k] == ',' || (s[k] == '.' && su_is_lower(s[k - 1]) && su_is_upper(s[k + 1]))) &&
+			    sbuf_addc(c->sp, s[k]) != 0)
+				return -1;
+			if (s[k] == '/' && norm_words(c, "atau"))
+				return -1;
+		}
 		run = 0;
 		if ((kc = norm_keycap_len(s, n, k)) > 0) {
 			/* 1️⃣ #️⃣ *️⃣: the key's name, as espeak-ng says the

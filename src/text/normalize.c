@@ -20,13 +20,14 @@ static const char *const table_file[T_COUNT] = {
 
 static const char *const ctx_class[CTX_COUNT] = {
 	"time", "date", "score", "roman-cardinal", "roman-never", "roman-i", "scale", "month", "letter",
+	"digits", "address", "plain-after",
 };
 
 /* One line of contexts.tsv, cut in place: its class, or -1 with why. */
 static int context_line(char *line, char **word, char **value, const char **why)
 {
 	char *tab = strchr(line, '\t'), *tab2;
-	int k;
+	int k, valued;
 	*why = "expected class<TAB>word[<TAB>value]";
 	if (!tab || tab[1] == '\0' || tab[1] == '\t')
 		return -1;
@@ -40,8 +41,9 @@ static int context_line(char *line, char **word, char **value, const char **why)
 	*why = "unknown class";
 	if (k == CTX_COUNT)
 		return -1;
-	*why = k >= CTX_SCALE ? "this class needs a value" : "this class takes no value";
-	if ((k >= CTX_SCALE) != (*value && **value))
+	valued = k == CTX_SCALE || k == CTX_MONTH || k == CTX_LETTER;
+	*why = valued ? "this class needs a value" : "this class takes no value";
+	if (valued != (*value && **value))
 		return -1;
 	return k;
 }
