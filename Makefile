@@ -11,6 +11,8 @@ DEB_sndfile     := libsndfile1-dev
 DEB_libutf8proc := libutf8proc-dev
 # hunspell-id: the Indonesian stems the pronunciation's affix grammar reads.
 HUNSPELL_ID     := /usr/share/hunspell/id_ID.dic
+# hunspell-en-us: the English words said with an English voice.
+HUNSPELL_EN     := /usr/share/hunspell/en_US.dic
 DEB_jansson     := libjansson-dev
 
 VERSION := $(shell sed -n 's/^\#define SUARA_VERSION "\(.*\)"/\1/p' include/suara.h)
@@ -67,6 +69,7 @@ deps:
 	  libutf8proc) debs="$$debs $(DEB_libutf8proc)";; \
 	  jansson) debs="$$debs $(DEB_jansson)";; esac; done; \
 	[ -f $(HUNSPELL_ID) ] || debs="$$debs hunspell-id"; \
+	[ -f $(HUNSPELL_EN) ] || debs="$$debs hunspell-en-us"; \
 	command -v pkg-config >/dev/null || debs="pkg-config $$debs"; \
 	command -v $(CC) >/dev/null || debs="build-essential $$debs"; \
 	if [ -n "$$debs" ]; then \

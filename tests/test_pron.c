@@ -106,8 +106,9 @@ static void check_anchors(const pron_rules *p)
 	sbuf eng = {0};
 	vec a;
 	size_t bad = 0;
+	int ssml;
 	vec_init(&a, sizeof(pron_anchor));
-	CHECK(pron_sentence(p, sp, strlen(sp), &eng, &a) == 0, "pron_sentence runs");
+	CHECK(pron_sentence(p, sp, strlen(sp), &eng, &a, &ssml) == 0, "pron_sentence runs");
 	CHECK_STR(sbuf_str(&eng), want, "the engine's text: [[phonemes]] for e-words, the rest as written");
 	/* every byte of each [[...]] maps to its word; copied bytes to themselves */
 	for (size_t i = 0; i < eng.len; i++) {
@@ -131,6 +132,46 @@ static void check_anchors(const pron_rules *p)
 	CHECK(bad == 0, "every engine byte maps back to its spoken word (%zu do not)", bad);
 	CHECK(pron_map(&a, strstr(eng.data, "[[l@b") - eng.data + 2) == (size_t)(strstr(sp, "lebih") - sp),
 	      "an event inside [[l@b'ih]] points at 'lebih'");
+	sbuf_free(&eng);
+	vec_free(&a);
+}
+
+/* English words go into voice spans; every byte outside the tags maps to
+ * itself, a tag to the word it stands beside, never backwards. */
+static void check_english(pron_rules *p)
+{
+	static const char sp[] = "Acara launching produk, game online dan Premier League itu.";
+	static const char want[] = "Acara <voice name=\"en-us\">launching</voice> produk, "
+				   "<voice name=\"en-us\">game online</voice> dan "
+				   "<voice name=\"en-us\">Premier League</voice> itu.";
+	static const char markup[] = "Acara <b> launching";
+	sbuf eng = {0};
+	vec a;
+	size_t bad = 0, prev = 0, k = 0;
+	int ssml = 0, in_tag = 0;
+	vec_init(&a, sizeof(pron_anchor));
+	CHECK(pron_set_english(p, "/usr/share/hunspell/en_US.dic", "en-us") == 0, "hunspell-en-us loads");
+	CHECK(pron_sentence(p, sp, strlen(sp), &eng, &a, &ssml) == 0 && ssml == 1, "English words make SSML");
+	CHECK_STR(sbuf_str(&eng), want, "English words and runs of them in en-us voice spans");
+	for (size_t i = 0; i < eng.len; i++) {
+		size_t at = pron_map(&a, i);
+		in_tag |= eng.data[i] == '<';
+		if (at < prev || at > strlen(sp))
+			bad++;
+		else if (!in_tag && (k >= strlen(sp) || sp[k] != eng.data[i] || at != k))
+			bad++;
+		if (!in_tag)
+			k++;
+		in_tag &= eng.data[i] != '>';
+		prev = at;
+	}
+	CHECK(bad == 0, "engine bytes in English spans map back to the spoken text (%zu do not)", bad);
+	CHECK(pron_sentence(p, markup, strlen(markup), &eng, &a, &ssml) == 0 && ssml == 0 &&
+		      strcmp(sbuf_str(&eng), markup) == 0,
+	      "a sentence with markup characters of its own gets no voice span");
+	CHECK(pron_set_english(p, NULL, NULL) == 0 && pron_sentence(p, sp, strlen(sp), &eng, &a, &ssml) == 0 &&
+		      ssml == 0 && !strstr(sbuf_str(&eng), "<voice") && strstr(sbuf_str(&eng), " launching "),
+	      "without the English dictionary nothing is switched");
 	sbuf_free(&eng);
 	vec_free(&a);
 }
@@ -321,6 +362,7 @@ void suite_pron(void)
 	if (p) {
 		CHECK(pron_has_dictionary(p), "hunspell-id is there (%s.dic)", DICT);
 		check_anchors(p);
+		check_english(p);
 		check_words_api(p);
 		pron_free(p);
 	}

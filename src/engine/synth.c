@@ -86,7 +86,12 @@ static size_t *char_offsets(const char *text, size_t len, size_t *nchars)
 	return map;
 }
 
-int synth_say(const char *text, size_t len, synth_out *out)
+/* Set when an utterance read SSML: a voice span makes espeak-ng free its
+ * translator and build another, so the copied segment would point at
+ * freed memory. */
+static int switched_voice;
+
+int synth_say(const char *text, size_t len, int ssml, synth_out *out)
 {
 	say_ctx ctx = {out, NULL, 0, 0};
 	size_t *map = char_offsets(text, len, &ctx.nchars);
@@ -94,15 +99,16 @@ int synth_say(const char *text, size_t len, synth_out *out)
 	if (!map)
 		return -1;
 	ctx.char_to_byte = map;
-	e = espeak_Synth(text, len + 1, 0, POS_CHARACTER, 0, espeakCHARS_UTF8 | espeakPHONEMES,
-			 NULL, &ctx);
+	switched_voice |= ssml;
+	e = espeak_Synth(text, len + 1, 0, POS_CHARACTER, 0,
+			 espeakCHARS_UTF8 | espeakPHONEMES | (ssml ? espeakSSML : 0), NULL, &ctx);
 	if (e == EE_OK)
 		e = espeak_Synchronize();
 	free(map);
 	return (e == EE_OK && !ctx.failed) ? 0 : -1;
 }
 
-int synth_phonemes(const char *text, size_t len, sbuf *out)
+int synth_phonemes(const char *text, size_t len, int ssml, sbuf *out)
 {
 	say_ctx ctx = {NULL, NULL, 0, 0};
 	char *trace = NULL;
@@ -113,8 +119,8 @@ int synth_phonemes(const char *text, size_t len, sbuf *out)
 	if (!f)
 		return -1;
 	espeak_SetPhonemeTrace(espeakPHONEMES_SHOW, f);
-	e = espeak_Synth(text, len + 1, 0, POS_CHARACTER, 0, espeakCHARS_UTF8 | espeakPHONEMES, NULL,
-			 &ctx);
+	e = espeak_Synth(text, len + 1, 0, POS_CHARACTER, 0,
+			 espeakCHARS_UTF8 | espeakPHONEMES | (ssml ? espeakSSML : 0), NULL, &ctx);
 	if (e == EE_OK)
 		e = espeak_Synchronize();
 	espeak_SetPhonemeTrace(0, NULL);
@@ -202,7 +208,7 @@ static uint64_t probe(const char *text)
 	uint64_t h = 0;
 	vec_init(&o.samples, sizeof(int16_t));
 	vec_init(&o.words, sizeof(synth_word));
-	if (synth_say(text, strlen(text), &o) == 0 && o.samples.len > 0)
+	if (synth_say(text, strlen(text), 0, &o) == 0 && o.samples.len > 0)
 		h = hash_samples(&o.samples);
 	vec_free(&o.samples);
 	vec_free(&o.words);
@@ -248,9 +254,11 @@ int synth_reset_is_exact(void)
 	return a != 0 && a == b;
 }
 
-void synth_reset(void)
+int synth_reset(void)
 {
-	if (pristine.copy)
-		memcpy(pristine.seg, pristine.copy, pristine.len);
+	if (!pristine.copy || switched_voice)
+		return -1;
+	memcpy(pristine.seg, pristine.copy, pristine.len);
 	srand(1);
+	return 0;
 }

@@ -20,69 +20,11 @@
 #include <string.h>
 
 #include "base/buf.h"
-#include "base/hash.h"
+#include "pron/wordset.h"
 
-/* hunspell-id's stems: an open-addressing hash set of the words of its
- * .dic file (what comes before each '/'), a-z and '-' (capitals, of names,
- * made small). */
 struct morph {
-	char *file;        /* the .dic file, cut into NUL-terminated stems */
-	const char **slot; /* nslots entries, NULL when empty */
-	size_t nslots;
+	wordset stems; /* hunspell-id's */
 };
-
-static size_t hash(const char *s, size_t n) { return (size_t)su_fnv1a(SU_FNV_BASIS, s, n); }
-
-static int stem_char(char c) { return (c >= 'a' && c <= 'z') || c == '-'; }
-
-static void insert(morph *m, const char *s, size_t n)
-{
-	size_t i = hash(s, n) & (m->nslots - 1);
-	while (m->slot[i]) {
-		if (strncmp(m->slot[i], s, n) == 0 && m->slot[i][n] == '\0')
-			return;
-		i = (i + 1) & (m->nslots - 1);
-	}
-	m->slot[i] = s;
-}
-
-/* Cut the .dic file (a count on the first line, then stem[/flags] lines)
- * into the set. */
-static int read_stems(morph *m, const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	size_t len, lines = 0;
-	char *p, *end;
-	int rc;
-	if (!f)
-		return 0;
-	rc = su_read_all(f, &m->file, &len);
-	fclose(f);
-	if (rc != 0)
-		return rc == -1 ? -1 : 0;
-	for (size_t i = 0; i < len; i++)
-		lines += m->file[i] == '\n';
-	for (m->nslots = 1024; m->nslots < 2 * lines + 2; m->nslots *= 2)
-		;
-	if (!(m->slot = su_calloc(m->nslots, sizeof *m->slot)))
-		return -1;
-	for (p = m->file, end = m->file + len; p < end;) {
-		char *nl = memchr(p, '\n', (size_t)(end - p)), *e = p;
-		if (!nl)
-			nl = end;
-		while (e < nl && (stem_char(*e) || (*e >= 'A' && *e <= 'Z'))) {
-			if (*e >= 'A' && *e <= 'Z') /* names (Jawa, Bali) too, in small letters */
-				*e = (char)(*e - 'A' + 'a');
-			e++;
-		}
-		if (e > p && (e == nl || *e == '/' || *e == ' ' || *e == '\t' || *e == '\r')) {
-			*e = '\0';
-			insert(m, p, (size_t)(e - p));
-		}
-		p = nl + 1;
-	}
-	return 0;
-}
 
 int morph_open(morph **out, const char *dic_base)
 {
@@ -94,7 +36,7 @@ int morph_open(morph **out, const char *dic_base)
 	memset(m, 0, sizeof *m);
 	if (dic_base && *dic_base) {
 		snprintf(dic, sizeof dic, "%s.dic", dic_base);
-		if (read_stems(m, dic) != 0) {
+		if (wordset_load(&m->stems, dic, 1) != 0) {
 			morph_close(m);
 			return -1;
 		}
@@ -103,28 +45,18 @@ int morph_open(morph **out, const char *dic_base)
 	return 0;
 }
 
-int morph_has_dictionary(const morph *m) { return m && m->slot; }
+int morph_has_dictionary(const morph *m) { return m && wordset_loaded(&m->stems); }
 
 void morph_close(morph *m)
 {
 	if (!m)
 		return;
-	free(m->file);
-	free(m->slot);
+	wordset_free(&m->stems);
 	free(m);
 }
 
 /* Is s[0..n) one of the dictionary's stems? */
-static int dict_knows(const morph *m, const char *s, size_t n)
-{
-	size_t i;
-	if (!m->slot || n == 0)
-		return 0;
-	for (i = hash(s, n) & (m->nslots - 1); m->slot[i]; i = (i + 1) & (m->nslots - 1))
-		if (strncmp(m->slot[i], s, n) == 0 && m->slot[i][n] == '\0')
-			return 1;
-	return 0;
-}
+static int dict_knows(const morph *m, const char *s, size_t n) { return wordset_has(&m->stems, s, n); }
 
 /* ---- the affix grammar ---- */
 

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "pron/morph.h"
+#include "pron/wordset.h"
 #include "base/utf8.h"
 
 #define WORD_MAX 64 /* longer words are left to the engine */
@@ -40,6 +41,8 @@ typedef struct {
 struct pron_rules {
 	root_table roots, homographs;
 	morph *morph;
+	wordset english;       /* hunspell-en-us's words, small letters */
+	char english_voice[32];
 };
 
 static int fail_at(char *err, size_t errlen, const char *path, size_t line, const char *msg)
@@ -228,10 +231,18 @@ fail:
 	return -1;
 }
 
+int pron_set_english(pron_rules *p, const char *dic, const char *voice)
+{
+	snprintf(p->english_voice, sizeof p->english_voice, "%s", voice && *voice ? voice : "en-us");
+	wordset_free(&p->english);
+	return dic && *dic ? wordset_load(&p->english, dic, 0) : 0;
+}
+
 void pron_free(pron_rules *p)
 {
 	if (!p)
 		return;
+	wordset_free(&p->english);
 	free_table(&p->roots);
 	free_table(&p->homographs);
 	morph_close(p->morph);
@@ -676,6 +687,67 @@ static int say_word(const pron_rules *p, const char *w, size_t n, const char *pr
 	return 1;
 }
 
+/* Is the English dictionary's word s[0..n) there, as it is or with an
+ * inflection of a stem of four letters or more (games, played, casing,
+ * matches)? */
+static int english_form(const pron_rules *p, const char *s, size_t n)
+{
+	static const char *const endings[] = {"s", "es", "ed", "ing"};
+	char buf[WORD_MAX + 1];
+	if (wordset_has(&p->english, s, n))
+		return 1;
+	for (size_t k = 0; k < sizeof endings / sizeof endings[0]; k++) {
+		size_t e = strlen(endings[k]), stem = n - e;
+		if (n < e + 4 || memcmp(s + stem, endings[k], e) != 0)
+			continue;
+		if (wordset_has(&p->english, s, stem))
+			return 1;
+		memcpy(buf, s, stem); /* casing: case, played */
+		buf[stem] = 'e';
+		if (endings[k][0] != 's' && wordset_has(&p->english, buf, stem + 1))
+			return 1;
+	}
+	return 0;
+}
+
+enum { NOT_ENGLISH, ENGLISH_NEXT_TO_ENGLISH, ENGLISH };
+
+/* Is w[0..n) a word to say in English: letters only (a capital first at
+ * most), not Indonesian (the roots table, hunspell-id, its affixes), and
+ * in hunspell-en-us (without its proper nouns)? ENGLISH for a word in
+ * small letters of four or more; ENGLISH_NEXT_TO_ENGLISH for a shorter one
+ * or one with a capital, which many names of other languages match (China,
+ * Inter, Van, Del): those only beside another English word (the Champions
+ * League, for you). */
+static int english_word(const pron_rules *p, const char *w, size_t n)
+{
+	char low[WORD_MAX];
+	int capital = su_is_upper(w[0]);
+	if (!wordset_loaded(&p->english) || n < 2 || n >= WORD_MAX)
+		return NOT_ENGLISH;
+	for (size_t i = 0; i < n; i++) {
+		if (!(su_is_lower(w[i]) || (i == 0 && capital)))
+			return NOT_ENGLISH;
+		low[i] = su_lower(w[i]);
+	}
+	if (find_root(&p->roots, low, n) || pron_is_word((void *)p, low, n))
+		return NOT_ENGLISH;
+	if (capital || n < 4)
+		return wordset_has(&p->english, low, n) ? ENGLISH_NEXT_TO_ENGLISH : NOT_ENGLISH;
+	return english_form(p, low, n) ? ENGLISH : NOT_ENGLISH;
+}
+
+/* Are s[a..b) spaces only (one or more)? */
+static int only_spaces(const char *s, size_t a, size_t b)
+{
+	if (a >= b)
+		return 0;
+	for (; a < b; a++)
+		if (s[a] != ' ')
+			return 0;
+	return 1;
+}
+
 int pron_is_word(void *ud, const char *w, size_t n)
 {
 	const pron_rules *p = ud;
@@ -735,17 +807,42 @@ static size_t next_word(const char *s, size_t len, size_t i, size_t *end)
 	return len;
 }
 
-int pron_sentence(const pron_rules *p, const char *sp, size_t len, sbuf *eng, vec *anchors)
+/* Open an English span at eng's end, for the word at spoken offset at. */
+static int open_english(const pron_rules *p, sbuf *eng, vec *anchors, size_t at)
 {
-	size_t i = 0, prev = 0, prev_n = 0, copy_from = 0;
-	int copying = 1;
+	if (anchor(anchors, eng->len, at, 0) != 0 || sbuf_adds(eng, "<voice name=\"") != 0 ||
+	    sbuf_adds(eng, p->english_voice) != 0 || sbuf_adds(eng, "\">") != 0)
+		return -1;
+	return anchor(anchors, eng->len, at, 1);
+}
+
+/* Close the English span after its last word, which ends at spoken offset
+ * at: the text from *copy_from to there, then the closing tag (standing
+ * for the offset at). */
+static int close_english(sbuf *eng, vec *anchors, const char *sp, size_t *copy_from, size_t at)
+{
+	if (sbuf_add(eng, sp + *copy_from, at - *copy_from) != 0 || anchor(anchors, eng->len, at, 0) != 0 ||
+	    sbuf_adds(eng, "</voice>") != 0 || anchor(anchors, eng->len, at, 1) != 0)
+		return -1;
+	*copy_from = at;
+	return 0;
+}
+
+int pron_sentence(const pron_rules *p, const char *sp, size_t len, sbuf *eng, vec *anchors, int *ssml)
+{
+	size_t i = 0, prev = 0, prev_n = 0, copy_from = 0, en_end = 0;
+	int copying = 1, in_english = 0;
+	/* English words need SSML (a voice span), which a text with markup
+	 * characters of its own cannot have */
+	int may_switch = !memchr(sp, '<', len) && !memchr(sp, '>', len) && !memchr(sp, '&', len);
+	*ssml = 0;
 	sbuf_clear(eng);
 	vec_clear(anchors);
 	if (anchor(anchors, 0, 0, 1) != 0)
 		return -1;
 	while (i < len) {
 		size_t end, nend = 0, nx, mark;
-		int rc;
+		int rc, kind;
 		if (sp[i] == '[' && i + 1 < len && sp[i + 1] == '[') { /* lexicon phonemes */
 			const char *close = strstr(sp + i, "]]");
 			i = close ? (size_t)(close - sp) + 2 : len;
@@ -761,6 +858,29 @@ int pron_sentence(const pron_rules *p, const char *sp, size_t len, sbuf *eng, ve
 			continue;
 		}
 		nx = next_word(sp, len, end, &nend);
+		if (may_switch && (kind = english_word(p, sp + i, end - i)) != NOT_ENGLISH &&
+		    (kind == ENGLISH || (in_english && only_spaces(sp, en_end, i)) ||
+		     (nx < len && only_spaces(sp, end, nx) && english_word(p, sp + nx, nend - nx)))) {
+			int join = in_english && only_spaces(sp, en_end, i); /* one span for a run */
+			if (in_english && !join && close_english(eng, anchors, sp, &copy_from, en_end) != 0)
+				return -1;
+			if (!join) {
+				if (sbuf_add(eng, sp + copy_from, i - copy_from) != 0 ||
+				    open_english(p, eng, anchors, i) != 0)
+					return -1;
+				copy_from = i;
+			}
+			in_english = *ssml = 1;
+			en_end = end;
+			prev = i, prev_n = end - i;
+			i = end;
+			continue;
+		}
+		if (in_english) {
+			if (close_english(eng, anchors, sp, &copy_from, en_end) != 0)
+				return -1;
+			in_english = 0;
+		}
 		if (sbuf_add(eng, sp + copy_from, i - copy_from) != 0)
 			return -1;
 		mark = eng->len;
@@ -789,6 +909,8 @@ int pron_sentence(const pron_rules *p, const char *sp, size_t len, sbuf *eng, ve
 		prev = i, prev_n = end - i;
 		i = end;
 	}
+	if (in_english && close_english(eng, anchors, sp, &copy_from, en_end) != 0)
+		return -1;
 	return sbuf_add(eng, sp + copy_from, len - copy_from);
 }
 

@@ -55,10 +55,16 @@ typedef struct {
 } pron_anchor;
 
 /* Make the engine's text for the spoken text sp[0..len) (normalize.h's
- * output): words with an e become [[phonemes]], the rest is copied.
- * Appends to *eng and one pron_anchor per run to *anchors (both cleared
- * first). 0, or -1 when out of memory. */
-int pron_sentence(const pron_rules *p, const char *sp, size_t len, sbuf *eng, vec *anchors);
+ * output): words with an e become [[phonemes]], English words are wrapped
+ * in an SSML voice span (then *ssml is 1: the engine must read SSML), the
+ * rest is copied. Appends to *eng and one pron_anchor per run to *anchors
+ * (both cleared first). 0, or -1 when out of memory. */
+int pron_sentence(const pron_rules *p, const char *sp, size_t len, sbuf *eng, vec *anchors, int *ssml);
+
+/* Say English words (not Indonesian, in the hunspell dictionary dic, e.g.
+ * /usr/share/hunspell/en_US.dic) with the espeak-ng voice voice ("en-us").
+ * dic NULL or missing: none. 0, or -1 when out of memory. */
+int pron_set_english(pron_rules *p, const char *dic, const char *voice);
 
 /* The spoken offset an engine offset stands for. */
 size_t pron_map(const vec *anchors, size_t eng_off);

@@ -36,10 +36,10 @@ static int speak_job(void *ud, const char *text, size_t len, size_t base, FILE *
 	return st == SUARA_OK ? 0 : -1;
 }
 
-static void speak_reset(void *ud)
+static int speak_reset(void *ud)
 {
 	(void)ud;
-	synth_reset();
+	return synth_reset();
 }
 
 /* SUARA_TEST_PROBE_FAILS=1 makes the answer no, to test that path. */

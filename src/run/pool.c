@@ -154,9 +154,10 @@ static _Noreturn void worker_main(const pool_task *task, int sock, int reuse, si
 		heap = heap_in_use();
 		reply = !reuse ? REPLY_EXIT
 			: heap < heap0 || heap - heap0 < heap_max ? REPLY_AGAIN : REPLY_REPLACE;
+		if (reply != REPLY_EXIT && task->reset(task->ud) != 0)
+			reply = REPLY_EXIT; /* its queue, never begun, goes to another */
 		if (write(sock, &reply, 1) != 1 || reply == REPLY_EXIT)
 			_exit(0);
-		task->reset(task->ud);
 	}
 }
 
@@ -377,15 +378,18 @@ static void mark_ended(pool *p, worker *w)
 		if (j)
 			j->state = POOL_FINISHED;
 		settle_probe(p);
-		if (reply != REPLY_AGAIN || w->exiting || !p->reuse)
-			retire(w);
-		return;
+		if (reply != REPLY_EXIT || !job_of(p, w)) {
+			if (reply != REPLY_AGAIN || w->exiting || !p->reuse)
+				retire(w);
+			return;
+		}
+		/* It ended with paragraphs queued (it could not reset) */
 	}
 	close(w->sock);
 	w->sock = -1;
 	reap(w->pid, &status);
 	w->pid = 0;
-	if (j)
+	if (got != 1 && j)
 		j->state = POOL_DIED, j->status = status;
 	/* What it had queued it never began: to another worker (perhaps a
 	 * new one in this slot), or, when none can be had, lost with it. */

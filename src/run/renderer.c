@@ -98,6 +98,14 @@ static int load_tables(suara_renderer *r, char *err, size_t errlen)
 		return SUARA_ERR_VOICE;
 	if (pron_load(&r->pron, r->voice.dir, r->voice.dictionary, err, errlen) != 0)
 		return SUARA_ERR_VOICE;
+	if (r->voice.english[0]) {
+		char dic[4200];
+		snprintf(dic, sizeof dic, "%s.dic", r->voice.english);
+		if (pron_set_english(r->pron, dic, r->voice.english_voice) != 0) {
+			snprintf(err, errlen, "out of memory");
+			return SUARA_ERR_NOMEM;
+		}
+	}
 	norm_set_known(r->norm, pron_is_word, r->pron);
 	return SUARA_OK;
 }

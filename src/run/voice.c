@@ -118,6 +118,15 @@ static int set_key(voice_preset *v, const char *key, const char *val, const char
 		return snprintf(v->dictionary, sizeof v->dictionary, "%s", val) <
 				       (int)sizeof v->dictionary ? 0 : -1;
 	}
+	if (strcmp(key, "english") == 0) {
+		*why = "dictionary path too long";
+		return snprintf(v->english, sizeof v->english, "%s", val) < (int)sizeof v->english ? 0 : -1;
+	}
+	if (strcmp(key, "english_voice") == 0) {
+		*why = "voice name too long";
+		return snprintf(v->english_voice, sizeof v->english_voice, "%s", val) <
+				       (int)sizeof v->english_voice ? 0 : -1;
+	}
 	for (i = 0; i < sizeof ints / sizeof ints[0]; i++) {
 		if (strcmp(key, ints[i].key) == 0) {
 			*why = "value out of range";
@@ -161,6 +170,8 @@ int voice_load(voice_preset *v, const char *name_or_dir, char *err, size_t errle
 	snprintf(v->name, sizeof v->name, "%s", name_or_dir);
 	snprintf(v->espeak_voice, sizeof v->espeak_voice, "id");
 	snprintf(v->dictionary, sizeof v->dictionary, "/usr/share/hunspell/id_ID");
+	snprintf(v->english, sizeof v->english, "/usr/share/hunspell/en_US");
+	snprintf(v->english_voice, sizeof v->english_voice, "en-us");
 	v->speed = 175, v->pitch = 50, v->volume = 100;
 	v->sentence_pause_ms = 400, v->paragraph_pause_ms = 800;
 	if (find_dir(v, name_or_dir) != 0) {

@@ -10,6 +10,11 @@
  *   dictionary       the hunspell affix dictionary the pronunciation reads
  *                    stems from, without .aff/.dic (default
  *                    /usr/share/hunspell/id_ID, Debian's hunspell-id)
+ *   english          the hunspell dictionary of English words said with
+ *                    english_voice, without .dic (default
+ *                    /usr/share/hunspell/en_US, Debian's hunspell-en-us;
+ *                    empty: none)
+ *   english_voice    the espeak-ng voice English words are said in (en-us)
  * The folder also holds the tables the text front end loads. */
 #ifndef SUARA_VOICE_H
 #define SUARA_VOICE_H
@@ -21,6 +26,8 @@ typedef struct {
 	char dir[4096];         /* the preset's folder */
 	char espeak_voice[64];
 	char dictionary[4096];
+	char english[4096];
+	char english_voice[32];
 	int speed, pitch, volume;
 	int sentence_pause_ms, paragraph_pause_ms;
 } voice_preset;

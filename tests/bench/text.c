@@ -19,6 +19,7 @@ typedef struct {
 	sbuf spoken, engine;
 	vec pieces, anchors;
 	size_t sentences;
+	int ssml;
 } bench;
 
 static int one_sentence(void *ud, size_t off, size_t len)
@@ -29,7 +30,7 @@ static int one_sentence(void *ud, size_t off, size_t len)
 	b->sentences++;
 	if (norm_sentence(b->norm, b->text + off, len, &b->spoken, &b->pieces) != 0)
 		return -1;
-	return pron_sentence(b->pron, sbuf_str(&b->spoken), b->spoken.len, &b->engine, &b->anchors);
+	return pron_sentence(b->pron, sbuf_str(&b->spoken), b->spoken.len, &b->engine, &b->anchors, &b->ssml);
 }
 
 static double seconds(void)
@@ -53,7 +54,8 @@ int main(int argc, char **argv)
 	if (argc < 3)
 		return fprintf(stderr, "usage: bench-text VOICE_DIR FILE [RUNS]\n"), 2;
 	if (seg_rules_load(&seg, argv[1], err, sizeof err) || norm_rules_load(&norm, argv[1], err, sizeof err) ||
-	    pron_load(&pron, argv[1], "/usr/share/hunspell/id_ID", err, sizeof err))
+	    pron_load(&pron, argv[1], "/usr/share/hunspell/id_ID", err, sizeof err) ||
+	    pron_set_english(pron, "/usr/share/hunspell/en_US.dic", "en-us"))
 		return fprintf(stderr, "bench-text: %s\n", err), 1;
 	if (input_read(&doc, argv[2], &bad) != 0)
 		return fprintf(stderr, "bench-text: cannot read %s\n", argv[2]), 1;

@@ -1,0 +1,83 @@
+/* wordset.c: see wordset.h. */
+#include "pron/wordset.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/ascii.h"
+#include "base/buf.h"
+#include "base/hash.h"
+
+static size_t hash(const char *s, size_t n) { return (size_t)su_fnv1a(SU_FNV_BASIS, s, n); }
+
+static void insert(wordset *w, const char *s, size_t n)
+{
+	size_t i = hash(s, n) & (w->nslots - 1);
+	while (w->slot[i]) {
+		if (strncmp(w->slot[i], s, n) == 0 && w->slot[i][n] == '\0')
+			return;
+		i = (i + 1) & (w->nslots - 1);
+	}
+	w->slot[i] = s;
+}
+
+/* Cut the .dic file (a count on the first line, then word[/flags] lines)
+ * into the set. */
+int wordset_load(wordset *w, const char *path, int names)
+{
+	FILE *f = fopen(path, "rb");
+	size_t len, lines = 0;
+	char *p, *end;
+	int rc;
+	if (!f)
+		return 0;
+	rc = su_read_all(f, &w->file, &len);
+	fclose(f);
+	if (rc != 0)
+		return rc == -1 ? -1 : 0;
+	for (size_t i = 0; i < len; i++)
+		lines += w->file[i] == '\n';
+	for (w->nslots = 1024; w->nslots < 2 * lines + 2; w->nslots *= 2)
+		;
+	if (!(w->slot = su_calloc(w->nslots, sizeof *w->slot)))
+		return -1;
+	for (p = w->file, end = w->file + len; p < end;) {
+		char *nl = memchr(p, '\n', (size_t)(end - p)), *e = p;
+		int capital = 0;
+		if (!nl)
+			nl = end;
+		while (e < nl && (su_is_lower(*e) || *e == '-' || su_is_upper(*e))) {
+			capital |= su_is_upper(*e);
+			*e = su_lower(*e);
+			e++;
+		}
+		if (e > p && (names || !capital) && (e == nl || *e == '/' || *e == ' ' || *e == '\t' || *e == '\r')) {
+			*e = '\0';
+			insert(w, p, (size_t)(e - p));
+		}
+		p = nl + 1;
+	}
+	return 0;
+}
+
+void wordset_free(wordset *w)
+{
+	free(w->file);
+	free(w->slot);
+	w->file = NULL, w->slot = NULL, w->nslots = 0;
+}
+
+int wordset_loaded(const wordset *w) { return w->slot != NULL; }
+
+int wordset_has(const wordset *w, const char *s, size_t n)
+{
+	size_t i;
+	if (!w->slot || n == 0)
+		return 0;
+	for (i = hash(s, n) & (w->nslots - 1); w->slot[i]; i = (i + 1) & (w->nslots - 1))
+		if (strncmp(w->slot[i], s, n) == 0 && w->slot[i][n] == '\0')
+			return 1;
+	return 0;
+}

@@ -1,0 +1,27 @@
+/* wordset.h: the words of a hunspell dictionary (its .dic file: the stem
+ * before each '/'), as a hash set, for "is this a word of the language?".
+ * hunspell-id's for the affix grammar (morph.h), hunspell-en-us's for
+ * English words in Indonesian text (pron.h). */
+#ifndef SUARA_WORDSET_H
+#define SUARA_WORDSET_H
+
+#include <stddef.h>
+
+typedef struct {
+	char *file;        /* the .dic file, cut into NUL-terminated words */
+	const char **slot; /* nslots entries, NULL when empty */
+	size_t nslots;
+} wordset;
+
+/* Read path into w (zeroed by the caller): words of a-z and '-', and with
+ * names also those with capitals, made small (Jawa), else those are left
+ * out (English proper nouns). 0, also when the file is missing (then w is
+ * empty); -1 when out of memory. */
+int wordset_load(wordset *w, const char *path, int names);
+void wordset_free(wordset *w);
+/* Is the lowercase s[0..n) one of the words? */
+int wordset_has(const wordset *w, const char *s, size_t n);
+/* Was anything loaded? */
+int wordset_loaded(const wordset *w);
+
+#endif
