@@ -198,7 +198,6 @@ static int speak_sentence(void *ud, size_t off, size_t len)
 	speaker *sp = ud;
 	size_t first, last, w0 = sp->tl->words.len;
 	uint64_t start;
-	int ssml;
 	sbuf_clear(&sp->b->spoken);
 	vec_clear(&sp->b->pieces);
 	vec_clear(&sp->b->syn.samples);
@@ -206,9 +205,9 @@ static int speak_sentence(void *ud, size_t off, size_t len)
 	if (norm_sentence(sp->cfg->norm, sp->text + off, len, &sp->b->spoken, &sp->b->pieces) != 0)
 		return sp->status = SUARA_ERR_NOMEM;
 	if (pron_sentence(sp->cfg->pron, sbuf_str(&sp->b->spoken), sp->b->spoken.len, &sp->b->engine,
-			  &sp->b->anchors, &ssml) != 0)
+			  &sp->b->anchors) != 0)
 		return sp->status = SUARA_ERR_NOMEM;
-	if (sp->b->engine.len && synth_say(sp->b->engine.data, sp->b->engine.len, ssml, &sp->b->syn) != 0)
+	if (sp->b->engine.len && synth_say(sp->b->engine.data, sp->b->engine.len, &sp->b->syn) != 0)
 		return sp->status = SUARA_ERR_ENGINE;
 	for (size_t i = 0; i < sp->b->syn.words.len; i++) { /* events point into the engine's text */
 		synth_word *ev = vec_at(&sp->b->syn.words, i);

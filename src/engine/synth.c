@@ -10,6 +10,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "base/hash.h"
@@ -86,12 +88,7 @@ static size_t *char_offsets(const char *text, size_t len, size_t *nchars)
 	return map;
 }
 
-/* Set when an utterance read SSML: a voice span makes espeak-ng free its
- * translator and build another, so the copied segment would point at
- * freed memory. */
-static int switched_voice;
-
-int synth_say(const char *text, size_t len, int ssml, synth_out *out)
+int synth_say(const char *text, size_t len, synth_out *out)
 {
 	say_ctx ctx = {out, NULL, 0, 0};
 	size_t *map = char_offsets(text, len, &ctx.nchars);
@@ -99,16 +96,14 @@ int synth_say(const char *text, size_t len, int ssml, synth_out *out)
 	if (!map)
 		return -1;
 	ctx.char_to_byte = map;
-	switched_voice |= ssml;
-	e = espeak_Synth(text, len + 1, 0, POS_CHARACTER, 0,
-			 espeakCHARS_UTF8 | espeakPHONEMES | (ssml ? espeakSSML : 0), NULL, &ctx);
+	e = espeak_Synth(text, len + 1, 0, POS_CHARACTER, 0, espeakCHARS_UTF8 | espeakPHONEMES, NULL, &ctx);
 	if (e == EE_OK)
 		e = espeak_Synchronize();
 	free(map);
 	return (e == EE_OK && !ctx.failed) ? 0 : -1;
 }
 
-int synth_phonemes(const char *text, size_t len, int ssml, sbuf *out)
+int synth_phonemes(const char *text, size_t len, sbuf *out)
 {
 	say_ctx ctx = {NULL, NULL, 0, 0};
 	char *trace = NULL;
@@ -119,8 +114,7 @@ int synth_phonemes(const char *text, size_t len, int ssml, sbuf *out)
 	if (!f)
 		return -1;
 	espeak_SetPhonemeTrace(espeakPHONEMES_SHOW, f);
-	e = espeak_Synth(text, len + 1, 0, POS_CHARACTER, 0,
-			 espeakCHARS_UTF8 | espeakPHONEMES | (ssml ? espeakSSML : 0), NULL, &ctx);
+	e = espeak_Synth(text, len + 1, 0, POS_CHARACTER, 0, espeakCHARS_UTF8 | espeakPHONEMES, NULL, &ctx);
 	if (e == EE_OK)
 		e = espeak_Synchronize();
 	espeak_SetPhonemeTrace(0, NULL);
@@ -208,7 +202,7 @@ static uint64_t probe(const char *text)
 	uint64_t h = 0;
 	vec_init(&o.samples, sizeof(int16_t));
 	vec_init(&o.words, sizeof(synth_word));
-	if (synth_say(text, strlen(text), 0, &o) == 0 && o.samples.len > 0)
+	if (synth_say(text, strlen(text), &o) == 0 && o.samples.len > 0)
 		h = hash_samples(&o.samples);
 	vec_free(&o.samples);
 	vec_free(&o.words);
@@ -254,11 +248,145 @@ int synth_reset_is_exact(void)
 	return a != 0 && a == b;
 }
 
-int synth_reset(void)
+void synth_reset(void)
 {
-	if (!pristine.copy || switched_voice)
-		return -1;
-	memcpy(pristine.seg, pristine.copy, pristine.len);
+	if (pristine.copy)
+		memcpy(pristine.seg, pristine.copy, pristine.len);
 	srand(1);
+}
+
+/* ---- a second language's phonemes ----
+ *
+ * A voice change makes espeak-ng free its translator and build another, so
+ * a reset (a copy of the static state, which points at the translator)
+ * could not follow one. The words of a second language are therefore
+ * turned into that language's phonemes by a process of their own, forked
+ * on first need, whose engine speaks that language and nothing else; the
+ * speaking engine only switches phoneme tables ([[_^_en-us ...]]), which
+ * is static state. The process answers one request at a time over a
+ * socket: a length (uint32_t) and the word, then a length and the
+ * phonemes (0: none). It ends at end of file on the socket. */
+
+static struct {
+	char voice[64];
+	pid_t pid;  /* 0: not started; -1: could not be */
+	int sock;
+} other = {"", 0, -1};
+
+static int read_n(int fd, void *dst, size_t n)
+{
+	char *p = dst;
+	while (n > 0) {
+		ssize_t got = read(fd, p, n);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got <= 0)
+			return -1;
+		p += got, n -= (size_t)got;
+	}
 	return 0;
+}
+
+static int write_n(int fd, const void *src, size_t n)
+{
+	const char *p = src;
+	while (n > 0) {
+		ssize_t put = send(fd, p, n, MSG_NOSIGNAL);
+		if (put < 0 && errno == EINTR)
+			continue;
+		if (put <= 0)
+			return -1;
+		p += put, n -= (size_t)put;
+	}
+	return 0;
+}
+
+static _Noreturn void other_main(int sock)
+{
+	char word[SYNTH_FOREIGN_MAX + 1];
+	if (espeak_SetVoiceByName(other.voice) != EE_OK)
+		_exit(1);
+	for (;;) {
+		uint32_t n, m = 0;
+		const void *at = word;
+		const char *ph = NULL;
+		char out[4 * SYNTH_FOREIGN_MAX + 64];
+		if (read_n(sock, &n, sizeof n) != 0 || n > SYNTH_FOREIGN_MAX || read_n(sock, word, n) != 0)
+			_exit(0);
+		word[n] = '\0';
+		/* one clause at a time; a word is one */
+		while (at && (ph = espeak_TextToPhonemes(&at, espeakCHARS_UTF8, 0)) != NULL && *ph) {
+			size_t k = strlen(ph);
+			if (m + k + 1 >= sizeof out)
+				break;
+			if (m)
+				out[m++] = ' ';
+			memcpy(out + m, ph, k);
+			m += (uint32_t)k;
+		}
+		if (write_n(sock, &m, sizeof m) != 0 || write_n(sock, out, m) != 0)
+			_exit(0);
+	}
+}
+
+static int other_start(void)
+{
+	int sv[2];
+	pid_t pid;
+	if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0)
+		return -1;
+	if ((pid = fork()) < 0) {
+		close(sv[0]);
+		close(sv[1]);
+		return -1;
+	}
+	if (pid == 0) {
+		/* Keep nothing of the parent's open but the socket: its
+		 * workers' sockets and files must see their end when it ends. */
+		if (dup2(sv[1], 3) != 3)
+			_exit(1);
+		close_range(4, ~0U, 0);
+		other_main(3);
+	}
+	close(sv[1]);
+	other.pid = pid;
+	other.sock = sv[0];
+	return 0;
+}
+
+void synth_set_foreign(const char *voice)
+{
+	snprintf(other.voice, sizeof other.voice, "%s", voice ? voice : "");
+}
+
+int synth_foreign_phonemes(const char *word, size_t n, sbuf *out)
+{
+	uint32_t len = (uint32_t)n, m;
+	char buf[4 * SYNTH_FOREIGN_MAX + 64];
+	if (!other.voice[0] || n == 0 || n > SYNTH_FOREIGN_MAX || other.pid < 0)
+		return 1;
+	if (other.pid == 0 && other_start() != 0) {
+		other.pid = -1;
+		return 1;
+	}
+	if (write_n(other.sock, &len, sizeof len) != 0 || write_n(other.sock, word, n) != 0 ||
+	    read_n(other.sock, &m, sizeof m) != 0 || m > sizeof buf || read_n(other.sock, buf, m) != 0) {
+		synth_foreign_end(); /* it died: the words are the main voice's from now on */
+		other.pid = -1;
+		return 1;
+	}
+	if (m == 0)
+		return 1;
+	return sbuf_add(out, buf, m) == 0 ? 0 : -1;
+}
+
+void synth_foreign_end(void)
+{
+	if (other.pid > 0) {
+		close(other.sock);
+		while (waitpid(other.pid, NULL, 0) < 0 && errno == EINTR)
+			;
+	}
+	other.pid = 0;
+	other.sock = -1;
 }

@@ -29,16 +29,16 @@ typedef struct {
  * sample rate (> 0), or -1 with a message in err. */
 int synth_init(const char *voice, int speed, int pitch, int volume, char *err, size_t errlen);
 
-/* Synthesize the spoken text text[0..len) (UTF-8, [[phonemes]] allowed,
- * and SSML markup when ssml is set), appending its samples and word events to *out (the vectors
+/* Synthesize the spoken text text[0..len) (UTF-8, no markup, [[phonemes]]
+ * allowed), appending its samples and word events to *out (the vectors
  * must be initialized). Returns 0, or -1 on engine failure or out of memory. */
-int synth_say(const char *text, size_t len, int ssml, synth_out *out);
+int synth_say(const char *text, size_t len, synth_out *out);
 
 /* Synthesize text[0..len) like synth_say, but keep only the phoneme
  * mnemonics espeak-ng speaks (one line per clause, as `espeak-ng -x`
  * prints them), appended to *out with the clauses joined by a space.
  * Returns 0, or -1 on engine failure or out of memory. */
-int synth_phonemes(const char *text, size_t len, int ssml, sbuf *out);
+int synth_phonemes(const char *text, size_t len, sbuf *out);
 
 /* Make the engine's state after a fixed warm-up utterance the pristine
  * state, and leave the engine in it. Returns 1 when a copy of that state
@@ -51,10 +51,20 @@ int synth_set_pristine(void);
  * must give the same samples. Speaks, so it changes the engine's state:
  * run it in a process of its own, forked from the pristine one. */
 int synth_reset_is_exact(void);
-/* Return the engine to the pristine state (and rand() to its seed): 0; or
- * -1 when it cannot be (no copy was taken, or an utterance since read
- * SSML, whose voice change left the engine's state on the heap), and only
- * a new process forked from the pristine one can go on. */
-int synth_reset(void);
+/* Return the engine to the pristine state (and rand() to its seed). */
+void synth_reset(void);
+
+/* Words of a second language, said with its phonemes: [[_^_en-us
+ * phonemes _^_id]] switches the speaking engine's phoneme table and back.
+ * synth_set_foreign names the espeak-ng voice that turns such words into
+ * phonemes (en-us; NULL or "": none). synth_foreign_phonemes appends the
+ * phonemes of word[0..n) (at most SYNTH_FOREIGN_MAX bytes) to *out: 0; 1
+ * when there are none (no voice, or its process cannot be had: the word is
+ * then the main voice's); -1 when out of memory. The phonemes come from a
+ * process of their own (see synth.c), which synth_foreign_end ends. */
+#define SYNTH_FOREIGN_MAX 64
+void synth_set_foreign(const char *voice);
+int synth_foreign_phonemes(const char *word, size_t n, sbuf *out);
+void synth_foreign_end(void);
 
 #endif

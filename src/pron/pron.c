@@ -42,7 +42,9 @@ struct pron_rules {
 	root_table roots, homographs;
 	morph *morph;
 	wordset english;       /* hunspell-en-us's words, small letters */
-	char english_voice[32];
+	pron_phonemes_fn english_fn;
+	void *english_ud;
+	char english_table[32], main_table[32]; /* espeak-ng phoneme tables */
 };
 
 static int fail_at(char *err, size_t errlen, const char *path, size_t line, const char *msg)
@@ -231,11 +233,19 @@ fail:
 	return -1;
 }
 
-int pron_set_english(pron_rules *p, const char *dic, const char *voice)
+int pron_set_english(pron_rules *p, const char *dic, const char *table, const char *main_table,
+		     pron_phonemes_fn fn, void *ud)
 {
-	snprintf(p->english_voice, sizeof p->english_voice, "%s", voice && *voice ? voice : "en-us");
 	wordset_free(&p->english);
-	return dic && *dic ? wordset_load(&p->english, dic, 0) : 0;
+	p->english_fn = NULL;
+	if (!dic || !*dic || !fn)
+		return 0;
+	snprintf(p->english_table, sizeof p->english_table, "%s", table);
+	snprintf(p->main_table, sizeof p->main_table, "%s", main_table);
+	if (wordset_load(&p->english, dic, 0) != 0)
+		return -1;
+	p->english_fn = fn, p->english_ud = ud;
+	return 0;
 }
 
 void pron_free(pron_rules *p)
@@ -807,42 +817,38 @@ static size_t next_word(const char *s, size_t len, size_t i, size_t *end)
 	return len;
 }
 
-/* Open an English span at eng's end, for the word at spoken offset at. */
-static int open_english(const pron_rules *p, sbuf *eng, vec *anchors, size_t at)
+/* Say the English word w[0..n) (at the end of eng, after "[["): its
+ * phonemes in the English table, then back to the main one. 1; 0 when it
+ * has none (then eng is as it was); -1 when out of memory. */
+static int say_english(const pron_rules *p, const char *w, size_t n, sbuf *eng)
 {
-	if (anchor(anchors, eng->len, at, 0) != 0 || sbuf_adds(eng, "<voice name=\"") != 0 ||
-	    sbuf_adds(eng, p->english_voice) != 0 || sbuf_adds(eng, "\">") != 0)
+	size_t mark = eng->len;
+	int rc;
+	if (sbuf_adds(eng, "_^_") != 0 || sbuf_adds(eng, p->english_table) != 0 || sbuf_addc(eng, ' ') != 0)
 		return -1;
-	return anchor(anchors, eng->len, at, 1);
+	if ((rc = p->english_fn(p->english_ud, w, n, eng)) < 0)
+		return -1;
+	if (rc == 1) {
+		eng->len = mark;
+		eng->data[mark] = '\0';
+		return 0;
+	}
+	if (sbuf_adds(eng, " _^_") != 0 || sbuf_adds(eng, p->main_table) != 0)
+		return -1;
+	return 1;
 }
 
-/* Close the English span after its last word, which ends at spoken offset
- * at: the text from *copy_from to there, then the closing tag (standing
- * for the offset at). */
-static int close_english(sbuf *eng, vec *anchors, const char *sp, size_t *copy_from, size_t at)
-{
-	if (sbuf_add(eng, sp + *copy_from, at - *copy_from) != 0 || anchor(anchors, eng->len, at, 0) != 0 ||
-	    sbuf_adds(eng, "</voice>") != 0 || anchor(anchors, eng->len, at, 1) != 0)
-		return -1;
-	*copy_from = at;
-	return 0;
-}
-
-int pron_sentence(const pron_rules *p, const char *sp, size_t len, sbuf *eng, vec *anchors, int *ssml)
+int pron_sentence(const pron_rules *p, const char *sp, size_t len, sbuf *eng, vec *anchors)
 {
 	size_t i = 0, prev = 0, prev_n = 0, copy_from = 0, en_end = 0;
 	int copying = 1, in_english = 0;
-	/* English words need SSML (a voice span), which a text with markup
-	 * characters of its own cannot have */
-	int may_switch = !memchr(sp, '<', len) && !memchr(sp, '>', len) && !memchr(sp, '&', len);
-	*ssml = 0;
 	sbuf_clear(eng);
 	vec_clear(anchors);
 	if (anchor(anchors, 0, 0, 1) != 0)
 		return -1;
 	while (i < len) {
 		size_t end, nend = 0, nx, mark;
-		int rc, kind;
+		int rc, kind, english;
 		if (sp[i] == '[' && i + 1 < len && sp[i + 1] == '[') { /* lexicon phonemes */
 			const char *close = strstr(sp + i, "]]");
 			i = close ? (size_t)(close - sp) + 2 : len;
@@ -858,36 +864,24 @@ int pron_sentence(const pron_rules *p, const char *sp, size_t len, sbuf *eng, ve
 			continue;
 		}
 		nx = next_word(sp, len, end, &nend);
-		if (may_switch && (kind = english_word(p, sp + i, end - i)) != NOT_ENGLISH &&
-		    (kind == ENGLISH || (in_english && only_spaces(sp, en_end, i)) ||
-		     (nx < len && only_spaces(sp, end, nx) && english_word(p, sp + nx, nend - nx)))) {
-			int join = in_english && only_spaces(sp, en_end, i); /* one span for a run */
-			if (in_english && !join && close_english(eng, anchors, sp, &copy_from, en_end) != 0)
-				return -1;
-			if (!join) {
-				if (sbuf_add(eng, sp + copy_from, i - copy_from) != 0 ||
-				    open_english(p, eng, anchors, i) != 0)
-					return -1;
-				copy_from = i;
-			}
-			in_english = *ssml = 1;
-			en_end = end;
-			prev = i, prev_n = end - i;
-			i = end;
-			continue;
-		}
-		if (in_english) {
-			if (close_english(eng, anchors, sp, &copy_from, en_end) != 0)
-				return -1;
-			in_english = 0;
-		}
+		/* a weak English word only beside another: the one before, or
+		 * the one after */
+		english = p->english_fn && (kind = english_word(p, sp + i, end - i)) != NOT_ENGLISH &&
+			  (kind == ENGLISH || (in_english && only_spaces(sp, en_end, i)) ||
+			   (nx < len && only_spaces(sp, end, nx) && english_word(p, sp + nx, nend - nx)));
 		if (sbuf_add(eng, sp + copy_from, i - copy_from) != 0)
 			return -1;
 		mark = eng->len;
 		if (sbuf_adds(eng, "[[") != 0)
 			return -1;
-		rc = say_word(p, sp + i, end - i, prev_n ? sp + prev : NULL, prev_n,
-			      nx < len ? sp + nx : NULL, nx < len ? nend - nx : 0, eng);
+		rc = english ? say_english(p, sp + i, end - i, eng) : 0;
+		if (rc < 0)
+			return -1;
+		in_english = rc > 0;
+		en_end = end;
+		if (rc == 0)
+			rc = say_word(p, sp + i, end - i, prev_n ? sp + prev : NULL, prev_n,
+				      nx < len ? sp + nx : NULL, nx < len ? nend - nx : 0, eng);
 		if (rc < 0)
 			return -1;
 		if (rc == 0) { /* left as written */
@@ -909,8 +903,6 @@ int pron_sentence(const pron_rules *p, const char *sp, size_t len, sbuf *eng, ve
 		prev = i, prev_n = end - i;
 		i = end;
 	}
-	if (in_english && close_english(eng, anchors, sp, &copy_from, en_end) != 0)
-		return -1;
 	return sbuf_add(eng, sp + copy_from, len - copy_from);
 }
 

@@ -55,16 +55,22 @@ typedef struct {
 } pron_anchor;
 
 /* Make the engine's text for the spoken text sp[0..len) (normalize.h's
- * output): words with an e become [[phonemes]], English words are wrapped
- * in an SSML voice span (then *ssml is 1: the engine must read SSML), the
- * rest is copied. Appends to *eng and one pron_anchor per run to *anchors
- * (both cleared first). 0, or -1 when out of memory. */
-int pron_sentence(const pron_rules *p, const char *sp, size_t len, sbuf *eng, vec *anchors, int *ssml);
+ * output): words with an e become [[phonemes]], English words
+ * [[_^_en-us phonemes _^_id]] (see pron_set_english), the rest is copied.
+ * Appends to *eng and one pron_anchor per run to *anchors (both cleared
+ * first). 0, or -1 when out of memory. */
+int pron_sentence(const pron_rules *p, const char *sp, size_t len, sbuf *eng, vec *anchors);
+
+/* The phonemes of the English word w[0..n), appended to *out: 0; 1 when
+ * there are none; -1 when out of memory. */
+typedef int (*pron_phonemes_fn)(void *ud, const char *w, size_t n, sbuf *out);
 
 /* Say English words (not Indonesian, in the hunspell dictionary dic, e.g.
- * /usr/share/hunspell/en_US.dic) with the espeak-ng voice voice ("en-us").
- * dic NULL or missing: none. 0, or -1 when out of memory. */
-int pron_set_english(pron_rules *p, const char *dic, const char *voice);
+ * /usr/share/hunspell/en_US.dic) with the phonemes fn gives, in the
+ * espeak-ng phoneme table table (en-us), then back to main_table (id). dic
+ * NULL or missing, or fn NULL: none. 0, or -1 when out of memory. */
+int pron_set_english(pron_rules *p, const char *dic, const char *table, const char *main_table,
+		     pron_phonemes_fn fn, void *ud);
 
 /* The spoken offset an engine offset stands for. */
 size_t pron_map(const vec *anchors, size_t eng_off);

@@ -36,10 +36,16 @@ static int speak_job(void *ud, const char *text, size_t len, size_t base, FILE *
 	return st == SUARA_OK ? 0 : -1;
 }
 
-static int speak_reset(void *ud)
+static void speak_reset(void *ud)
 {
 	(void)ud;
-	return synth_reset();
+	synth_reset();
+}
+
+static void speak_end(void *ud)
+{
+	(void)ud;
+	synth_foreign_end();
 }
 
 /* SUARA_TEST_PROBE_FAILS=1 makes the answer no, to test that path. */
@@ -178,7 +184,7 @@ int suara_render_batch(suara_renderer *r, const suara_target *targets, size_t n,
 {
 	batch b = {r, targets, n, 0, NULL, NULL, NULL, on_result, ud, {0, n, 0, 0}, 0, 0, SUARA_OK};
 	speaker_state w;
-	pool_task task = {speak_job, speak_reset, speak_resets_exact, &w};
+	pool_task task = {speak_job, speak_reset, speak_resets_exact, speak_end, &w};
 	r->detail[0] = '\0';
 	if (set_pristine(r) != SUARA_OK)
 		return SUARA_ERR_ENGINE; /* set_pristine said why */

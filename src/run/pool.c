@@ -128,6 +128,13 @@ static size_t heap_in_use(void)
 #endif
 }
 
+static _Noreturn void worker_exit(const pool_task *task, int status)
+{
+	if (task->end)
+		task->end(task->ud);
+	_exit(status);
+}
+
 /* Run jobs as they come: each from the pristine state, which this process
  * was forked from and a reset returns to. */
 static _Noreturn void worker_main(const pool_task *task, int sock, int reuse, size_t heap_max)
@@ -139,7 +146,7 @@ static _Noreturn void worker_main(const pool_task *task, int sock, int reuse, si
 		char *text, reply;
 		FILE *f;
 		if (recv_command(sock, head, &fd) != 0)
-			_exit(0);
+			worker_exit(task, 0);
 		text = su_malloc((size_t)head[1] + 1);
 		/* The file offset is shared with the parent's descriptor:
 		 * start at 0 whatever it is. */
@@ -154,10 +161,9 @@ static _Noreturn void worker_main(const pool_task *task, int sock, int reuse, si
 		heap = heap_in_use();
 		reply = !reuse ? REPLY_EXIT
 			: heap < heap0 || heap - heap0 < heap_max ? REPLY_AGAIN : REPLY_REPLACE;
-		if (reply != REPLY_EXIT && task->reset(task->ud) != 0)
-			reply = REPLY_EXIT; /* its queue, never begun, goes to another */
 		if (write(sock, &reply, 1) != 1 || reply == REPLY_EXIT)
-			_exit(0);
+			worker_exit(task, 0);
+		task->reset(task->ud);
 	}
 }
 
@@ -378,18 +384,15 @@ static void mark_ended(pool *p, worker *w)
 		if (j)
 			j->state = POOL_FINISHED;
 		settle_probe(p);
-		if (reply != REPLY_EXIT || !job_of(p, w)) {
-			if (reply != REPLY_AGAIN || w->exiting || !p->reuse)
-				retire(w);
-			return;
-		}
-		/* It ended with paragraphs queued (it could not reset) */
+		if (reply != REPLY_AGAIN || w->exiting || !p->reuse)
+			retire(w);
+		return;
 	}
 	close(w->sock);
 	w->sock = -1;
 	reap(w->pid, &status);
 	w->pid = 0;
-	if (got != 1 && j)
+	if (j)
 		j->state = POOL_DIED, j->status = status;
 	/* What it had queued it never began: to another worker (perhaps a
 	 * new one in this slot), or, when none can be had, lost with it. */

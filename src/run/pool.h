@@ -26,12 +26,12 @@ typedef struct {
 	 * written into the spill open as f. 0, or -1 when it failed (the
 	 * spill then says why). */
 	int (*run)(void *ud, const char *text, size_t len, size_t base, FILE *f);
-	/* In a worker, between jobs: back to the pristine state. 0, or -1
-	 * when this job left a state that cannot be reset: the worker then
-	 * ends, and what it had queued goes to a new one. */
-	int (*reset)(void *ud);
+	/* In a worker, between jobs: back to the pristine state. */
+	void (*reset)(void *ud);
 	/* In a child of the pristine state: does reset return to it exactly? */
 	int (*resets_exact)(void *ud);
+	/* In a worker that ends (NULL: nothing to do). */
+	void (*end)(void *ud);
 	void *ud;
 } pool_task;
 

@@ -89,6 +89,13 @@ static int apply_options(suara_renderer *r, char *err, size_t errlen)
 	return SUARA_OK;
 }
 
+/* English words' phonemes, from the engine's second voice. */
+static int english_phonemes(void *ud, const char *w, size_t n, sbuf *out)
+{
+	(void)ud;
+	return synth_foreign_phonemes(w, n, out);
+}
+
 static int load_tables(suara_renderer *r, char *err, size_t errlen)
 {
 	char path[4200];
@@ -98,10 +105,14 @@ static int load_tables(suara_renderer *r, char *err, size_t errlen)
 		return SUARA_ERR_VOICE;
 	if (pron_load(&r->pron, r->voice.dir, r->voice.dictionary, err, errlen) != 0)
 		return SUARA_ERR_VOICE;
-	if (r->voice.english[0]) {
-		char dic[4200];
+	if (r->voice.english[0] && r->voice.english_voice[0]) {
+		char dic[4200], main_table[64];
 		snprintf(dic, sizeof dic, "%s.dic", r->voice.english);
-		if (pron_set_english(r->pron, dic, r->voice.english_voice) != 0) {
+		/* the main voice's phoneme table: its name without a variant */
+		snprintf(main_table, sizeof main_table, "%.*s", (int)strcspn(r->voice.espeak_voice, "+"),
+			 r->voice.espeak_voice);
+		synth_set_foreign(r->voice.english_voice);
+		if (pron_set_english(r->pron, dic, r->voice.english_voice, main_table, english_phonemes, NULL) != 0) {
 			snprintf(err, errlen, "out of memory");
 			return SUARA_ERR_NOMEM;
 		}
@@ -160,6 +171,7 @@ void suara_renderer_free(suara_renderer *r)
 {
 	if (!r)
 		return;
+	synth_foreign_end();
 	seg_rules_free(r->seg);
 	norm_rules_free(r->norm);
 	pron_free(r->pron);

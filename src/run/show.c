@@ -34,10 +34,9 @@ static int show_sentence(void *ud, size_t off, size_t len)
 		len = sh->spoken.len;
 	}
 	if (sh->what == SUARA_SHOW_PHONEMES) {
-		int ssml;
-		if (pron_sentence(sh->r->pron, s, len, &sh->engine, &sh->anchors, &ssml) != 0)
+		if (pron_sentence(sh->r->pron, s, len, &sh->engine, &sh->anchors) != 0)
 			return sh->status = SUARA_ERR_NOMEM;
-		if (sh->engine.len && synth_phonemes(sh->engine.data, sh->engine.len, ssml, &sh->line) != 0)
+		if (sh->engine.len && synth_phonemes(sh->engine.data, sh->engine.len, &sh->line) != 0)
 			return sh->status = SUARA_ERR_ENGINE;
 		if (sbuf_addc(&sh->line, '\n') != 0)
 			return sh->status = SUARA_ERR_NOMEM;
