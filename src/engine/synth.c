@@ -359,6 +359,12 @@ void synth_set_foreign(const char *voice)
 	snprintf(other.voice, sizeof other.voice, "%s", voice ? voice : "");
 }
 
+void synth_foreign_prepare(void)
+{
+	if (other.voice[0] && other.pid == 0 && other_start() != 0)
+		other.pid = -1;
+}
+
 int synth_foreign_phonemes(const char *word, size_t n, sbuf *out)
 {
 	uint32_t len = (uint32_t)n, m;
@@ -371,7 +377,7 @@ int synth_foreign_phonemes(const char *word, size_t n, sbuf *out)
 	}
 	if (write_n(other.sock, &len, sizeof len) != 0 || write_n(other.sock, word, n) != 0 ||
 	    read_n(other.sock, &m, sizeof m) != 0 || m > sizeof buf || read_n(other.sock, buf, m) != 0) {
-		synth_foreign_end(); /* it died: the words are the main voice's from now on */
+		synth_foreign_end(1); /* it died: the words are the main voice's from now on */
 		other.pid = -1;
 		return 1;
 	}
@@ -380,11 +386,11 @@ int synth_foreign_phonemes(const char *word, size_t n, sbuf *out)
 	return sbuf_add(out, buf, m) == 0 ? 0 : -1;
 }
 
-void synth_foreign_end(void)
+void synth_foreign_end(int wait)
 {
 	if (other.pid > 0) {
 		close(other.sock);
-		while (waitpid(other.pid, NULL, 0) < 0 && errno == EINTR)
+		while (wait && waitpid(other.pid, NULL, 0) < 0 && errno == EINTR)
 			;
 	}
 	other.pid = 0;

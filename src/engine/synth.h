@@ -64,7 +64,12 @@ void synth_reset(void);
  * process of their own (see synth.c), which synth_foreign_end ends. */
 #define SYNTH_FOREIGN_MAX 64
 void synth_set_foreign(const char *voice);
+/* Start that process now, so that it is ready by the first such word (it
+ * loads its voice on another core meanwhile). */
+void synth_foreign_prepare(void);
 int synth_foreign_phonemes(const char *word, size_t n, sbuf *out);
-void synth_foreign_end(void);
+/* End the process (at end of file on its socket); wait: reap it too, else
+ * the caller is about to exit and leaves that to its own parent. */
+void synth_foreign_end(int wait);
 
 #endif

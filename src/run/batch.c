@@ -28,7 +28,9 @@ static int speak_job(void *ud, const char *text, size_t len, size_t base, FILE *
 	speaker_state *w = ud;
 	const suara_renderer *r = w->r;
 	speak_cfg cfg = {r->seg, r->norm, r->pron, (size_t)((long long)r->opt.sentence_pause_ms * r->rate / 1000)};
-	int st = speak_paragraph(&cfg, &w->b, text, len, base, &w->tl, spill_put_samples, f);
+	int st;
+	synth_foreign_prepare(); /* once a worker: English words' phonemes */
+	st = speak_paragraph(&cfg, &w->b, text, len, base, &w->tl, spill_put_samples, f);
 	if (st == SUARA_OK && spill_put_timeline(f, &w->tl) != 0)
 		st = SUARA_ERR_WRITE;
 	if (st != SUARA_OK)
@@ -45,7 +47,7 @@ static void speak_reset(void *ud)
 static void speak_end(void *ud)
 {
 	(void)ud;
-	synth_foreign_end();
+	synth_foreign_end(0); /* the worker exits next */
 }
 
 /* SUARA_TEST_PROBE_FAILS=1 makes the answer no, to test that path. */

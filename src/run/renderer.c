@@ -171,7 +171,7 @@ void suara_renderer_free(suara_renderer *r)
 {
 	if (!r)
 		return;
-	synth_foreign_end();
+	synth_foreign_end(1);
 	seg_rules_free(r->seg);
 	norm_rules_free(r->norm);
 	pron_free(r->pron);
