@@ -358,6 +358,55 @@ static void check_timestamps(void)
 	json_decref(j);
 }
 
+/* A sentence mixing Indonesian and English words: the English ones are
+ * said in English (--phonemes shows the table switch), and every word's
+ * entry is the written word's, its span in order, the English words'
+ * spans as long as two-syllable words are. */
+static void check_english_timestamps(void)
+{
+	static const char text[] = "Acara launching dan meeting di Jakarta.\n";
+	static const char *const words[] = {"Acara", "launching", "dan", "meeting", "di", "Jakarta"};
+	const char *args[] = {"-q", "--force", "-o", TMP "/en.wav", TMP "/en.txt", NULL};
+	const char *ph_args[] = {"--phonemes", TMP "/en.txt", NULL};
+	char *out = NULL;
+	json_error_t jerr;
+	json_t *j, *ws;
+	double prev_end = 0, span[6] = {0}; /* seconds: a start rounds down, an end up, to the ms */
+	size_t n, bad = 0;
+	write_file(TMP "/en.txt", text);
+	CHECK(run_suara(ph_args, NULL, &out, NULL, NULL) == 0 && out && strstr(out, "(en-us) l'A:ntSIN (id)") &&
+		      strstr(out, "(en-us) m'i:t#IN (id)"),
+	      "launching and meeting are said in English (%s)", out ? out : "");
+	free(out);
+	CHECK(run_suara(args, NULL, NULL, NULL, NULL) == 0, "render a sentence with English words");
+	j = json_load_file(TMP "/en.json", 0, &jerr);
+	CHECK(j != NULL, "its JSON loads");
+	if (!j)
+		return;
+	ws = json_object_get(json_array_get(json_object_get(json_array_get(json_object_get(j, "paragraphs"), 0),
+							    "sentences"),
+					    0),
+			     "words");
+	n = json_array_size(ws);
+	CHECK(n == sizeof words / sizeof words[0], "one word entry per written word (%zu)", n);
+	for (size_t i = 0; i < n && i < sizeof words / sizeof words[0]; i++) {
+		json_t *w = json_array_get(ws, i);
+		size_t off = (size_t)json_integer_value(json_object_get(w, "offset"));
+		size_t wl = (size_t)json_integer_value(json_object_get(w, "length"));
+		double st = json_real_value(json_object_get(w, "start")), en = json_real_value(json_object_get(w, "end"));
+		if (strcmp(json_string_value(json_object_get(w, "text")), words[i]) != 0 || wl != strlen(words[i]) ||
+		    strncmp(text + off, words[i], wl) != 0 || st < prev_end - 0.0011 || en <= st)
+			bad++;
+		span[i] = en - st;
+		prev_end = en;
+	}
+	CHECK(bad == 0, "each word's text and offset are the written word's, spans in order (%zu are not)", bad);
+	CHECK(span[1] > 2 * span[4] && span[3] > 2 * span[4] && span[4] > 0,
+	      "the English words' spans are theirs (launching %.3f s, meeting %.3f s, di %.3f s)", span[1], span[3],
+	      span[4]);
+	json_decref(j);
+}
+
 void suite_pron(void)
 {
 	pron_rules *p = NULL;
@@ -378,4 +427,5 @@ void suite_pron(void)
 	check_table_errors();
 	check_no_dictionary();
 	check_timestamps();
+	check_english_timestamps();
 }
