@@ -12,7 +12,9 @@
  *     No.) never end a sentence; other table abbreviations (dll., S.H.) and
  *     unknown dotted abbreviations end one only before an uppercase letter;
  *     a single capital (an initial, B. J. Habibie) ends one only before a
- *     word the table lists as a sentence starter (Namun, Dia, ...); a small
+ *     word the table lists as a sentence starter (Namun, Dia, ...), unless
+ *     the word before it is a label word of the table (Grup B.), when it
+ *     is an ordinary word; a small
  *     number opening the sentence is a list marker (1. Pertama); any other
  *     word ends a sentence unless the next word starts in lowercase.
  * Before a lowercase word, a bare period after a full word (4+ letters with
@@ -55,6 +57,7 @@ enum seg_class {
 	CLS_ABBREV = AB_ABBREV,   /* ends a sentence only before an uppercase letter */
 	CLS_STARTER = AB_STARTER, /* a word that starts sentences, not names (after initials) */
 	CLS_RUNON = AB_RUNON,     /* a capitalized word that only starts sentences (run-ons) */
+	CLS_LABEL = AB_LABEL,     /* a word a single capital labels (Grup B): no initial */
 };
 
 typedef struct {
@@ -168,12 +171,13 @@ static const char *take_entry(const entry *t, seg_entry *e)
 {
 	const char *word = t->key;
 	size_t n = strlen(word);
-	int bare = t->cls == CLS_STARTER || t->cls == CLS_RUNON;
+	int bare = t->cls == CLS_STARTER || t->cls == CLS_RUNON || t->cls == CLS_LABEL;
 	if (n > TOKEN_MAX)
 		return "word too long";
 	if (bare != (strchr(word, '.') == NULL))
 		return t->cls == CLS_STARTER ? "a starter has no period"
 		       : t->cls == CLS_RUNON ? "a runon word has no period"
+		       : t->cls == CLS_LABEL ? "a label word has no period"
 					     : "an abbreviation must end with a period";
 	if (!bare && word[n - 1] != '.')
 		return "an abbreviation must end with a period";
@@ -233,7 +237,7 @@ int seg_rules_from_table(seg_rules **out, const table *t, const char *path, char
 	for (size_t i = 0; i < t->n; i++) {
 		seg_entry e;
 		const char *problem;
-		if (t->e[i].cls > CLS_RUNON) /* no say in sentence ends */
+		if (t->e[i].cls > CLS_LABEL) /* no say in sentence ends */
 			continue;
 		memset(&e, 0, sizeof e);
 		if ((problem = take_entry(&t->e[i], &e)) != NULL) {
@@ -439,7 +443,7 @@ static size_t token_start(const char *text, size_t start, size_t dot)
 	return pos;
 }
 
-enum token_kind { TOK_WORD, TOK_TITLE, TOK_ABBREV, TOK_INITIAL, TOK_LISTNUM };
+enum token_kind { TOK_WORD, TOK_TITLE, TOK_ABBREV, TOK_INITIAL, TOK_LABEL, TOK_LISTNUM };
 
 /* Dotted abbreviations not in the table (S.Kom., a.n., U.S.): letter groups
  * of at most 4 separated by single periods, at least one inside. Returns 0
@@ -474,6 +478,22 @@ static int all_digits(const char *tok, size_t n)
 	return n > 0;
 }
 
+/* Is the word before text[tok] (one blank between, within the sentence
+ * from start) a label word, so that the capital at tok is a label (Grup B,
+ * Pasal A) and not an initial? */
+static int labelled(const seg_rules *r, const char *text, size_t start, size_t tok)
+{
+	size_t end, w;
+	if (tok < start + 2 || text[tok - 1] != ' ')
+		return 0;
+	end = w = tok - 1;
+	while (w > start && u_isalpha((unsigned char)text[w - 1]))
+		w--;
+	if (w > start && text[w - 1] != ' ' && text[w - 1] != '(')
+		return 0;
+	return lookup(r, text + w, end - w, CLS_LABEL) != NULL;
+}
+
 /* Classify the token text[tok..dot] (the period included). */
 static int token_kind(const seg_rules *r, const char *text, size_t start,
 		      size_t tok, size_t dot)
@@ -486,8 +506,9 @@ static int token_kind(const seg_rules *r, const char *text, size_t start,
 		return TOK_TITLE;
 	if (lookup(r, t, n, CLS_ABBREV))
 		return TOK_ABBREV;
-	if ((u_isupper(utf8_next(t, n - 1, &p)) && p == n - 1) ||
-	    dotted_kind(t, n - 1) == 2)
+	if (u_isupper(utf8_next(t, n - 1, &p)) && p == n - 1)
+		return labelled(r, text, start, tok) ? TOK_LABEL : TOK_INITIAL;
+	if (dotted_kind(t, n - 1) == 2)
 		return TOK_INITIAL;
 	if (dotted_kind(t, n - 1) == 1)
 		return TOK_ABBREV;
@@ -582,6 +603,9 @@ static int is_boundary(const seg_rules *r, const char *text, size_t len,
 		return 0;
 	case TOK_ABBREV:
 		return next == NEXT_UPPER;
+	case TOK_LABEL: /* Grup B. Pelatih, but Grup B. J. Habibie */
+		return next != NEXT_LOWER && !(u_isupper((unsigned char)text[word]) &&
+					       word + 1 < len && text[word + 1] == '.');
 	case TOK_INITIAL:
 		return next == NEXT_UPPER &&
 		       lookup(r, text + word, word_len(text, len, word), CLS_STARTER);

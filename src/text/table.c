@@ -49,7 +49,7 @@ static int entry_cmp(const void *a, const void *b)
 	return strcmp(((const entry *)a)->key, ((const entry *)b)->key);
 }
 
-static const char *const class_names[] = {"title", "abbrev", "starter", "runon", "word"};
+static const char *const class_names[] = {"title", "abbrev", "starter", "runon", "label", "word"};
 
 const char *table_class_name(int cls) { return cls >= 0 && cls < AB_NONE ? class_names[cls] : ""; }
 
@@ -74,7 +74,7 @@ static const char *parse_line(char *line, entry *e, int classes)
 		if (strcmp(cls, class_names[k]) == 0)
 			e->cls = k;
 	if (classes && e->cls == AB_NONE)
-		return "unknown class (expected title, abbrev, starter, runon or word)";
+		return "unknown class (expected title, abbrev, starter, runon, label or word)";
 	if (tab == line)
 		return "empty written form";
 	if (tab[1] == '\0')

@@ -8,7 +8,7 @@
 #include <stdint.h>
 
 /* The classes of abbrev.tsv (see its header). */
-enum abbrev_class { AB_TITLE, AB_ABBREV, AB_STARTER, AB_RUNON, AB_WORD, AB_NONE };
+enum abbrev_class { AB_TITLE, AB_ABBREV, AB_STARTER, AB_RUNON, AB_LABEL, AB_WORD, AB_NONE };
 
 typedef struct {
 	const char *key;
