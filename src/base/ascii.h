@@ -8,5 +8,6 @@ static inline int su_is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 static inline int su_is_lower(char c) { return c >= 'a' && c <= 'z'; }
 /* c with an ASCII capital made small; every other byte as it is. */
 static inline char su_lower(char c) { return su_is_upper(c) ? (char)(c - 'A' + 'a') : c; }
+static inline char su_upper(char c) { return c >= 'a' && c <= 'z' ? (char)(c - 'a' + 'A') : c; }
 
 #endif

@@ -36,7 +36,7 @@ int morph_open(morph **out, const char *dic_base)
 	memset(m, 0, sizeof *m);
 	if (dic_base && *dic_base) {
 		snprintf(dic, sizeof dic, "%s.dic", dic_base);
-		if (wordset_load(&m->stems, dic, 1) != 0) {
+		if (wordset_load(&m->stems, dic, WORDSET_ALL) != 0) {
 			morph_close(m);
 			return -1;
 		}

@@ -41,7 +41,7 @@ typedef struct {
 struct pron_rules {
 	root_table roots, homographs;
 	morph *morph;
-	wordset english;       /* hunspell-en-us's words, small letters */
+	wordset english;       /* hunspell-en-us's words, its names apart (WORDSET_CASE) */
 	pron_phonemes_fn english_fn;
 	void *english_ud;
 	char english_table[32], main_table[32]; /* espeak-ng phoneme tables */
@@ -242,7 +242,7 @@ int pron_set_english(pron_rules *p, const char *dic, const char *table, const ch
 		return 0;
 	snprintf(p->english_table, sizeof p->english_table, "%s", table);
 	snprintf(p->main_table, sizeof p->main_table, "%s", main_table);
-	if (wordset_load(&p->english, dic, 0) != 0)
+	if (wordset_load(&p->english, dic, WORDSET_CASE) != 0)
 		return -1;
 	p->english_fn = fn, p->english_ud = ud;
 	return 0;
@@ -605,10 +605,47 @@ static int arabic_spelling(const char *s, size_t n)
 	return n > 2 && s[n - 2] == 't' && s[n - 1] == 's';
 }
 
+/* Old and English-style spellings of Indonesian names, in the lowercase
+ * s[0..*n) of a capitalized word: oe is u (Soetomo), sj is sy (Sjahrir,
+ * Hasjmy), a final y after a consonant is i (Rizky, Effendy, Deddy; the
+ * doubled consonant is one, as in every root, and the e of such a name
+ * is taling). Rewrites s and q and returns 1 when it changed something.
+ * oe and sj only when unknown, a name that is not an Indonesian word
+ * (koefisien and masjid keep their letters); no Indonesian word ends in a
+ * consonant and y. */
+static int name_spelling(char *s, size_t *n, char *q, int unknown)
+{
+	size_t i, k = 0;
+	int changed = 0;
+	for (i = 0; i < *n; i++) {
+		if (unknown && s[i] == 'o' && i + 1 < *n && s[i + 1] == 'e' && !q[i + 1]) {
+			s[k] = 'u', q[k++] = 0;
+			i++;
+			changed = 1;
+			continue;
+		}
+		if (unknown && s[i] == 'j' && i > 0 && s[i - 1] == 's') {
+			s[k] = 'y', q[k++] = 0;
+			changed = 1;
+			continue;
+		}
+		s[k] = s[i], q[k++] = q[i];
+	}
+	if (k >= 3 && s[k - 1] == 'y' && !is_vowel(s[k - 2]) && s[k - 2] != '-') {
+		s[k - 1] = 'i'; /* and its e are taling: Hendry, Benny, Febry */
+		for (i = 0; i < k; i++)
+			if (s[i] == 'e' && !q[i])
+				q[i] = TALING;
+		changed = 1;
+	}
+	*n = k;
+	return changed;
+}
+
 /* Lowercase w[0..n) into s, with forced qualities for é è (taling) and ë
  * (pepet) in q. Returns the length, or 0 when the word is not one this
  * module reads (other letters, all capitals, no e, too long). */
-static size_t read_word(const char *w, size_t n, char *s, char *q)
+static size_t read_word(const char *w, size_t n, char *s, char *q, int name)
 {
 	size_t k = 0, letters = 0, upper = 0, es = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -637,7 +674,11 @@ static size_t read_word(const char *w, size_t n, char *s, char *q)
 		letters++;
 		es += s[k - 1] == 'e';
 	}
-	if ((!es && !arabic_spelling(s, k)) || (upper == letters && letters >= 2))
+	if (upper == letters && letters >= 2)
+		return 0;
+	if (name && name_spelling(s, &k, q, name > 1))
+		return k;
+	if (!es && !arabic_spelling(s, k))
 		return 0;
 	return k;
 }
@@ -666,11 +707,30 @@ static const char *homograph_q(const pron_rules *p, const char *s, size_t n, con
 	return h->q;
 }
 
+/* Is w[0..n) a capitalized word of ASCII letters: 0 when not, 2 when it
+ * is neither Indonesian (the roots table, hunspell-id and its affixes) nor
+ * English (Joe, Boeing), 1 when it is (Benny and Sari are among
+ * hunspell-id's names). */
+static int unknown_name(const pron_rules *p, const char *w, size_t n)
+{
+	char low[WORD_MAX];
+	if (n < 3 || n >= WORD_MAX || !su_is_upper(w[0]))
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!su_is_lower(w[i]) && i > 0)
+			return 0;
+		low[i] = su_lower(w[i]);
+	}
+	if (find_root(&p->roots, low, n) || pron_is_word((void *)p, low, n))
+		return 1;
+	return wordset_has_name(&p->english, low, n) || wordset_has(&p->english, low, n) ? 1 : 2;
+}
+
 static int say_word(const pron_rules *p, const char *w, size_t n, const char *prev, size_t prev_n,
 		    const char *next, size_t next_n, sbuf *out)
 {
 	char s[WORD_MAX], q[WORD_MAX];
-	size_t len = read_word(w, n, s, q), a = 0, start = out->len;
+	size_t len = read_word(w, n, s, q, unknown_name(p, w, n)), a = 0, start = out->len;
 	const char *hq;
 	if (len == 0)
 		return 0;
@@ -722,13 +782,62 @@ static int english_form(const pron_rules *p, const char *s, size_t n)
 
 enum { NOT_ENGLISH, ENGLISH_NEXT_TO_ENGLISH, ENGLISH };
 
+static int has_pair(const char *s, size_t n, const char *pairs)
+{
+	for (size_t i = 0; i + 1 < n; i++)
+		for (const char *q = pairs; *q; q += 2)
+			if (s[i] == q[0] && s[i + 1] == q[1])
+				return 1;
+	return 0;
+}
+
+/* Is the lowercase name s[0..n) spelled in a way Indonesian spelling never
+ * is, old spellings (oe, dj, tj, ch) and Arabic ones (kh, sy) aside: ck,
+ * ph, th, wh, gh, sh, ee, oo, ea, ou, c before a consonant, w before a
+ * consonant or at the end, y at the end after a consonant or e, or a final
+ * e after a consonant in a name of four letters or more (Cole, Clark,
+ * Stephen, Paddock, Ashley, Andrew)? */
+static int foreign_spelling(const char *s, size_t n)
+{
+	char last = s[n - 1], before = n > 1 ? s[n - 2] : 0;
+	if (has_pair(s, n, "ckphthwhghsheeooeaou"))
+		return 1;
+	for (size_t i = 0; i + 1 < n; i++)
+		if ((s[i] == 'c' && !is_vowel(s[i + 1]) && s[i + 1] != 'h' && s[i + 1] != 'y') ||
+		    (s[i] == 'w' && !is_vowel(s[i + 1]) && s[i + 1] != 'y'))
+			return 1;
+	if (last == 'w' || (last == 'y' && before && (!is_vowel(before) || before == 'e')))
+		return 1;
+	return n >= 4 && last == 'e' && !is_vowel(before);
+}
+
+/* Is the lowercase name s[0..n), in neither dictionary, spelled the way
+ * only English (and its neighbours) spell: ck, ph, ee, oo, ea, ou, wh,
+ * sch, chr, c before a consonant, w before a consonant or at the end, ey at
+ * the end (Paddock, Daewoo, Crutchlow, Wanderley)? Not th, sh, gh, kh, dh,
+ * ch, ea, a final e or a final y after a consonant, which Indonesian names
+ * of Arabic origin, old spellings, the east and Batak write (Thamrin,
+ * Ghozali, Achmad, Pattinasarane, Panggabean, Rizky: see name_spelling). */
+static int unknown_foreign(const char *s, size_t n)
+{
+	char last = s[n - 1], before = s[n - 2];
+	if (has_pair(s, n, "ckpheeooouwh") || strstr(s, "sch") || strncmp(s, "chr", 3) == 0)
+		return 1;
+	for (size_t i = 0; i + 1 < n; i++)
+		if ((s[i] == 'c' && !is_vowel(s[i + 1]) && s[i + 1] != 'h' && s[i + 1] != 'y') ||
+		    (s[i] == 'w' && !is_vowel(s[i + 1]) && s[i + 1] != 'y'))
+			return 1;
+	return last == 'w' || (last == 'y' && before == 'e');
+}
+
 /* Is w[0..n) a word to say in English: letters only (a capital first at
  * most), not Indonesian (the roots table, hunspell-id, its affixes), and
- * in hunspell-en-us (without its proper nouns)? ENGLISH for a word in
- * small letters of four or more; ENGLISH_NEXT_TO_ENGLISH for a shorter one
- * or one with a capital, which many names of other languages match (China,
- * Inter, Van, Del): those only beside another English word (the Champions
- * League, for you). */
+ * in hunspell-en-us? ENGLISH for a word in small letters of four or more,
+ * or a name of hunspell-en-us spelled the English way (foreign_spelling);
+ * ENGLISH_NEXT_TO_ENGLISH for a shorter word, one with a capital or
+ * another name, which many names of other languages match (China, Inter,
+ * Van, Del, Maria): those only beside another English word (the Champions
+ * League, for you, Ashley Cole). */
 static int english_word(const pron_rules *p, const char *w, size_t n)
 {
 	char low[WORD_MAX];
@@ -740,10 +849,15 @@ static int english_word(const pron_rules *p, const char *w, size_t n)
 			return NOT_ENGLISH;
 		low[i] = su_lower(w[i]);
 	}
+	low[n] = '\0';
 	if (find_root(&p->roots, low, n) || pron_is_word((void *)p, low, n))
 		return NOT_ENGLISH;
+	if (capital && n >= 3 && wordset_has_name(&p->english, low, n))
+		return foreign_spelling(low, n) ? ENGLISH : ENGLISH_NEXT_TO_ENGLISH;
+	if (capital && n >= 4 && !wordset_has(&p->english, low, n) && unknown_foreign(low, n))
+		return ENGLISH;
 	if (capital || n < 4)
-		return wordset_has(&p->english, low, n) ? ENGLISH_NEXT_TO_ENGLISH : NOT_ENGLISH;
+		return english_form(p, low, n) ? ENGLISH_NEXT_TO_ENGLISH : NOT_ENGLISH;
 	return english_form(p, low, n) ? ENGLISH : NOT_ENGLISH;
 }
 

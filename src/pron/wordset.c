@@ -54,7 +54,9 @@ int wordset_load(wordset *w, const char *path, int names)
 			char c = *e;
 			if (su_is_upper(c)) {
 				capital = 1;
-				*e = c = su_lower(c);
+				c = su_lower(c);
+				if (names != WORDSET_CASE)
+					*e = c;
 			} else if (!su_is_lower(c) && c != '-') {
 				break;
 			}
@@ -63,7 +65,7 @@ int wordset_load(wordset *w, const char *path, int names)
 		nl = e < end ? memchr(e, '\n', (size_t)(end - e)) : NULL;
 		if (!nl)
 			nl = end;
-		if (e > p && (names || !capital) && (e == nl || *e == '/' || *e == ' ' || *e == '\t' || *e == '\r')) {
+		if (e > p && (names != WORDSET_SMALL || !capital) && (e == nl || *e == '/' || *e == ' ' || *e == '\t' || *e == '\r')) {
 			*e = '\0';
 			insert(w, p, (size_t)(e - p), (size_t)h);
 		}
@@ -79,6 +81,24 @@ void wordset_free(wordset *w)
 }
 
 int wordset_loaded(const wordset *w) { return w->slot != NULL; }
+
+int wordset_has_name(const wordset *w, const char *s, size_t n)
+{
+	size_t i;
+	if (!w->slot || n == 0)
+		return 0;
+	for (i = hash(s, n) & (w->nslots - 1); w->slot[i]; i = (i + 1) & (w->nslots - 1)) {
+		const char *t = w->slot[i];
+		size_t k = 1;
+		if (t[0] != su_upper(s[0]) || t[n] != '\0')
+			continue;
+		while (k < n && t[k] == s[k])
+			k++;
+		if (k == n)
+			return 1;
+	}
+	return 0;
+}
 
 int wordset_has(const wordset *w, const char *s, size_t n)
 {

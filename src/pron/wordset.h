@@ -13,14 +13,24 @@ typedef struct {
 	size_t nslots;
 } wordset;
 
-/* Read path into w (zeroed by the caller): words of a-z and '-', and with
- * names also those with capitals, made small (Jawa), else those are left
- * out (English proper nouns). 0, also when the file is missing (then w is
+/* What wordset_load keeps of the words with a capital (names). */
+enum {
+	WORDSET_SMALL, /* leaves them out: words in small letters only */
+	WORDSET_ALL,   /* makes them small (Jawa is jawa) */
+	WORDSET_CASE   /* keeps them apart, for wordset_has_name (Cole) */
+};
+
+/* Read path into w (zeroed by the caller): words of a-z and '-' (with a
+ * capital, as names says). 0, also when the file is missing (then w is
  * empty); -1 when out of memory. */
 int wordset_load(wordset *w, const char *path, int names);
 void wordset_free(wordset *w);
-/* Is the lowercase s[0..n) one of the words? */
+/* Is the lowercase s[0..n) one of the words (with WORDSET_CASE, one of
+ * those in small letters)? */
 int wordset_has(const wordset *w, const char *s, size_t n);
+/* With WORDSET_CASE: is the lowercase s[0..n), with a capital first, one of
+ * the names (Cole, from s "cole")? */
+int wordset_has_name(const wordset *w, const char *s, size_t n);
 /* Was anything loaded? */
 int wordset_loaded(const wordset *w);
 
