@@ -384,6 +384,8 @@ int norm_rule_numeric(ctx *c, size_t i, size_t *used)
 	(void)used;
 	if (!(p = numeric_prefix(s, n)))
 		return 0;
+	if (p < n && p > 1 && s[p - 1] == '/')
+		p--; /* 20/hari: the slash is the word's */
 	if (p == n && p > 1 && su_is_digit(s[0]) && norm_digit_run(s, n) == n &&
 	    norm_prev_in(c, i, c->r->ctx_word[CTX_DIGITS])) /* a code: Aksi 212, Densus 88 */
 		return num_digits(c->sp, s, n) ? -1 : 1;
@@ -414,6 +416,26 @@ int norm_rule_numeric(ctx *c, size_t i, size_t *used)
 	return norm_say_unit(c, unit, per) ? -1 : 1;
 }
 
+/* A unit per a unit or a word, written together: 5 kg/orang, 3 liter/hari
+ * (kg/jam and the like are in units.tsv). */
+static int unit_per_word(ctx *c, const char *s, size_t n)
+{
+	const char *slash = memchr(s, '/', n), *a, *b;
+	size_t k;
+	int per;
+	if (!slash || slash == s || slash + 1 == s + n ||
+	    !(a = norm_find_unit(c, s, (size_t)(slash - s), &per)) || per)
+		return 0;
+	k = (size_t)(slash - s) + 1;
+	if ((b = norm_find_unit(c, s + k, n - k, &per)) != NULL && !per)
+		return norm_words(c, a) || norm_words(c, "per") || norm_words(c, b) ? -1 : 1;
+	while (k < n && su_is_lower(s[k]))
+		k++;
+	if (k < n)
+		return 0;
+	return norm_words(c, a) || norm_per_word(c, slash, (size_t)(s + n - slash)) < 0 ? -1 : 1;
+}
+
 /* A unit as its own token after a number or "per": 10 kg, per kg, 1500 USD. */
 int norm_rule_unit_after(ctx *c, size_t i, size_t *used)
 {
@@ -429,6 +451,6 @@ int norm_rule_unit_after(ctx *c, size_t i, size_t *used)
 	if (pn && su_is_digit(prev[pn - 1]) && n == 2 && su_is_lower(s[0]) && (unit = norm_scale(c->r, s, n)) != NULL)
 		return norm_words(c, unit) ? -1 : 1; /* 50 rb, 2 jt */
 	if (!(unit = norm_find_unit(c, s, n, &per)))
-		return 0;
+		return unit_per_word(c, s, n);
 	return norm_say_unit(c, unit, per) ? -1 : 1;
 }

@@ -24,7 +24,11 @@ int norm_rule_abbrev(ctx *c, size_t i, size_t *used)
 		size_t pn;
 		const char *p = norm_core(c, i - 1, &pn);
 		int per;
-		if (norm_find_unit(c, p, pn, &per) || (i >= 2 && norm_core_is(c, i - 2, "/")))
+		size_t d = 0;
+		while (d < pn && (su_is_digit(p[d]) || p[d] == ',' || p[d] == '.'))
+			d++; /* 5km / jam */
+		if (norm_find_unit(c, p, pn, &per) || (d > 0 && d < pn && norm_find_unit(c, p + d, pn - d, &per)) ||
+		    (i >= 2 && norm_core_is(c, i - 2, "/")))
 			return norm_words(c, "per") ? -1 : 1;
 	}
 	if (c->t[i].c_off + n < c->t[i].off + c->t[i].len && s[n] == '.' &&
