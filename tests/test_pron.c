@@ -55,11 +55,16 @@ static int all_stressed(const char *line)
 {
 	char buf[1024], *save = NULL;
 	snprintf(buf, sizeof buf, "%s", line);
+	int english = 0;
 	for (char *w = strtok_r(buf, " ", &save); w; w = strtok_r(NULL, " ", &save)) {
 		int primary = 0;
 		if (strncmp(w, "_|", 2) == 0)
 			w += 2;
-		if (w[0] == '(') /* a phoneme table switch, (en-us) (id), is no word */
+		if (w[0] == '(') { /* a phoneme table switch, (en-us) (id), is no word */
+			english = strcmp(w, "(id)") != 0;
+			continue;
+		}
+		if (english) /* English stress is en-us's: "the" has none */
 			continue;
 		for (const char *c = w; *c; c++)
 			primary += *c == '\'';

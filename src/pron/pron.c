@@ -607,7 +607,7 @@ static int arabic_spelling(const char *s, size_t n)
 
 /* Old and English-style spellings of Indonesian names, in the lowercase
  * s[0..*n) of a capitalized word: oe is u (Soetomo), sj is sy (Sjahrir,
- * Hasjmy), a final y after a consonant is i (Rizky, Effendy, Deddy; the
+ * Hasjmy), ie before a closed syllable's consonant is i (Arief), a final y after a consonant is i (Rizky, Effendy, Deddy; the
  * doubled consonant is one, as in every root, and the e of such a name
  * is taling). Rewrites s and q and returns 1 when it changed something.
  * oe and sj only when unknown, a name that is not an Indonesian word
@@ -620,6 +620,13 @@ static int name_spelling(char *s, size_t *n, char *q, int unknown)
 	for (i = 0; i < *n; i++) {
 		if (unknown && s[i] == 'o' && i + 1 < *n && s[i + 1] == 'e' && !q[i + 1]) {
 			s[k] = 'u', q[k++] = 0;
+			i++;
+			changed = 1;
+			continue;
+		}
+		if (unknown && s[i] == 'i' && i > 0 && i + 2 < *n && s[i + 1] == 'e' && !q[i + 1] &&
+		    !is_vowel(s[i + 2]) && (i + 3 == *n || !is_vowel(s[i + 3]))) {
+			s[k] = 'i', q[k++] = 0; /* Arief, Priesnanda: ie is i */
 			i++;
 			changed = 1;
 			continue;
@@ -830,6 +837,34 @@ static int unknown_foreign(const char *s, size_t n)
 	return last == 'w' || (last == 'y' && before == 'e');
 }
 
+/* Does the lowercase s[0..n) end the way English words do and Indonesian
+ * ones do not (-ing, -ed, -tion, -sion, -ness, -ity, -ment, -ship, -ers)?
+ * For capitalized words of hunspell-en-us, which are English alone then. */
+static int english_suffix(const char *s, size_t n)
+{
+	static const char *const endings[] = {"ing", "ed", "tion", "sion", "ness", "ity", "ment", "ship", "ers"};
+	for (size_t k = 0; k < sizeof endings / sizeof endings[0]; k++)
+		if (ends(s, n, endings[k]))
+			return 1;
+	return 0;
+}
+
+/* Is w[0..n), after an English "The", a capitalized word of hunspell-en-us
+ * or its plural (The Reds, The Blues)? */
+static int after_the(const pron_rules *p, const char *w, size_t n)
+{
+	char low[WORD_MAX];
+	if (n < 3 || n >= WORD_MAX || !su_is_upper(w[0]))
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		if (i > 0 && !su_is_lower(w[i]))
+			return 0;
+		low[i] = su_lower(w[i]);
+	}
+	return wordset_has(&p->english, low, n) || wordset_has_name(&p->english, low, n) ||
+	       (low[n - 1] == 's' && wordset_has(&p->english, low, n - 1));
+}
+
 /* Is w[0..n) a word to say in English: letters only (a capital first at
  * most), not Indonesian (the roots table, hunspell-id, its affixes), and
  * in hunspell-en-us? ENGLISH for a word in small letters of four or more,
@@ -856,6 +891,8 @@ static int english_word(const pron_rules *p, const char *w, size_t n)
 		return foreign_spelling(low, n) ? ENGLISH : ENGLISH_NEXT_TO_ENGLISH;
 	if (capital && n >= 4 && !wordset_has(&p->english, low, n) && unknown_foreign(low, n))
 		return ENGLISH;
+	if (capital && n >= 6 && english_suffix(low, n) && english_form(p, low, n))
+		return ENGLISH; /* United, Coding, Education, Gunners */
 	if (capital || n < 4)
 		return english_form(p, low, n) ? ENGLISH_NEXT_TO_ENGLISH : NOT_ENGLISH;
 	return english_form(p, low, n) ? ENGLISH : NOT_ENGLISH;
@@ -955,7 +992,7 @@ static int say_english(const pron_rules *p, const char *w, size_t n, sbuf *eng)
 int pron_sentence(const pron_rules *p, const char *sp, size_t len, sbuf *eng, vec *anchors)
 {
 	size_t i = 0, prev = 0, prev_n = 0, copy_from = 0, en_end = 0;
-	int copying = 1, in_english = 0;
+	int copying = 1, in_english = 0, the_before = 0;
 	sbuf_clear(eng);
 	vec_clear(anchors);
 	if (anchor(anchors, 0, 0, 1) != 0)
@@ -983,6 +1020,14 @@ int pron_sentence(const pron_rules *p, const char *sp, size_t len, sbuf *eng, ve
 		english = p->english_fn && (kind = english_word(p, sp + i, end - i)) != NOT_ENGLISH &&
 			  (kind == ENGLISH || (in_english && only_spaces(sp, en_end, i)) ||
 			   (nx < len && only_spaces(sp, end, nx) && english_word(p, sp + nx, nend - nx)));
+		/* The Reds: an English article before a capitalized English word */
+		if (p->english_fn && !english && end - i == 3 && memcmp(sp + i, "The", 3) == 0 && nx < len &&
+		    only_spaces(sp, end, nx) && after_the(p, sp + nx, nend - nx))
+			english = 1;
+		if (p->english_fn && !english && the_before && in_english && only_spaces(sp, en_end, i) &&
+		    after_the(p, sp + i, end - i))
+			english = 1;
+		the_before = english && end - i == 3 && memcmp(sp + i, "The", 3) == 0;
 		if (sbuf_add(eng, sp + copy_from, i - copy_from) != 0)
 			return -1;
 		mark = eng->len;

@@ -189,12 +189,32 @@ static size_t vowel_groups(const char *s, size_t n)
 	return g;
 }
 
-/* An all-capital token: an acronym said as a word (acronyms.tsv); in a
+/* An all-capital token: an acronym said as a word (acronyms.tsv); a word
+ * of four letters or more the pronunciation knows (SIMAK JUGA, ISIS); a
+ * dateline's name of two syllables or more (DEPOK (Pos Kota)); in a
  * headline, a word the pronunciation knows or one of two syllables and
  * five letters or more (ANIES); spelled when it has two to five capitals
- * (DPR, MUI, G20); else the word it is, in small letters (a dateline's
- * JAKARTA). 0 when s is no such token. */
-static int say_capitals(ctx *c, const char *s, size_t n)
+ * (DPR, MUI, G20); else the word it is, in small letters (JAKARTA). 0 when
+ * s is no such token. */
+/* Is token i one of the all-capital words (two to four) that open a
+ * sentence and end at a comma, a bracket or a dash: a dateline (DEPOK (Pos
+ * Kota), KUALA LUMPUR, ...)? */
+static int dateline(const ctx *c, size_t i)
+{
+	for (size_t k = 0; k < c->nt && k < 4; k++) {
+		const tok *t = &c->t[k];
+		const char *w = c->s + t->c_off;
+		if (t->c_len < 3 || capitals(w, t->c_len) != t->c_len)
+			return 0;
+		if (k + 1 < c->nt && (c->s[c->t[k + 1].off] == '(' || c->s[c->t[k + 1].off] == '-'))
+			return k >= i;
+		if (t->c_off + t->c_len < t->off + t->len && c->s[t->c_off + t->c_len] == ',')
+			return k >= i;
+	}
+	return 0;
+}
+
+static int say_capitals(ctx *c, size_t i, const char *s, size_t n)
 {
 	size_t caps = capitals(s, n);
 	char low[64];
@@ -206,8 +226,10 @@ static int say_capitals(ctx *c, const char *s, size_t n)
 	for (size_t k = 0; k < n && k < sizeof low; k++)
 		low[k] = su_lower(s[k]);
 	if (n < sizeof low && caps == n &&
-	    (caps > 5 || (headline(c) && ((c->r->known && c->r->known(c->r->known_ud, low, n)) ||
-					  (n >= 5 && vowel_groups(s, n) >= 2)))))
+	    (caps > 5 || (n >= 4 && c->r->known && c->r->known(c->r->known_ud, low, n)) ||
+	     (n >= 4 && vowel_groups(s, n) >= 2 && dateline(c, i)) ||
+	     (headline(c) && ((c->r->known && c->r->known(c->r->known_ud, low, n)) ||
+			      (n >= 5 && vowel_groups(s, n) >= 2)))))
 		return norm_word_break(c) || sbuf_add(c->sp, low, n) ? -1 : 1;
 	if (caps > 5)
 		return 0;
@@ -224,7 +246,7 @@ int norm_rule_word(ctx *c, size_t i, size_t *used)
 	(void)used;
 	if ((v = table_lookup_fold(&c->r->t[T_LEXICON], s, n, 1)) != NULL)
 		return norm_words(c, v) ? -1 : 1;
-	if ((rc = say_capitals(c, s, n)) != 0)
+	if ((rc = say_capitals(c, i, s, n)) != 0)
 		return rc;
 	return say_plain(c, s, n) ? -1 : 1;
 }
