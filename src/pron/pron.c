@@ -607,7 +607,7 @@ static int arabic_spelling(const char *s, size_t n)
 
 /* Old and English-style spellings of Indonesian names, in the lowercase
  * s[0..*n) of a capitalized word: oe is u (Soetomo), sj is sy (Sjahrir,
- * Hasjmy), ie before a closed syllable's consonant is i (Arief), a final y after a consonant is i (Rizky, Effendy, Deddy; the
+ * Hasjmy), ie before a final consonant is i (Arief, Amien, Rizieq), a final y after a consonant is i (Rizky, Effendy, Deddy; the
  * doubled consonant is one, as in every root, and the e of such a name
  * is taling). Rewrites s and q and returns 1 when it changed something.
  * oe and sj only when unknown, a name that is not an Indonesian word
@@ -624,9 +624,9 @@ static int name_spelling(char *s, size_t *n, char *q, int unknown)
 			changed = 1;
 			continue;
 		}
-		if (unknown && s[i] == 'i' && i > 0 && i + 2 < *n && s[i + 1] == 'e' && !q[i + 1] &&
-		    !is_vowel(s[i + 2]) && (i + 3 == *n || !is_vowel(s[i + 3]))) {
-			s[k] = 'i', q[k++] = 0; /* Arief, Priesnanda: ie is i */
+		if (unknown && s[i] == 'i' && i > 0 && i + 3 == *n && s[i + 1] == 'e' && !q[i + 1] &&
+		    !is_vowel(s[i + 2])) {
+			s[k] = 'i', q[k++] = 0; /* Arief, Anies, Amien: a final ie+C is i */
 			i++;
 			changed = 1;
 			continue;
@@ -769,23 +769,30 @@ static int say_word(const pron_rules *p, const char *w, size_t n, const char *pr
  * matches)? */
 static int english_form(const pron_rules *p, const char *s, size_t n)
 {
-	static const char *const endings[] = {"s", "es", "ed", "ing"};
+	static const char *const endings[] = {"s", "es", "ed", "ing", "er"};
 	char buf[WORD_MAX + 1];
 	if (wordset_has(&p->english, s, n))
 		return 1;
 	for (size_t k = 0; k < sizeof endings / sizeof endings[0]; k++) {
 		size_t e = strlen(endings[k]), stem = n - e;
-		if (n < e + 4 || memcmp(s + stem, endings[k], e) != 0)
+		if (n < e + 3 || memcmp(s + stem, endings[k], e) != 0)
 			continue;
-		if (wordset_has(&p->english, s, stem))
+		if (stem >= 4 && wordset_has(&p->english, s, stem))
 			return 1;
-		memcpy(buf, s, stem); /* casing: case, played */
+		memcpy(buf, s, stem); /* casing: case, coding: code, played */
 		buf[stem] = 'e';
 		if (endings[k][0] != 's' && wordset_has(&p->english, buf, stem + 1))
 			return 1;
 	}
 	return 0;
 }
+
+/* Is the lowercase s[0..n) two words of hunspell-en-us written together,
+ * each of three letters or more, and spelled the way only English spells
+ * (unknown_foreign: display, talkshow, handphone, bluetooth)? Without that
+ * spelling, Indonesian words and typos split into English ones too often
+ * (cantrang, memposting). */
+static int english_compound(const pron_rules *p, const char *s, size_t n);
 
 enum { NOT_ENGLISH, ENGLISH_NEXT_TO_ENGLISH, ENGLISH };
 
@@ -820,21 +827,31 @@ static int foreign_spelling(const char *s, size_t n)
 
 /* Is the lowercase name s[0..n), in neither dictionary, spelled the way
  * only English (and its neighbours) spell: ck, ph, ee, oo, ea, ou, wh,
- * sch, chr, c before a consonant, w before a consonant or at the end, ey at
- * the end (Paddock, Daewoo, Crutchlow, Wanderley)? Not th, sh, gh, kh, dh,
+ * oa, sch, chr, c before a consonant, w before a consonant or at the end,
+ * ey or ay at the end (Paddock, Daewoo, Crutchlow, Wanderley, Road, Play)? Not th, sh, gh, kh, dh,
  * ch, ea, a final e or a final y after a consonant, which Indonesian names
  * of Arabic origin, old spellings, the east and Batak write (Thamrin,
  * Ghozali, Achmad, Pattinasarane, Panggabean, Rizky: see name_spelling). */
 static int unknown_foreign(const char *s, size_t n)
 {
 	char last = s[n - 1], before = s[n - 2];
-	if (has_pair(s, n, "ckpheeooouwh") || strstr(s, "sch") || strncmp(s, "chr", 3) == 0)
+	if (has_pair(s, n, "ckpheeooouwhoa") || strstr(s, "sch") || strncmp(s, "chr", 3) == 0)
 		return 1;
 	for (size_t i = 0; i + 1 < n; i++)
 		if ((s[i] == 'c' && !is_vowel(s[i + 1]) && s[i + 1] != 'h' && s[i + 1] != 'y') ||
 		    (s[i] == 'w' && !is_vowel(s[i + 1]) && s[i + 1] != 'y'))
 			return 1;
-	return last == 'w' || (last == 'y' && before == 'e');
+	return last == 'w' || (last == 'y' && (before == 'e' || before == 'a'));
+}
+
+static int english_compound(const pron_rules *p, const char *s, size_t n)
+{
+	if (n < 7 || !unknown_foreign(s, n))
+		return 0;
+	for (size_t k = 3; k + 3 <= n; k++)
+		if (wordset_has(&p->english, s, k) && english_form(p, s + k, n - k))
+			return 1;
+	return 0;
 }
 
 /* Does the lowercase s[0..n) end the way English words do and Indonesian
@@ -893,9 +910,11 @@ static int english_word(const pron_rules *p, const char *w, size_t n)
 		return ENGLISH;
 	if (capital && n >= 6 && english_suffix(low, n) && english_form(p, low, n))
 		return ENGLISH; /* United, Coding, Education, Gunners */
+	if (capital && n >= 4 && unknown_foreign(low, n) && english_form(p, low, n))
+		return ENGLISH; /* Road, Play, Rock */
 	if (capital || n < 4)
 		return english_form(p, low, n) ? ENGLISH_NEXT_TO_ENGLISH : NOT_ENGLISH;
-	return english_form(p, low, n) ? ENGLISH : NOT_ENGLISH;
+	return english_form(p, low, n) || english_compound(p, low, n) ? ENGLISH : NOT_ENGLISH;
 }
 
 /* Are s[a..b) spaces only (one or more)? */
