@@ -396,6 +396,10 @@ int norm_rule_numeric(ctx *c, size_t i, size_t *used)
 		return num_ordinal(c->sp, s, p) ? -1 : 1; /* an English ordinal: 90th */
 	if ((rc = address_letter(c, i, s, n, p)) != 0)
 		return rc;
+	if (s[p] == 'x' && norm_digit_run(s, p) == p && norm_digit_run(s + p + 1, n - p - 1) == n - p - 1)
+		/* times: 4x100 meter, 3x sehari */
+		return num_cardinal(c->sp, s, p) || norm_words(c, "kali") ||
+		       (n > p + 1 && num_cardinal(c->sp, s + p + 1, n - p - 1)) ? -1 : 1;
 	if (n - p == 2 && norm_digit_run(s, p) == p && (unit = norm_scale(c->r, s + p, 2)) != NULL &&
 	    su_is_lower(s[p])) /* informal: 50rb, 2jt */
 		return num_cardinal(c->sp, s, p) || norm_words(c, unit) ? -1 : 1;

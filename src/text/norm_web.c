@@ -73,9 +73,14 @@ static int say_web_letters(ctx *c, const char *s, size_t n)
 {
 	const table *web = &c->r->t[T_WEB];
 	const char *v = table_lookup_fold(web, s, n, 1);
-	size_t cut = v ? 0 : camel_cut(s, n);
+	size_t cut = v ? 0 : camel_cut(s, n), caps = 0;
 	if (v)
 		return norm_words(c, v);
+	while (caps < n && su_is_upper(s[caps]))
+		caps++;
+	if (caps == n && ((v = table_lookup(&c->r->t[T_LEXICON], s, n)) != NULL ||
+			  (v = table_lookup(&c->r->t[T_ACRONYMS], s, n)) != NULL))
+		return norm_words(c, v); /* as the word alone is said: CNN si en en */
 	if (cut) /* each word of a name written together: CNN Indonesia */
 		return say_web_letters(c, s, cut) || say_web_letters(c, s + cut, n - cut) ? -1 : 0;
 	if (n >= 3 && has_vowel(s, n)) {

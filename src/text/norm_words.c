@@ -52,6 +52,22 @@ static int is_word_char(uint32_t cp)
 	return u_isalnum(cp) && !u_isdigit(cp);
 }
 
+/* Do closing quotes (" ' \u201D \u2019) start at s[k], with a letter after
+ * them? */
+static int quote_then_letter(const char *s, size_t n, size_t k)
+{
+	size_t q = k;
+	for (;;) {
+		if (q < n && (s[q] == '"' || s[q] == '\''))
+			q++;
+		else if (q + 2 < n && (!memcmp(s + q, "\xE2\x80\x9D", 3) || !memcmp(s + q, "\xE2\x80\x99", 3)))
+			q += 3;
+		else
+			break;
+	}
+	return q > k && q < n && (su_is_lower(s[q]) || su_is_upper(s[q]));
+}
+
 /* A word as written, made safe for espeak-ng: letters and marks are kept
  * (with ' and - inside words), digit runs become numbers, emoji are kept
  * as words of their own, anything else (brackets, [[, <, /, symbols)
@@ -85,7 +101,12 @@ static int say_plain(ctx *c, const char *s, size_t n)
 		}
 		if (run && (norm_word_break(c) || sbuf_add(c->sp, s + run_at, run)))
 			return -1;
-		if (run && k + 1 < n && (su_is_lower(s[k + 1]) || su_is_upper(s[k + 1]))) {
+		if (run && s[k] == ',' && quote_then_letter(s, n, k + 1)) {
+			/* a comma and a closing quote glued to the next word:
+			 * penyidik,\u201Dungkapnya */
+			if (sbuf_addc(c->sp, ',') != 0)
+				return -1;
+		} else if (run && k + 1 < n && (su_is_lower(s[k + 1]) || su_is_upper(s[k + 1]))) {
 			/* glued to the next word: Solihin,sempat; persen.Lebih;
 			 * sikat/sikat gigi */
 			if ((s[k] == ',' || (s[k] == '.' && su_is_lower(s[k - 1]) && su_is_upper(s[k + 1]))) &&
@@ -246,6 +267,10 @@ int norm_rule_word(ctx *c, size_t i, size_t *used)
 	(void)used;
 	if ((v = table_lookup_fold(&c->r->t[T_LEXICON], s, n, 1)) != NULL)
 		return norm_words(c, v) ? -1 : 1;
+	if (n >= 3 && s[0] == 'H' && (s[1] == '-' || s[1] == '+') && norm_digit_run(s + 2, n - 2) == n - 2)
+		/* days before or after a day: H-7 Lebaran, H+3 */
+		return norm_words(c, "ha") || norm_words(c, s[1] == '-' ? "min" : "plus") ||
+		       num_cardinal(c->sp, s + 2, n - 2) ? -1 : 1;
 	if ((rc = say_capitals(c, i, s, n)) != 0)
 		return rc;
 	return say_plain(c, s, n) ? -1 : 1;
