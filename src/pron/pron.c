@@ -910,8 +910,9 @@ static int english_word(const pron_rules *p, const char *w, size_t n)
 		return ENGLISH;
 	if (capital && n >= 6 && english_suffix(low, n) && english_form(p, low, n))
 		return ENGLISH; /* United, Coding, Education, Gunners */
-	if (capital && n >= 4 && unknown_foreign(low, n) && english_form(p, low, n))
-		return ENGLISH; /* Road, Play, Rock */
+	if (capital && n >= 4 && (unknown_foreign(low, n) || has_pair(low, n, "chshthghea")) &&
+	    english_form(p, low, n))
+		return ENGLISH; /* Road, Play, Chef, Show, Heart: a common word, not a name */
 	if (capital || n < 4)
 		return english_form(p, low, n) ? ENGLISH_NEXT_TO_ENGLISH : NOT_ENGLISH;
 	return english_form(p, low, n) || english_compound(p, low, n) ? ENGLISH : NOT_ENGLISH;
