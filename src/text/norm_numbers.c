@@ -169,8 +169,8 @@ static int try_slash(ctx *c, const char *s, size_t n)
 	if (b == 0 || norm_digit_run(slash + 1, b) != b || (x = num_small(s, a)) < 0 ||
 	    (y = num_small(slash + 1, b)) < 0)
 		return 0;
-	if (a == 4 && b == 4 && y == x + 1)
-		return num_cardinal(c->sp, s, a) || num_cardinal(c->sp, slash + 1, b) ? -1 : 1;
+	if (a == 4 && b == 4 && y == x + 1) /* a season, a school year: two years, a pause between */
+		return num_cardinal(c->sp, s, a) || sbuf_addc(c->sp, ',') || num_cardinal(c->sp, slash + 1, b) ? -1 : 1;
 	if (y == 2 && x == 1)
 		return norm_words(c, "setengah") ? -1 : 1;
 	if (y >= 3 && y <= 10 && x < y && x > 0) {

@@ -20,7 +20,7 @@ static const char *const table_file[T_COUNT] = {
 
 static const char *const ctx_class[CTX_COUNT] = {
 	"time", "date", "score", "roman-cardinal", "roman-never", "roman-i", "scale", "month", "letter",
-	"digits", "address", "plain-after",
+	"digits", "address", "plain-after", "range",
 };
 
 /* One line of contexts.tsv, cut in place: its class, or -1 with why. */
@@ -236,11 +236,54 @@ static int add_marks(ctx *c, size_t last)
 	return m && c->sp->len ? sbuf_addc(c->sp, m) : 0;
 }
 
+/* Is token i a whole number of at most four digits (its core)? */
+static int all_digits(const ctx *c, size_t i)
+{
+	size_t n, k;
+	const char *s = norm_core(c, i, &n);
+	for (k = 0; k < n && su_is_digit(s[k]); k++)
+		;
+	return n > 0 && n <= 4 && k == n && c->t[i].len == n;
+}
+
+/* Is token i a dash alone between two words of a range (April - Mei,
+ * Senin - Jumat) or two numbers (9 - 10 Juni): "hingga"? */
+static int range_dash(const ctx *c, size_t i)
+{
+	const char *s = c->s + c->t[i].off;
+	size_t n = c->t[i].len;
+	char low[32];
+	if (i == 0 || i + 1 >= c->nt ||
+	    !(n == 1 ? s[0] == '-' : n == 3 && !memcmp(s, "\xE2\x80", 2) && ((unsigned char)s[2] == 0x93)))
+		return 0;
+	if (all_digits(c, i - 1) && all_digits(c, i + 1)) /* 9 - 10 Juni, not skor 2 - 1 */
+		return !norm_prev_in(c, i - 1, c->r->ctx_word[CTX_SCORE]);
+	return norm_prev_in(c, i, c->r->ctx_word[CTX_RANGE]) &&
+	       norm_in_list(norm_core_low(c, i + 1, low, sizeof low), c->r->ctx_word[CTX_RANGE]);
+}
+
 /* A token of punctuation only: its mark joins the previous piece. */
 static int attach_punct(ctx *c, size_t i, vec *pieces)
 {
+	if (range_dash(c, i)) {
+		norm_piece np = {c->t[i].off, c->t[i].len, c->sp->len + 1, 0};
+		if (sbuf_addc(c->sp, ' ') != 0 || sbuf_adds(c->sp, "hingga") != 0)
+			return -1;
+		np.sp_len = c->sp->len - np.sp_off;
+		return vec_push(pieces, &np) ? 0 : -1;
+	}
 	norm_piece *p = pieces->len ? vec_at(pieces, pieces->len - 1) : NULL;
-	char m = pick_mark(c->s + c->t[i].off, c->t[i].len, 1);
+	/* U - 23, H - 2: a letter and its number, no pause between */
+	int joined = i > 0 && i + 1 < c->nt && c->t[i].len == 1 && c->s[c->t[i].off] == '-' &&
+		     c->t[i - 1].len == 1 && su_is_upper(c->s[c->t[i - 1].off]) && all_digits(c, i + 1);
+	char m = joined ? 0 : pick_mark(c->s + c->t[i].off, c->t[i].len, 1);
+	if (joined && c->s[c->t[i - 1].off] == 'H') { /* H - 2: two days before */
+		norm_piece np = {c->t[i].off, c->t[i].len, c->sp->len + 1, 0};
+		if (sbuf_adds(c->sp, " min") != 0)
+			return -1;
+		np.sp_len = c->sp->len - np.sp_off;
+		return vec_push(pieces, &np) ? 0 : -1;
+	}
 	if (!p) {
 		norm_piece np = {c->t[i].off, c->t[i].len, c->sp->len, 0};
 		return vec_push(pieces, &np) ? 0 : -1;
