@@ -817,7 +817,7 @@ static int foreign_spelling(const char *s, size_t n)
 	if (has_pair(s, n, "ckphthwhghsheeooeaou"))
 		return 1;
 	for (size_t i = 0; i + 1 < n; i++)
-		if ((s[i] == 'c' && !is_vowel(s[i + 1]) && s[i + 1] != 'h' && s[i + 1] != 'y') ||
+		if ((s[i] == 'c' && !is_vowel(s[i + 1]) && s[i + 1] != 'h') ||
 		    (s[i] == 'w' && !is_vowel(s[i + 1]) && s[i + 1] != 'y'))
 			return 1;
 	if (last == 'w' || (last == 'y' && before && (!is_vowel(before) || before == 'e')))
@@ -826,19 +826,21 @@ static int foreign_spelling(const char *s, size_t n)
 }
 
 /* Is the lowercase name s[0..n), in neither dictionary, spelled the way
- * only English (and its neighbours) spell: ck, ph, ee, oo, ea, ou, wh,
- * oa, sch, chr, c before a consonant, w before a consonant or at the end,
- * ey or ay at the end (Paddock, Daewoo, Crutchlow, Wanderley, Road, Play)? Not th, sh, gh, kh, dh,
- * ch, ea, a final e or a final y after a consonant, which Indonesian names
- * of Arabic origin, old spellings, the east and Batak write (Thamrin,
+ * only English (and its neighbours) spell: ck, ph, ee, oo, ou, wh, oa, sch,
+ * chr, gh after the first letter, c before a consonant or y, w before a
+ * consonant or at the end, ey or ay at the end (Paddock, Daewoo, Crutchlow,
+ * Wanderley, Road, Play, Highbury, Cyrus)? Not th, sh, kh, dh, ch, ea, a
+ * first gh, a final e or a final y after a consonant, which Indonesian
+ * names of Arabic origin, old spellings, the east and Batak write (Thamrin,
  * Ghozali, Achmad, Pattinasarane, Panggabean, Rizky: see name_spelling). */
 static int unknown_foreign(const char *s, size_t n)
 {
 	char last = s[n - 1], before = s[n - 2];
-	if (has_pair(s, n, "ckpheeooouwhoa") || strstr(s, "sch") || strncmp(s, "chr", 3) == 0)
+	if (has_pair(s, n, "ckpheeooouwhoa") || strstr(s, "sch") || strncmp(s, "chr", 3) == 0 ||
+	    (n > 3 && has_pair(s + 1, n - 1, "gh")))
 		return 1;
 	for (size_t i = 0; i + 1 < n; i++)
-		if ((s[i] == 'c' && !is_vowel(s[i + 1]) && s[i + 1] != 'h' && s[i + 1] != 'y') ||
+		if ((s[i] == 'c' && !is_vowel(s[i + 1]) && s[i + 1] != 'h') ||
 		    (s[i] == 'w' && !is_vowel(s[i + 1]) && s[i + 1] != 'y'))
 			return 1;
 	return last == 'w' || (last == 'y' && (before == 'e' || before == 'a'));
@@ -880,6 +882,35 @@ static int after_the(const pron_rules *p, const char *w, size_t n)
 	}
 	return wordset_has(&p->english, low, n) || wordset_has_name(&p->english, low, n) ||
 	       (low[n - 1] == 's' && wordset_has(&p->english, low, n - 1));
+}
+
+static int english_word(const pron_rules *p, const char *w, size_t n);
+
+/* Is w[0..n) English words joined by hyphens, or co- or e- before one
+ * (co-owner, e-commerce, play-off), and not Indonesian (anak-anak)? */
+static int english_hyphenated(const pron_rules *p, const char *w, size_t n)
+{
+	size_t a = 0, parts = 0;
+	int english = 0;
+	if (!memchr(w, '-', n))
+		return 0;
+	while (a < n) {
+		size_t b = a;
+		while (b < n && w[b] != '-')
+			b++;
+		if (b == a)
+			return 0;
+		if (parts == 0 && b - a <= 2 && ((b - a == 2 && su_lower(w[a]) == 'c' && w[a + 1] == 'o') ||
+						  (b - a == 1 && su_lower(w[a]) == 'e')))
+			; /* co-, e- */
+		else if (english_word(p, w + a, b - a) == NOT_ENGLISH)
+			return 0;
+		else
+			english = 1;
+		parts++;
+		a = b + 1;
+	}
+	return english && parts >= 2;
 }
 
 /* Is w[0..n) a word to say in English: letters only (a capital first at
@@ -1040,6 +1071,8 @@ int pron_sentence(const pron_rules *p, const char *sp, size_t len, sbuf *eng, ve
 		english = p->english_fn && (kind = english_word(p, sp + i, end - i)) != NOT_ENGLISH &&
 			  (kind == ENGLISH || (in_english && only_spaces(sp, en_end, i)) ||
 			   (nx < len && only_spaces(sp, end, nx) && english_word(p, sp + nx, nend - nx)));
+		if (p->english_fn && !english && english_hyphenated(p, sp + i, end - i))
+			english = 1;
 		/* The Reds: an English article before a capitalized English word */
 		if (p->english_fn && !english && end - i == 3 && memcmp(sp + i, "The", 3) == 0 && nx < len &&
 		    only_spaces(sp, end, nx) && after_the(p, sp + nx, nend - nx))

@@ -267,6 +267,12 @@ int norm_rule_word(ctx *c, size_t i, size_t *used)
 	(void)used;
 	if ((v = table_lookup_fold(&c->r->t[T_LEXICON], s, n, 1)) != NULL)
 		return norm_words(c, v) ? -1 : 1;
+	if (n >= 3 && (s[0] == 'K' || s[0] == 'k') && (s[1] == 'M' || s[1] == 'm') &&
+	    norm_digit_run(s + 2, n - 2) == n - 2) /* a road's kilometre post: KM230 */
+		return norm_words(c, "kilometer") || num_cardinal(c->sp, s + 2, n - 2) ? -1 : 1;
+	if (n == 2 && s[0] == 'K' && s[1] == 'M' && i + 1 < c->nt && c->t[i + 1].c_len &&
+	    norm_digit_run(c->s + c->t[i + 1].c_off, c->t[i + 1].c_len) == c->t[i + 1].c_len)
+		return norm_words(c, "kilometer") ? -1 : 1; /* KM 230; KM Lestari, a ship, is spelled */
 	if (n >= 3 && s[0] == 'H' && (s[1] == '-' || s[1] == '+') && norm_digit_run(s + 2, n - 2) == n - 2)
 		/* days before or after a day: H-7 Lebaran, H+3 */
 		return norm_words(c, "ha") || norm_words(c, s[1] == '-' ? "min" : "plus") ||
