@@ -638,6 +638,12 @@ static int name_spelling(char *s, size_t *n, char *q, int unknown)
 		}
 		s[k] = s[i], q[k++] = q[i];
 	}
+	for (i = 1; i + 1 < k; i++)
+		if (s[i] == 'y' && !is_vowel(s[i - 1]) && !is_vowel(s[i + 1]) && s[i + 1] != '-' &&
+		    s[i - 1] != '-') {
+			s[i] = 'i'; /* Mytra, Gwyneth: y between consonants is i */
+			changed = 1;
+		}
 	if (k >= 3 && s[k - 1] == 'y' && !is_vowel(s[k - 2]) && s[k - 2] != '-') {
 		s[k - 1] = 'i'; /* and its e are taling: Hendry, Benny, Febry */
 		for (i = 0; i < k; i++)
@@ -814,7 +820,7 @@ static int has_pair(const char *s, size_t n, const char *pairs)
 static int foreign_spelling(const char *s, size_t n)
 {
 	char last = s[n - 1], before = n > 1 ? s[n - 2] : 0;
-	if (has_pair(s, n, "ckphthwhghsheeooeaou"))
+	if (has_pair(s, n, "ckphthwhghsheeooeaou") || strstr(s, "tch"))
 		return 1;
 	for (size_t i = 0; i + 1 < n; i++)
 		if ((s[i] == 'c' && !is_vowel(s[i + 1]) && s[i + 1] != 'h') ||
@@ -827,7 +833,7 @@ static int foreign_spelling(const char *s, size_t n)
 
 /* Is the lowercase name s[0..n), in neither dictionary, spelled the way
  * only English (and its neighbours) spell: ck, ph, ee, oo, ou, wh, oa, sch,
- * chr, gh after the first letter, c before a consonant or y, w before a
+ * tch, chr, gh after the first letter, c before a consonant or y, w before a
  * consonant or at the end, ey or ay at the end (Paddock, Daewoo, Crutchlow,
  * Wanderley, Road, Play, Highbury, Cyrus)? Not th, sh, kh, dh, ch, ea, a
  * first gh, a final e or a final y after a consonant, which Indonesian
@@ -836,7 +842,7 @@ static int foreign_spelling(const char *s, size_t n)
 static int unknown_foreign(const char *s, size_t n)
 {
 	char last = s[n - 1], before = s[n - 2];
-	if (has_pair(s, n, "ckpheeooouwhoa") || strstr(s, "sch") || strncmp(s, "chr", 3) == 0 ||
+	if (has_pair(s, n, "ckpheeooouwhoa") || strstr(s, "sch") || strstr(s, "tch") || strncmp(s, "chr", 3) == 0 ||
 	    (n > 3 && has_pair(s + 1, n - 1, "gh")))
 		return 1;
 	for (size_t i = 0; i + 1 < n; i++)
@@ -856,12 +862,29 @@ static int english_compound(const pron_rules *p, const char *s, size_t n)
 	return 0;
 }
 
+/* Is the lowercase s[0..n) shaped the way Indonesian words never are: two
+ * consonants at the end (Guard, First; not ng, ny, nk, kh, sy), a final e
+ * after a consonant (Space), a final y after a consonant (Party), c not
+ * before a vowel (Music), or x, z, q, v (Frozen, Travel)? Monas, Inter,
+ * Costa and Effendi, which hunspell-en-us also has, are not. */
+static int english_shape(const char *s, size_t n)
+{
+	char a = s[n - 2], b = s[n - 1];
+	for (size_t i = 0; i < n; i++)
+		if (strchr("xzqv", s[i]) || (s[i] == 'c' && (i + 1 == n || (!is_vowel(s[i + 1]) && s[i + 1] != 'h'))))
+			return 1;
+	if (!is_vowel(a) && !is_vowel(b) && b != 'y' &&
+	    !((a == 'n' && (b == 'g' || b == 'k')) || (a == 'k' && b == 'h') || (a == 's' && b == 'y')))
+		return 1;
+	return !is_vowel(a) && (b == 'e' || b == 'y');
+}
+
 /* Does the lowercase s[0..n) end the way English words do and Indonesian
- * ones do not (-ing, -ed, -tion, -sion, -ness, -ity, -ment, -ship, -ers)?
+ * ones do not (-ing, -ed, -tion, -sion, -ness, -ity, -ment, -ship, -ers, -ic)?
  * For capitalized words of hunspell-en-us, which are English alone then. */
 static int english_suffix(const char *s, size_t n)
 {
-	static const char *const endings[] = {"ing", "ed", "tion", "sion", "ness", "ity", "ment", "ship", "ers"};
+	static const char *const endings[] = {"ing", "ed", "tion", "sion", "ness", "ity", "ment", "ship", "ers", "ic"};
 	for (size_t k = 0; k < sizeof endings / sizeof endings[0]; k++)
 		if (ends(s, n, endings[k]))
 			return 1;
@@ -935,15 +958,18 @@ static int english_word(const pron_rules *p, const char *w, size_t n)
 	low[n] = '\0';
 	if (find_root(&p->roots, low, n) || pron_is_word((void *)p, low, n))
 		return NOT_ENGLISH;
+	if (capital && n >= 6 && english_suffix(low, n) &&
+	    (english_form(p, low, n) || wordset_has_name(&p->english, low, n)))
+		return ENGLISH; /* United, Coding, Education, Gunners, Islamic */
 	if (capital && n >= 3 && wordset_has_name(&p->english, low, n))
 		return foreign_spelling(low, n) ? ENGLISH : ENGLISH_NEXT_TO_ENGLISH;
 	if (capital && n >= 4 && !wordset_has(&p->english, low, n) && unknown_foreign(low, n))
 		return ENGLISH;
-	if (capital && n >= 6 && english_suffix(low, n) && english_form(p, low, n))
-		return ENGLISH; /* United, Coding, Education, Gunners */
 	if (capital && n >= 4 && (unknown_foreign(low, n) || has_pair(low, n, "chshthghea")) &&
 	    english_form(p, low, n))
 		return ENGLISH; /* Road, Play, Chef, Show, Heart: a common word, not a name */
+	if (capital && n >= 5 && wordset_has(&p->english, low, n) && english_shape(low, n))
+		return ENGLISH; /* Guard, Frozen, Space: a common English word of five letters or more */
 	if (capital || n < 4)
 		return english_form(p, low, n) ? ENGLISH_NEXT_TO_ENGLISH : NOT_ENGLISH;
 	return english_form(p, low, n) || english_compound(p, low, n) ? ENGLISH : NOT_ENGLISH;

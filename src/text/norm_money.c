@@ -63,6 +63,12 @@ int norm_rule_money(ctx *c, size_t i, size_t *used)
 	}
 	if ((scale = scale_at(c, j + 1)) != NULL)
 		j++;
+	if (!unit && !per_word && j + 1 < c->nt && c->t[j].off + c->t[j].len == c->t[j].c_off + c->t[j].c_len) {
+		size_t wn; /* Rp 500 ribu rupiah: the currency once */
+		const char *w = norm_core(c, j + 1, &wn);
+		if (strlen(cur) == wn && strncmp(w, cur, wn) == 0)
+			j++;
+	}
 	if (norm_say_number(c, &x) || (scale && norm_words(c, scale)) || norm_words(c, cur) ||
 	    (unit && norm_say_unit(c, unit, per)) || (per_word && norm_per_word(c, a + un, an - un) <= 0))
 		return -1;

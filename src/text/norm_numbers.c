@@ -376,6 +376,19 @@ static int address_letter(ctx *c, size_t i, const char *s, size_t n, size_t p)
 	return num_cardinal(c->sp, s, p) || norm_words(c, c->r->letter[su_lower(s[p]) - 'a']) ? -1 : 1;
 }
 
+/* A regulation's number and year after its kind (UU 10/2016, PP 24/2018):
+ * "nomor sepuluh tahun dua ribu enam belas". */
+static int law_number(ctx *c, size_t i, const char *s, size_t n)
+{
+	const char *slash = memchr(s, '/', n);
+	size_t a = slash ? (size_t)(slash - s) : 0;
+	if (!a || n - a - 1 != 4 || norm_digit_run(s, a) != a || norm_digit_run(slash + 1, 4) != 4 ||
+	    !norm_prev_in(c, i, c->r->ctx_word[CTX_LAW]))
+		return 0;
+	return norm_words(c, "nomor") || num_cardinal(c->sp, s, a) || norm_words(c, "tahun") ||
+	       num_cardinal(c->sp, slash + 1, 4) ? -1 : 1;
+}
+
 int norm_rule_numeric(ctx *c, size_t i, size_t *used)
 {
 	size_t n, p;
@@ -389,6 +402,8 @@ int norm_rule_numeric(ctx *c, size_t i, size_t *used)
 	if (p == n && p > 1 && su_is_digit(s[0]) && norm_digit_run(s, n) == n &&
 	    norm_prev_in(c, i, c->r->ctx_word[CTX_DIGITS])) /* a code: Aksi 212, Densus 88 */
 		return num_digits(c->sp, s, n) ? -1 : 1;
+	if (p == n && (rc = law_number(c, i, s, n)) != 0)
+		return rc;
 	if (p == n)
 		return say_numexpr(c, i, s, n);
 	if (n - p == 2 && norm_digit_run(s, p) == p &&

@@ -267,6 +267,12 @@ int norm_rule_word(ctx *c, size_t i, size_t *used)
 	(void)used;
 	if ((v = table_lookup_fold(&c->r->t[T_LEXICON], s, n, 1)) != NULL)
 		return norm_words(c, v) ? -1 : 1;
+	if (n == 2 && s[0] == 'U' && s[1] == 'U' && i + 1 < c->nt && c->t[i + 1].c_len) {
+		char low[8]; /* a law cited by its number: UU 10/2016, UU Nomor 30 */
+		const char *w = norm_core_low(c, i + 1, low, sizeof low);
+		if (su_is_digit(c->s[c->t[i + 1].c_off]) || !strcmp(w, "nomor") || !strcmp(w, "no"))
+			return norm_words(c, "undang-undang") ? -1 : 1;
+	}
 	if (n >= 3 && (s[0] == 'K' || s[0] == 'k') && (s[1] == 'M' || s[1] == 'm') &&
 	    norm_digit_run(s + 2, n - 2) == n - 2) /* a road's kilometre post: KM230 */
 		return norm_words(c, "kilometer") || num_cardinal(c->sp, s + 2, n - 2) ? -1 : 1;

@@ -20,7 +20,7 @@ static const char *const table_file[T_COUNT] = {
 
 static const char *const ctx_class[CTX_COUNT] = {
 	"time", "date", "score", "roman-cardinal", "roman-never", "roman-i", "scale", "month", "letter",
-	"digits", "address", "plain-after", "range",
+	"digits", "address", "plain-after", "range", "law",
 };
 
 /* One line of contexts.tsv, cut in place: its class, or -1 with why. */
@@ -256,10 +256,12 @@ static int range_dash(const ctx *c, size_t i)
 	if (i == 0 || i + 1 >= c->nt ||
 	    !(n == 1 ? s[0] == '-' : n == 3 && !memcmp(s, "\xE2\x80", 2) && ((unsigned char)s[2] == 0x93)))
 		return 0;
+	int before = norm_prev_in(c, i, c->r->ctx_word[CTX_RANGE]),
+	    after = norm_in_list(norm_core_low(c, i + 1, low, sizeof low), c->r->ctx_word[CTX_RANGE]);
 	if (all_digits(c, i - 1) && all_digits(c, i + 1)) /* 9 - 10 Juni, not skor 2 - 1 */
 		return !norm_prev_in(c, i - 1, c->r->ctx_word[CTX_SCORE]);
-	return norm_prev_in(c, i, c->r->ctx_word[CTX_RANGE]) &&
-	       norm_in_list(norm_core_low(c, i + 1, low, sizeof low), c->r->ctx_word[CTX_RANGE]);
+	/* April - Mei, 14 September - 17 September, Senin - 3 Juni */
+	return (before || all_digits(c, i - 1)) && (after || all_digits(c, i + 1)) && (before || after);
 }
 
 /* A token of punctuation only: its mark joins the previous piece. */
