@@ -936,6 +936,20 @@ static int english_hyphenated(const pron_rules *p, const char *w, size_t n)
 	return english && parts >= 2;
 }
 
+/* Is w[0..n) an English possessive: a word or name of hunspell-en-us and
+ * 's (Moody's, Children's, McDonald’s is not: two capitals)? */
+static int english_possessive(const pron_rules *p, const char *w, size_t n)
+{
+	size_t base;
+	if (n >= 5 && w[n - 1] == 's' && w[n - 2] == '\'')
+		base = n - 2;
+	else if (n >= 7 && w[n - 1] == 's' && !memcmp(w + n - 4, "\xE2\x80\x99", 3))
+		base = n - 4;
+	else
+		return 0;
+	return english_word(p, w, base) != NOT_ENGLISH;
+}
+
 /* Is w[0..n) a word to say in English: letters only (a capital first at
  * most), not Indonesian (the roots table, hunspell-id, its affixes), and
  * in hunspell-en-us? ENGLISH for a word in small letters of four or more,
@@ -1097,7 +1111,8 @@ int pron_sentence(const pron_rules *p, const char *sp, size_t len, sbuf *eng, ve
 		english = p->english_fn && (kind = english_word(p, sp + i, end - i)) != NOT_ENGLISH &&
 			  (kind == ENGLISH || (in_english && only_spaces(sp, en_end, i)) ||
 			   (nx < len && only_spaces(sp, end, nx) && english_word(p, sp + nx, nend - nx)));
-		if (p->english_fn && !english && english_hyphenated(p, sp + i, end - i))
+		if (p->english_fn && !english &&
+		    (english_hyphenated(p, sp + i, end - i) || english_possessive(p, sp + i, end - i)))
 			english = 1;
 		/* The Reds: an English article before a capitalized English word */
 		if (p->english_fn && !english && end - i == 3 && memcmp(sp + i, "The", 3) == 0 && nx < len &&
