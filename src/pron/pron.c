@@ -638,6 +638,19 @@ static int name_spelling(char *s, size_t *n, char *q, int unknown)
 		}
 		s[k] = s[i], q[k++] = q[i];
 	}
+	if (unknown && k >= 4 && s[k - 1] == 'e' && s[k - 2] == 'i' && !is_vowel(s[k - 3]) && !q[k - 1]) {
+		k--; /* Habibie, Syachrie, Arie: a final ie is i */
+		changed = 1;
+	}
+	int old = 0;
+	for (i = 0; i + 1 < k; i++)
+		old |= (s[i] == 't' || s[i] == 'd') && s[i + 1] == 'j';
+	if (unknown && old)
+		for (i = 0; i < k; i++)
+			if (s[i] == 'j' && (i == 0 || (s[i - 1] != 't' && s[i - 1] != 'd' && s[i - 1] != 's'))) {
+				s[i] = 'y'; /* Tjahaja: in the old spelling j is y */
+				changed = 1;
+			}
 	for (i = 1; i + 1 < k; i++)
 		if (s[i] == 'y' && !is_vowel(s[i - 1]) && !is_vowel(s[i + 1]) && s[i + 1] != '-' &&
 		    s[i - 1] != '-') {
@@ -834,8 +847,8 @@ static int foreign_spelling(const char *s, size_t n)
 /* Is the lowercase name s[0..n), in neither dictionary, spelled the way
  * only English (and its neighbours) spell: ck, ph, ee, oo, ou, wh, oa, sch,
  * tch, chr, gh after the first letter, c before a consonant or y, w before a
- * consonant or at the end, ey or ay at the end (Paddock, Daewoo, Crutchlow,
- * Wanderley, Road, Play, Highbury, Cyrus)? Not th, sh, kh, dh, ch, ea, a
+ * consonant or at the end, ey, ay or ch at the end (Paddock, Daewoo,
+ * Crutchlow, Wanderley, Road, Play, Highbury, Cyrus, Aftech)? Not th, sh, kh, dh, ch, ea, a
  * first gh, a final e or a final y after a consonant, which Indonesian
  * names of Arabic origin, old spellings, the east and Batak write (Thamrin,
  * Ghozali, Achmad, Pattinasarane, Panggabean, Rizky: see name_spelling). */
@@ -849,13 +862,14 @@ static int unknown_foreign(const char *s, size_t n)
 		if ((s[i] == 'c' && !is_vowel(s[i + 1]) && s[i + 1] != 'h') ||
 		    (s[i] == 'w' && !is_vowel(s[i + 1]) && s[i + 1] != 'y'))
 			return 1;
-	return last == 'w' || (last == 'y' && (before == 'e' || before == 'a'));
+	return last == 'w' || (last == 'y' && (before == 'e' || before == 'a')) ||
+	       (last == 'h' && before == 'c' && n > 3); /* fintech, Aftech */
 }
 
 static int english_compound(const pron_rules *p, const char *s, size_t n)
 {
-	if (n < 7 || !unknown_foreign(s, n))
-		return 0;
+	if (n < 7 || !(unknown_foreign(s, n) || (s[0] == 'c' && s[1] == 'h')))
+		return 0; /* no Indonesian word in small letters starts with ch: chipset */
 	for (size_t k = 3; k + 3 <= n; k++)
 		if (wordset_has(&p->english, s, k) && english_form(p, s + k, n - k))
 			return 1;
@@ -982,8 +996,9 @@ static int english_word(const pron_rules *p, const char *w, size_t n)
 	if (capital && n >= 4 && (unknown_foreign(low, n) || has_pair(low, n, "chshthghea")) &&
 	    english_form(p, low, n))
 		return ENGLISH; /* Road, Play, Chef, Show, Heart: a common word, not a name */
-	if (capital && n >= 5 && wordset_has(&p->english, low, n) && english_shape(low, n))
-		return ENGLISH; /* Guard, Frozen, Space: a common English word of five letters or more */
+	if (capital && n >= 5 && english_form(p, low, n) &&
+	    (english_shape(low, n) || (low[n - 1] == 's' && english_shape(low, n - 1))))
+		return ENGLISH; /* Guard, Frozen, Space, Games: a common English word of five letters or more */
 	if (capital || n < 4)
 		return english_form(p, low, n) ? ENGLISH_NEXT_TO_ENGLISH : NOT_ENGLISH;
 	return english_form(p, low, n) || english_compound(p, low, n) ? ENGLISH : NOT_ENGLISH;
@@ -1080,6 +1095,28 @@ static int say_english(const pron_rules *p, const char *w, size_t n, sbuf *eng)
 	return 1;
 }
 
+/* Is w[0..n) an English word and the clitic -nya (body-nya, project-nya)? */
+static int english_nya(const pron_rules *p, const char *w, size_t n)
+{
+	return p->english_fn && n > 6 && memcmp(w + n - 4, "-nya", 4) == 0 && !memchr(w, '-', n - 4) &&
+	       english_word(p, w, n - 4) != NOT_ENGLISH;
+}
+
+/* Say the English word w[0..n) and -nya after it, in the English table
+ * (nj@: close to the Indonesian nya, in one word). */
+static int say_english_nya(const pron_rules *p, const char *w, size_t n, sbuf *eng)
+{
+	size_t tail = 4 + strlen(p->main_table);
+	int rc = say_english(p, w, n, eng);
+	if (rc <= 0)
+		return rc;
+	eng->len -= tail; /* before " _^_id" */
+	eng->data[eng->len] = '\0';
+	if (sbuf_adds(eng, "nj@ _^_") != 0 || sbuf_adds(eng, p->main_table) != 0)
+		return -1;
+	return 1;
+}
+
 int pron_sentence(const pron_rules *p, const char *sp, size_t len, sbuf *eng, vec *anchors)
 {
 	size_t i = 0, prev = 0, prev_n = 0, copy_from = 0, en_end = 0;
@@ -1090,7 +1127,7 @@ int pron_sentence(const pron_rules *p, const char *sp, size_t len, sbuf *eng, ve
 		return -1;
 	while (i < len) {
 		size_t end, nend = 0, nx, mark;
-		int rc, kind, english;
+		int rc, kind, english, nya;
 		if (sp[i] == '[' && i + 1 < len && sp[i + 1] == '[') { /* lexicon phonemes */
 			const char *close = strstr(sp + i, "]]");
 			i = close ? (size_t)(close - sp) + 2 : len;
@@ -1127,10 +1164,12 @@ int pron_sentence(const pron_rules *p, const char *sp, size_t len, sbuf *eng, ve
 		mark = eng->len;
 		if (sbuf_adds(eng, "[[") != 0)
 			return -1;
-		rc = english ? say_english(p, sp + i, end - i, eng) : 0;
+		nya = !english && english_nya(p, sp + i, end - i);
+		rc = english ? say_english(p, sp + i, end - i, eng)
+		     : nya   ? say_english_nya(p, sp + i, end - i - 4, eng) : 0;
 		if (rc < 0)
 			return -1;
-		in_english = rc > 0;
+		in_english = rc > 0 && !nya;
 		en_end = end;
 		if (rc == 0)
 			rc = say_word(p, sp + i, end - i, prev_n ? sp + prev : NULL, prev_n,

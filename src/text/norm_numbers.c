@@ -368,10 +368,15 @@ static int say_decade(ctx *c, const char *s, size_t p)
 
 /* Numbers, dates, times, ranges, with a unit glued on: 5,5%, 10kg, 30°C. */
 /* A letter glued to a number after an address word (No. 12A, Blok C3 is
- * another shape): the letter, not a unit. */
+ * another shape) or a capitalized name (Redmi 5A, Galaxy S8 is another):
+ * the letter, not a unit. */
 static int address_letter(ctx *c, size_t i, const char *s, size_t n, size_t p)
 {
-	if (n - p != 1 || !su_is_upper(s[p]) || !norm_prev_in(c, i, c->r->ctx_word[CTX_ADDRESS]))
+	size_t pn = 0;
+	const char *prev = i > 0 ? norm_core(c, i - 1, &pn) : NULL;
+	/* after an address word (No. 12A), or a model's name (Redmi 5A) */
+	int model = prev && i > 1 && pn > 1 && su_is_upper(prev[0]) && !su_is_digit(prev[pn - 1]);
+	if (n - p != 1 || !su_is_upper(s[p]) || !(model || norm_prev_in(c, i, c->r->ctx_word[CTX_ADDRESS])))
 		return 0;
 	return num_cardinal(c->sp, s, p) || norm_words(c, c->r->letter[su_lower(s[p]) - 'a']) ? -1 : 1;
 }

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+static size_t capitals(const char *s, size_t n);
+
 /* Abbreviations, titles, symbols and time zones from abbrev.tsv: dll.,
  * Jl., Dr., &, WIB. The period is part of the key ("dll."). An entry said
  * as written (no spoken form) is none here. */
@@ -27,6 +29,12 @@ int norm_rule_abbrev(ctx *c, size_t i, size_t *used)
 		size_t d = 0;
 		while (d < pn && (su_is_digit(p[d]) || p[d] == ',' || p[d] == '.'))
 			d++; /* 5km / jam */
+		if (i + 1 < c->nt && pn >= 2 && capitals(p, pn) == pn) {
+			size_t qn;
+			const char *q = norm_core(c, i + 1, &qn);
+			if (qn >= 2 && capitals(q, qn) == qn)
+				return 1; /* DPR / MPR: one body, said without "atau" */
+		}
 		if (norm_find_unit(c, p, pn, &per) || (d > 0 && d < pn && norm_find_unit(c, p + d, pn - d, &per)) ||
 		    (i >= 2 && norm_core_is(c, i - 2, "/")))
 			return norm_words(c, "per") ? -1 : 1;
@@ -68,6 +76,23 @@ static int quote_then_letter(const char *s, size_t n, size_t k)
 	return q > k && q < n && (su_is_lower(s[q]) || su_is_upper(s[q]));
 }
 
+/* A run of letters as its own word; a name of words written together with
+ * capitals (UnionSpace, DailySocial, MasterChef) as its words, each of
+ * three letters or more (not McDonald, iPhone, GoPay). */
+static int add_run(ctx *c, const char *s, size_t n)
+{
+	size_t from = 0;
+	if (su_is_upper(s[0]))
+		for (size_t k = 3; k + 3 <= n; k++)
+			if (su_is_lower(s[k - 1]) && su_is_upper(s[k]) && su_is_lower(s[k + 1]) && k - from >= 3 &&
+			    !(k - from == 3 && s[from + 1] == 'a' && s[from + 2] == 'c')) { /* MacBook */
+				if (norm_word_break(c) || sbuf_add(c->sp, s + from, k - from))
+					return -1;
+				from = k;
+			}
+	return norm_word_break(c) || sbuf_add(c->sp, s + from, n - from);
+}
+
 /* A word as written, made safe for espeak-ng: letters and marks are kept
  * (with ' and - inside words), digit runs become numbers, emoji are kept
  * as words of their own, anything else (brackets, [[, <, /, symbols)
@@ -99,7 +124,7 @@ static int say_plain(ctx *c, const char *s, size_t n)
 			k += len;
 			continue;
 		}
-		if (run && (norm_word_break(c) || sbuf_add(c->sp, s + run_at, run)))
+		if (run && add_run(c, s + run_at, run))
 			return -1;
 		if (run && s[k] == ',' && quote_then_letter(s, n, k + 1)) {
 			/* a comma and a closing quote glued to the next word:
@@ -217,6 +242,21 @@ static size_t vowel_groups(const char *s, size_t n)
  * five letters or more (ANIES); spelled when it has two to five capitals
  * (DPR, MUI, G20); else the word it is, in small letters (JAKARTA). 0 when
  * s is no such token. */
+/* An acronym said as a word, in small letters: its c is k before a, o, u,
+ * a consonant or the end, and s before e, i (SMESCO smesko, UNICEF), as
+ * acronyms are said, not the c of Indonesian words. */
+static int say_acronym_word(ctx *c, const char *low, size_t n)
+{
+	for (size_t k = 0; k < n; k++) {
+		char ch = low[k];
+		if (ch == 'c')
+			ch = k + 1 < n && (low[k + 1] == 'e' || low[k + 1] == 'i') ? 's' : 'k';
+		if (sbuf_addc(c->sp, ch) != 0)
+			return -1;
+	}
+	return 0;
+}
+
 /* Is token i one of the all-capital words (two to four) that open a
  * sentence and end at a comma, a bracket or a dash: a dateline (DEPOK (Pos
  * Kota), KUALA LUMPUR, ...)? */
@@ -237,6 +277,7 @@ static int dateline(const ctx *c, size_t i)
 
 static int say_capitals(ctx *c, size_t i, const char *s, size_t n)
 {
+	int known;
 	size_t caps = capitals(s, n);
 	char low[64];
 	const char *v;
@@ -246,15 +287,34 @@ static int say_capitals(ctx *c, size_t i, const char *s, size_t n)
 		return norm_words(c, v) ? -1 : 1;
 	for (size_t k = 0; k < n && k < sizeof low; k++)
 		low[k] = su_lower(s[k]);
+	known = n < sizeof low && c->r->known && c->r->known(c->r->known_ud, low, n);
 	if (n < sizeof low && caps == n &&
-	    (caps > 5 || (n >= 4 && c->r->known && c->r->known(c->r->known_ud, low, n)) ||
-	     (n >= 4 && vowel_groups(s, n) >= 2 && dateline(c, i)) ||
-	     (headline(c) && ((c->r->known && c->r->known(c->r->known_ud, low, n)) ||
-			      (n >= 5 && vowel_groups(s, n) >= 2)))))
-		return norm_word_break(c) || sbuf_add(c->sp, low, n) ? -1 : 1;
+	    (caps > 5 || (n >= 4 && known) || (n >= 4 && vowel_groups(s, n) >= 2 && dateline(c, i)) ||
+	     (headline(c) && (known || (n >= 5 && vowel_groups(s, n) >= 2)))))
+		return norm_word_break(c) || (known ? sbuf_add(c->sp, low, n) : say_acronym_word(c, low, n)) ? -1 : 1;
 	if (caps > 5)
 		return 0;
 	return spell(c, s, n) ? -1 : 1;
+}
+
+/* Acronyms joined by slashes (DPR/MPR, TNI/Polri is a word after the
+ * slash): each said as it is alone, with no "atau". */
+static int capitals_slash(ctx *c, size_t i, const char *s, size_t n)
+{
+	const char *slash = memchr(s, '/', n);
+	size_t a = slash ? (size_t)(slash - s) : 0;
+	int rc;
+	if (a < 2 || n - a - 1 < 2 || capitals(s, a) != a || memchr(slash + 1, '/', n - a - 1))
+		return 0;
+	if ((rc = say_capitals(c, i, s, a)) <= 0)
+		return rc;
+	if (capitals(slash + 1, n - a - 1) == n - a - 1 || su_is_upper(slash[1]))
+		rc = say_capitals(c, i, slash + 1, n - a - 1);
+	else
+		rc = 0;
+	if (rc == 0)
+		rc = say_plain(c, slash + 1, n - a - 1) ? -1 : 1;
+	return rc;
 }
 
 /* Lexicon entries (whole words, respelled or [[phonemes]]), acronyms, else
@@ -284,6 +344,8 @@ int norm_rule_word(ctx *c, size_t i, size_t *used)
 		return norm_words(c, "ha") || norm_words(c, s[1] == '-' ? "min" : "plus") ||
 		       num_cardinal(c->sp, s + 2, n - 2) ? -1 : 1;
 	if ((rc = say_capitals(c, i, s, n)) != 0)
+		return rc;
+	if ((rc = capitals_slash(c, i, s, n)) != 0)
 		return rc;
 	return say_plain(c, s, n) ? -1 : 1;
 }
