@@ -605,6 +605,35 @@ static int arabic_spelling(const char *s, size_t n)
 	return n > 2 && s[n - 2] == 't' && s[n - 1] == 's';
 }
 
+/* The c of names of Romance languages, which Indonesian reads as c
+ * (tS): k in -ica, -ico, -cca, -cco, sc before a, o, u, and a final -rco,
+ * -nco (Monica, Olimpico, Rebecca, Francesco, Marco, Franco); s in a
+ * final -cia, -cio after a vowel or r (Patricia, Garcia, Mauricio). Not at
+ * the start (Cianjur, Cahyo) and not elsewhere (Arcandra, Kencana).
+ * Rewrites s[0..n) in place; 1 when it changed. */
+static int romance_c(char *s, size_t n)
+{
+	int changed = 0;
+	for (size_t i = 1; i + 1 < n; i++) {
+		char a = s[i - 1], b = s[i + 1];
+		int end2 = i + 2 == n, end3 = i + 3 == n || (i + 4 == n && s[n - 1] == 's');
+		if (s[i] != 'c')
+			continue;
+		if (((a == 'i' || a == 'c') && (b == 'a' || b == 'o') && end2) || (a == 'c' && end2) ||
+		    (s[i + 1] == 'c' && i + 2 < n && (s[i + 2] == 'a' || s[i + 2] == 'o')) ||
+		    (a == 's' && (b == 'a' || b == 'o' || b == 'u')) ||
+		    ((a == 'r' || a == 'n') && b == 'o' && (end2 || (i + 3 == n && s[n - 1] == 's')))) {
+			s[i] = 'k';
+			changed = 1;
+		} else if (b == 'i' && end3 && i + 2 < n && (s[i + 2] == 'a' || s[i + 2] == 'o') &&
+			   (is_vowel(a) || a == 'r')) {
+			s[i] = 's';
+			changed = 1;
+		}
+	}
+	return changed;
+}
+
 /* Old and English-style spellings of Indonesian names, in the lowercase
  * s[0..*n) of a capitalized word: oe is u (Soetomo), sj is sy (Sjahrir,
  * Hasjmy), ie before a final consonant is i (Arief, Amien, Rizieq), a final y after a consonant is i (Rizky, Effendy, Deddy; the
@@ -613,8 +642,9 @@ static int arabic_spelling(const char *s, size_t n)
  * oe and sj only when unknown, a name that is not an Indonesian word
  * (koefisien and masjid keep their letters); no Indonesian word ends in a
  * consonant and y. */
-static int name_spelling(char *s, size_t *n, char *q, int unknown)
+static int name_spelling(char *s, size_t *n, char *q, int kind)
 {
+	int unknown = kind == 2;
 	size_t i, k = 0;
 	int changed = 0;
 	for (i = 0; i < *n; i++) {
@@ -642,6 +672,8 @@ static int name_spelling(char *s, size_t *n, char *q, int unknown)
 		k--; /* Habibie, Syachrie, Arie: a final ie is i */
 		changed = 1;
 	}
+	if (kind >= 2)
+		changed |= romance_c(s, k);
 	int old = 0;
 	for (i = 0; i + 1 < k; i++)
 		old |= (s[i] == 't' || s[i] == 'd') && s[i + 1] == 'j';
@@ -702,7 +734,7 @@ static size_t read_word(const char *w, size_t n, char *s, char *q, int name)
 	}
 	if (upper == letters && letters >= 2)
 		return 0;
-	if (name && name_spelling(s, &k, q, name > 1))
+	if (name && name_spelling(s, &k, q, name))
 		return k;
 	if (!es && !arabic_spelling(s, k))
 		return 0;
@@ -733,10 +765,10 @@ static const char *homograph_q(const pron_rules *p, const char *s, size_t n, con
 	return h->q;
 }
 
-/* Is w[0..n) a capitalized word of ASCII letters: 0 when not, 2 when it
- * is neither Indonesian (the roots table, hunspell-id and its affixes) nor
- * English (Joe, Boeing), 1 when it is (Benny and Sari are among
- * hunspell-id's names). */
+/* Is w[0..n) a capitalized word of ASCII letters: 0 when not; 1 when it
+ * is Indonesian (the roots table, hunspell-id and its affixes; Benny and
+ * Sari are among hunspell-id's names); 3 when it is English (hunspell-en-us:
+ * Joe, Boeing, Monica); 2 when neither. */
 static int unknown_name(const pron_rules *p, const char *w, size_t n)
 {
 	char low[WORD_MAX];
@@ -749,7 +781,7 @@ static int unknown_name(const pron_rules *p, const char *w, size_t n)
 	}
 	if (find_root(&p->roots, low, n) || pron_is_word((void *)p, low, n))
 		return 1;
-	return wordset_has_name(&p->english, low, n) || wordset_has(&p->english, low, n) ? 1 : 2;
+	return wordset_has_name(&p->english, low, n) || wordset_has(&p->english, low, n) ? 3 : 2;
 }
 
 static int say_word(const pron_rules *p, const char *w, size_t n, const char *prev, size_t prev_n,
