@@ -365,7 +365,9 @@ static void worker_killed_in_batch(void)
 		names[i] = strdup(path);
 		ref_args[6 + i] = names[i];
 		f = fopen(path, "w");
-		for (k = 0; k < 14; k++)
+		/* long enough (about a second each) that the batch is still
+		 * running when a worker is killed after three files */
+		for (k = 0; k < 60; k++)
 			fprintf(f, "Berkas nomor %d, kalimat ke-%d, dibacakan dengan tenang oleh mesin. ", i, k + 1);
 		fputs("\n", f);
 		fclose(f);

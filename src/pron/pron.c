@@ -639,8 +639,9 @@ static int romance_c(char *s, size_t n)
  * Hasjmy), ie before a final consonant is i (Arief, Amien, Rizieq), a final y after a consonant is i (Rizky, Effendy, Deddy; the
  * doubled consonant is one, as in every root, and the e of such a name
  * is taling). Rewrites s and q and returns 1 when it changed something.
- * oe and sj only when unknown, a name that is not an Indonesian word
- * (koefisien and masjid keep their letters); no Indonesian word ends in a
+ * oe when unknown, a name of hunspell-id not starting with k (Koefisien),
+ * or a hunspell-en-us name where a consonant and a vowel follow (Soekarno;
+ * not Joel, Boeing); sj only when unknown (masjid keeps its letters); no Indonesian word ends in a
  * consonant and y. */
 static int name_spelling(char *s, size_t *n, char *q, int kind)
 {
@@ -648,7 +649,9 @@ static int name_spelling(char *s, size_t *n, char *q, int kind)
 	size_t i, k = 0;
 	int changed = 0;
 	for (i = 0; i < *n; i++) {
-		if (unknown && s[i] == 'o' && i + 1 < *n && s[i + 1] == 'e' && !q[i + 1]) {
+		if ((unknown || (kind == 1 && s[0] != 'k') ||
+		     (kind == 3 && i + 3 < *n && !is_vowel(s[i + 2]) && is_vowel(s[i + 3]))) &&
+		    s[i] == 'o' && i + 1 < *n && s[i + 1] == 'e' && !q[i + 1]) {
 			s[k] = 'u', q[k++] = 0;
 			i++;
 			changed = 1;
@@ -865,7 +868,7 @@ static int has_pair(const char *s, size_t n, const char *pairs)
 static int foreign_spelling(const char *s, size_t n)
 {
 	char last = s[n - 1], before = n > 1 ? s[n - 2] : 0;
-	if (has_pair(s, n, "ckphthwhghsheeooeaou") || strstr(s, "tch"))
+	if (has_pair(s, n, "ckphthwhghsheeooeaou") || strstr(s, "tch") || strncmp(s, "chr", 3) == 0)
 		return 1;
 	for (size_t i = 0; i + 1 < n; i++)
 		if ((s[i] == 'c' && !is_vowel(s[i + 1]) && s[i + 1] != 'h') ||

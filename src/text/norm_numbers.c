@@ -197,7 +197,8 @@ static int try_simple(ctx *c, size_t i, const char *s, size_t n)
 	return whole_number(s, n, &x) ? (norm_say_number(c, &x) ? -1 : 1) : 0;
 }
 
-/* 10-15, 2019-2020, 08.00-10.00 ("sampai"); after "skor" 2-1 is "dua satu". */
+/* 10-15, 2019-2020, 08.00-10.00 ("sampai"); after "skor", and 2-1, 1-1, 3-0
+ * anywhere, a score: "dua satu". */
 static int try_range(ctx *c, size_t i, const char *s, size_t n)
 {
 	size_t p = 1, dash, mark = c->sp->len;
@@ -211,8 +212,11 @@ static int try_range(ctx *c, size_t i, const char *s, size_t n)
 		return 0;
 	if ((rc = try_simple(c, i, s, p)) <= 0)
 		return rc;
-	if (!norm_prev_in(c, i, c->r->ctx_word[CTX_SCORE]) && !norm_prev_in(c, i - (i > 0), c->r->ctx_word[CTX_SCORE]) &&
-	    norm_words(c, "sampai") != 0)
+	/* a score: after a score word, or one digit to one no greater (2-1,
+	 * 1-1, 3-0: a range is written from low to high) */
+	int score = p == 1 && n - p - dash == 1 && s[0] >= s[p + dash];
+	if (!score && !norm_prev_in(c, i, c->r->ctx_word[CTX_SCORE]) &&
+	    !norm_prev_in(c, i - (i > 0), c->r->ctx_word[CTX_SCORE]) && norm_words(c, "sampai") != 0)
 		return -1;
 	rc = try_simple(c, i, s + p + dash, n - p - dash);
 	if (rc == 0) {
@@ -416,10 +420,13 @@ int norm_rule_numeric(ctx *c, size_t i, size_t *used)
 		return num_ordinal(c->sp, s, p) ? -1 : 1; /* an English ordinal: 90th */
 	if ((rc = address_letter(c, i, s, n, p)) != 0)
 		return rc;
-	if (s[p] == 'x' && norm_digit_run(s, p) == p && norm_digit_run(s + p + 1, n - p - 1) == n - p - 1)
-		/* times: 4x100 meter, 3x sehari */
-		return num_cardinal(c->sp, s, p) || norm_words(c, "kali") ||
-		       (n > p + 1 && num_cardinal(c->sp, s + p + 1, n - p - 1)) ? -1 : 1;
+	if (s[p] == 'x' && norm_digit_run(s, p) == p &&
+	    (p + 1 == n || numeric_prefix(s + p + 1, n - p - 1) == n - p - 1)) {
+		/* times: 4x100 meter, 3x sehari, 3x200.000 m3 */
+		if (num_cardinal(c->sp, s, p) || norm_words(c, "kali"))
+			return -1;
+		return p + 1 == n ? 1 : say_numexpr(c, i, s + p + 1, n - p - 1) < 0 ? -1 : 1;
+	}
 	if (n - p == 2 && norm_digit_run(s, p) == p && (unit = norm_scale(c->r, s + p, 2)) != NULL &&
 	    su_is_lower(s[p])) /* informal: 50rb, 2jt */
 		return num_cardinal(c->sp, s, p) || norm_words(c, unit) ? -1 : 1;
