@@ -606,7 +606,8 @@ static int arabic_spelling(const char *s, size_t n)
 }
 
 /* The c of names of Romance languages, which Indonesian reads as c
- * (tS): k in -ica, -ico, -cca, -cco, sc before a, o, u, and a final -rco,
+ * (tS): k in a final vowel and -ca, -co (Monica, Boca), -cca, -cco, sc
+ * before a, o, u, and a final -rco,
  * -nco (Monica, Olimpico, Rebecca, Francesco, Marco, Franco); s in a
  * final -cia, -cio after a vowel or r (Patricia, Garcia, Mauricio). Not at
  * the start (Cianjur, Cahyo) and not elsewhere (Arcandra, Kencana).
@@ -619,7 +620,7 @@ static int romance_c(char *s, size_t n)
 		int end2 = i + 2 == n, end3 = i + 3 == n || (i + 4 == n && s[n - 1] == 's');
 		if (s[i] != 'c')
 			continue;
-		if (((a == 'i' || a == 'c') && (b == 'a' || b == 'o') && end2) || (a == 'c' && end2) ||
+		if ((is_vowel(a) && (b == 'a' || b == 'o') && end2) || (a == 'c' && end2) ||
 		    (s[i + 1] == 'c' && i + 2 < n && (s[i + 2] == 'a' || s[i + 2] == 'o')) ||
 		    (a == 's' && (b == 'a' || b == 'o' || b == 'u')) ||
 		    ((a == 'r' || a == 'n') && b == 'o' && (end2 || (i + 3 == n && s[n - 1] == 's')))) {
@@ -677,6 +678,10 @@ static int name_spelling(char *s, size_t *n, char *q, int kind)
 	}
 	if (kind >= 2)
 		changed |= romance_c(s, k);
+	if (kind == 3 && s[0] == 'c' && (s[1] == 'a' || s[1] == 'o' || s[1] == 'u')) {
+		s[0] = 'k'; /* an English name: Carlos, Costa, Colin */
+		changed = 1;
+	}
 	int old = 0;
 	for (i = 0; i + 1 < k; i++)
 		old |= (s[i] == 't' || s[i] == 'd') && s[i + 1] == 'j';
@@ -861,14 +866,14 @@ static int has_pair(const char *s, size_t n, const char *pairs)
 
 /* Is the lowercase name s[0..n) spelled in a way Indonesian spelling never
  * is, old spellings (oe, dj, tj, ch) and Arabic ones (kh, sy) aside: ck,
- * ph, th, wh, gh, sh, ee, oo, ea, ou, c before a consonant, w before a
+ * ph, th, wh, gh, sh, ee, oo, ou, tch, chr, c before a consonant, w before a
  * consonant or at the end, y at the end after a consonant or e, or a final
  * e after a consonant in a name of four letters or more (Cole, Clark,
  * Stephen, Paddock, Ashley, Andrew)? */
 static int foreign_spelling(const char *s, size_t n)
 {
 	char last = s[n - 1], before = n > 1 ? s[n - 2] : 0;
-	if (has_pair(s, n, "ckphthwhghsheeooeaou") || strstr(s, "tch") || strncmp(s, "chr", 3) == 0)
+	if (has_pair(s, n, "ckphthwhghsheeooou") || strstr(s, "tch") || strncmp(s, "chr", 3) == 0)
 		return 1;
 	for (size_t i = 0; i + 1 < n; i++)
 		if ((s[i] == 'c' && !is_vowel(s[i + 1]) && s[i + 1] != 'h') ||

@@ -36,6 +36,7 @@ int norm_rule_abbrev(ctx *c, size_t i, size_t *used)
 				return 1; /* DPR / MPR: one body, said without "atau" */
 		}
 		if (norm_find_unit(c, p, pn, &per) || (d > 0 && d < pn && norm_find_unit(c, p + d, pn - d, &per)) ||
+		    norm_scale(c->r, p, pn) || (pn == 6 && !strncmp(p, "rupiah", 6)) || /* Rp 64 triliun / tahun */
 		    (i >= 2 && norm_core_is(c, i - 2, "/")))
 			return norm_words(c, "per") ? -1 : 1;
 	}

@@ -258,6 +258,12 @@ static int range_dash(const ctx *c, size_t i)
 		return 0;
 	int before = norm_prev_in(c, i, c->r->ctx_word[CTX_RANGE]),
 	    after = norm_in_list(norm_core_low(c, i + 1, low, sizeof low), c->r->ctx_word[CTX_RANGE]);
+	{ /* Rp 4 miliar - Rp 5 miliar */
+		size_t pn, qn;
+		const char *p = norm_core(c, i - 1, &pn), *q = norm_core(c, i + 1, &qn);
+		if (norm_scale(c->r, p, pn) && ((qn >= 2 && !strncmp(q, "Rp", 2)) || (qn && su_is_digit(q[0]))))
+			return 1;
+	}
 	if (all_digits(c, i - 1) && all_digits(c, i + 1)) /* 9 - 10 Juni, not skor 2 - 1 */
 		return !norm_prev_in(c, i - 1, c->r->ctx_word[CTX_SCORE]);
 	/* April - Mei, 14 September - 17 September, Senin - 3 Juni */
