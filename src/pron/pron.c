@@ -867,9 +867,9 @@ static int has_pair(const char *s, size_t n, const char *pairs)
 /* Is the lowercase name s[0..n) spelled in a way Indonesian spelling never
  * is, old spellings (oe, dj, tj, ch) and Arabic ones (kh, sy) aside: ck,
  * ph, th, wh, gh, sh, ee, oo, ou, tch, chr, c before a consonant, w before a
- * consonant or at the end, y at the end after a consonant or e, or a final
- * e after a consonant in a name of four letters or more (Cole, Clark,
- * Stephen, Paddock, Ashley, Andrew)? */
+ * consonant or at the end, y at the end after a consonant or e, a final
+ * e after a consonant in a name of four letters or more, or a final oe
+ * (Cole, Clark, Stephen, Paddock, Ashley, Andrew, Joe)? */
 static int foreign_spelling(const char *s, size_t n)
 {
 	char last = s[n - 1], before = n > 1 ? s[n - 2] : 0;
@@ -881,7 +881,7 @@ static int foreign_spelling(const char *s, size_t n)
 			return 1;
 	if (last == 'w' || (last == 'y' && before && (!is_vowel(before) || before == 'e')))
 		return 1;
-	return n >= 4 && last == 'e' && !is_vowel(before);
+	return (n >= 4 && last == 'e' && !is_vowel(before)) || (n >= 3 && last == 'e' && before == 'o');
 }
 
 /* Is the lowercase name s[0..n), in neither dictionary, spelled the way
@@ -931,6 +931,17 @@ static int english_shape(const char *s, size_t n)
 	    !((a == 'n' && (b == 'g' || b == 'k')) || (a == 'k' && b == 'h') || (a == 's' && b == 'y')))
 		return 1;
 	return !is_vowel(a) && (b == 'e' || b == 'y');
+}
+
+/* The shape of a four-letter word that no Indonesian word or name has:
+ * two consonants at the end (Band, Last), or a consonant and e (Code,
+ * Game); not a final y, v or z, which names have (Deny, Vita). */
+static int short_english_shape(const char *s)
+{
+	if (!is_vowel(s[2]) && !is_vowel(s[3]) && s[3] != 'y' &&
+	    !((s[2] == 'n' && (s[3] == 'g' || s[3] == 'k')) || (s[2] == 'k' && s[3] == 'h') || (s[2] == 's' && s[3] == 'y')))
+		return 1;
+	return !is_vowel(s[2]) && s[3] == 'e';
 }
 
 /* Does the lowercase s[0..n) end the way English words do and Indonesian
@@ -1036,9 +1047,10 @@ static int english_word(const pron_rules *p, const char *w, size_t n)
 	if (capital && n >= 4 && (unknown_foreign(low, n) || has_pair(low, n, "chshthghea")) &&
 	    english_form(p, low, n))
 		return ENGLISH; /* Road, Play, Chef, Show, Heart: a common word, not a name */
-	if (capital && n >= 5 && english_form(p, low, n) &&
-	    (english_shape(low, n) || (low[n - 1] == 's' && english_shape(low, n - 1))))
-		return ENGLISH; /* Guard, Frozen, Space, Games: a common English word of five letters or more */
+	if (capital && (n >= 5 ? english_form(p, low, n) && (english_shape(low, n) ||
+							     (english_shape(low, n - 1) && wordset_has(&p->english, low, n - 1)))
+			      : n == 4 && wordset_has(&p->english, low, n) && short_english_shape(low)))
+		return ENGLISH; /* Guard, Code, Space, Games, Gamer: a common English word of four letters or more */
 	if (capital || n < 4)
 		return english_form(p, low, n) ? ENGLISH_NEXT_TO_ENGLISH : NOT_ENGLISH;
 	return english_form(p, low, n) || english_compound(p, low, n) ? ENGLISH : NOT_ENGLISH;

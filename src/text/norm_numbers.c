@@ -197,8 +197,23 @@ static int try_simple(ctx *c, size_t i, const char *s, size_t n)
 	return whole_number(s, n, &x) ? (norm_say_number(c, &x) ? -1 : 1) : 0;
 }
 
+/* Is token i (when there is one) two numbers of one or two digits joined
+ * by a dash, as game scores are (21-13)? */
+static int score_shaped(const ctx *c, size_t i)
+{
+	size_t n, a;
+	const char *s;
+	if (i >= c->nt)
+		return 0;
+	s = norm_core(c, i, &n);
+	a = norm_digit_run(s, n);
+	return a >= 1 && a <= 2 && a + 1 < n && s[a] == '-' && n - a - 1 <= 2 &&
+	       norm_digit_run(s + a + 1, n - a - 1) == n - a - 1;
+}
+
 /* 10-15, 2019-2020, 08.00-10.00 ("sampai"); after "skor", and 2-1, 1-1, 3-0
- * anywhere, a score: "dua satu". */
+ * anywhere, and one of a series of scores (21-18, 18-21), a score: "dua
+ * satu". */
 static int try_range(ctx *c, size_t i, const char *s, size_t n)
 {
 	size_t p = 1, dash, mark = c->sp->len;
@@ -214,7 +229,8 @@ static int try_range(ctx *c, size_t i, const char *s, size_t n)
 		return rc;
 	/* a score: after a score word, or one digit to one no greater (2-1,
 	 * 1-1, 3-0: a range is written from low to high) */
-	int score = p == 1 && n - p - dash == 1 && s[0] >= s[p + dash];
+	int score = (p == 1 && n - p - dash == 1 && s[0] >= s[p + dash]) ||
+		    (p <= 2 && n - p - dash <= 2 && ((i > 0 && score_shaped(c, i - 1)) || score_shaped(c, i + 1)));
 	if (!score && !norm_prev_in(c, i, c->r->ctx_word[CTX_SCORE]) &&
 	    !norm_prev_in(c, i - (i > 0), c->r->ctx_word[CTX_SCORE]) && norm_words(c, "sampai") != 0)
 		return -1;

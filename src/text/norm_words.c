@@ -35,6 +35,12 @@ int norm_rule_abbrev(ctx *c, size_t i, size_t *used)
 			if (qn >= 2 && capitals(q, qn) == qn)
 				return 1; /* DPR / MPR: one body, said without "atau" */
 		}
+		if (i + 1 < c->nt && pn >= 2 && su_is_upper(p[0]) && su_is_lower(p[pn - 1])) {
+			size_t qn;
+			const char *q = norm_core(c, i + 1, &qn);
+			if (qn >= 2 && su_is_upper(q[0]) && su_is_lower(q[1]))
+				return norm_words(c, "dan") ? -1 : 1; /* Marcus / Kevin: a pair */
+		}
 		if (norm_find_unit(c, p, pn, &per) || (d > 0 && d < pn && norm_find_unit(c, p + d, pn - d, &per)) ||
 		    norm_scale(c->r, p, pn) || (pn == 6 && !strncmp(p, "rupiah", 6)) || /* Rp 64 triliun / tahun */
 		    (i >= 2 && norm_core_is(c, i - 2, "/")))
@@ -138,8 +144,9 @@ static int say_plain(ctx *c, const char *s, size_t n)
 			if ((s[k] == ',' || (s[k] == '.' && su_is_lower(s[k - 1]) && su_is_upper(s[k + 1]))) &&
 			    sbuf_addc(c->sp, s[k]) != 0)
 				return -1;
-			if (s[k] == '/' && norm_words(c, "atau"))
-				return -1;
+			if (s[k] == '/' && norm_words(c, su_is_upper(s[run_at]) && su_is_upper(s[k + 1]) &&
+							      k + 2 < n && su_is_lower(s[k + 2]) ? "dan" : "atau"))
+				return -1; /* Marcus/Kevin, a pair; sikat/sikat gigi */
 		}
 		run = 0;
 		if ((kc = norm_keycap_len(s, n, k)) > 0) {
@@ -320,12 +327,43 @@ static int capitals_slash(ctx *c, size_t i, const char *s, size_t n)
 
 /* Lexicon entries (whole words, respelled or [[phonemes]]), acronyms, else
  * the word. */
+/* s[0..*n) without zero-width spaces and word joiners (U+200B, U+2060,
+ * U+FEFF), which some sites put inside words (e-comme\u200Brce), into buf;
+ * s itself when it has none or is too long for buf. The joiners of emoji
+ * and scripts (U+200C, U+200D) stay. */
+static const char *without_zero_width(const char *s, size_t *n, char *buf, size_t cap)
+{
+	size_t k = 0, o = 0;
+	int found = 0;
+	if (*n >= cap)
+		return s;
+	while (k < *n) {
+		unsigned char a = (unsigned char)s[k];
+		if (k + 2 < *n && ((a == 0xE2 && (unsigned char)s[k + 1] == 0x80 && (unsigned char)s[k + 2] == 0x8B) ||
+				    (a == 0xE2 && (unsigned char)s[k + 1] == 0x81 && (unsigned char)s[k + 2] == 0xA0) ||
+				    (a == 0xEF && (unsigned char)s[k + 1] == 0xBB && (unsigned char)s[k + 2] == 0xBF))) {
+			k += 3;
+			found = 1;
+			continue;
+		}
+		buf[o++] = s[k++];
+	}
+	if (!found)
+		return s;
+	*n = o;
+	return buf;
+}
+
 int norm_rule_word(ctx *c, size_t i, size_t *used)
 {
 	size_t n;
+	char clean[256];
 	const char *s = norm_core(c, i, &n), *v;
 	int rc;
 	(void)used;
+	s = without_zero_width(s, &n, clean, sizeof clean);
+	if (n == 0)
+		return 1;
 	if ((v = table_lookup_fold(&c->r->t[T_LEXICON], s, n, 1)) != NULL)
 		return norm_words(c, v) ? -1 : 1;
 	if (n == 2 && s[0] == 'U' && s[1] == 'U' && i + 1 < c->nt && c->t[i + 1].c_len) {
