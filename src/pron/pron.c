@@ -453,7 +453,7 @@ static size_t consonant(const char *s, size_t n, size_t i, const char **ph)
 	static const struct { const char *letters, *ph; } digraphs[] = {
 		{"ng", "N"}, {"ny", "n^"}, {"sy", "S"}, {"kh", "x"}, {"sh", "S"}, {"gh", "g"},
 		{"dh", "d"}, {"th", "t"}, {"ph", "f"}, {"dj", "dZ"}, {"tj", "tS"}, {"ch", "x"},
-		{"ck", "k"}, {"dz", "z"},
+		{"ck", "k"}, {"dz", "z"}, {"zh", "z"},
 	};
 	static const char *const single[26] = {
 		"a", "b", "tS", "d", "e", "f", "g", "h", "i", "dZ", "k", "l", "m",
@@ -594,7 +594,7 @@ static int emit_part(const part *pt, sbuf *out)
  * and an apostrophe inside (Jum'at: a glottal stop). */
 static int arabic_spelling(const char *s, size_t n)
 {
-	static const char *const pairs[] = {"sj", "sh", "dh", "dz", "th"};
+	static const char *const pairs[] = {"sj", "sh", "dh", "dz", "th", "zh"};
 	for (size_t i = 0; i + 1 < n; i++)
 		for (size_t k = 0; k < sizeof pairs / sizeof pairs[0]; k++)
 			if (s[i] == pairs[k][0] && s[i + 1] == pairs[k][1])
@@ -681,6 +681,22 @@ static int name_spelling(char *s, size_t *n, char *q, int kind)
 	if (kind == 3 && s[0] == 'c' && (s[1] == 'a' || s[1] == 'o' || s[1] == 'u')) {
 		s[0] = 'k'; /* an English name: Carlos, Costa, Colin */
 		changed = 1;
+	}
+	if (kind >= 2) { /* ch before e, i in names of other languages is c (Sanchez,
+			  * Michelin, Archer); before a, o, u or a consonant it is kh,
+			  * as in Indonesian names (Achmad, Chairul, Choirul) */
+		size_t o = 0;
+		for (i = 0; i < k; i++) {
+			if (s[i] == 'c' && i + 2 < k && s[i + 1] == 'h' &&
+			    (s[i + 2] == 'e' || s[i + 2] == 'i')) {
+				s[o] = 'c', q[o++] = q[i];
+				i++;
+				changed = 1;
+				continue;
+			}
+			s[o] = s[i], q[o++] = q[i];
+		}
+		k = o;
 	}
 	int old = 0;
 	for (i = 0; i + 1 < k; i++)
@@ -853,7 +869,7 @@ static int english_form(const pron_rules *p, const char *s, size_t n)
  * (cantrang, memposting). */
 static int english_compound(const pron_rules *p, const char *s, size_t n);
 
-enum { NOT_ENGLISH, ENGLISH_NEXT_TO_ENGLISH, ENGLISH };
+enum { NOT_ENGLISH, ENGLISH_NAME, ENGLISH_NEXT_TO_ENGLISH, ENGLISH };
 
 static int has_pair(const char *s, size_t n, const char *pairs)
 {
@@ -1041,7 +1057,7 @@ static int english_word(const pron_rules *p, const char *w, size_t n)
 	    (english_form(p, low, n) || wordset_has_name(&p->english, low, n)))
 		return ENGLISH; /* United, Coding, Education, Gunners, Islamic */
 	if (capital && n >= 3 && wordset_has_name(&p->english, low, n))
-		return foreign_spelling(low, n) ? ENGLISH : ENGLISH_NEXT_TO_ENGLISH;
+		return foreign_spelling(low, n) ? ENGLISH : ENGLISH_NAME;
 	if (capital && n >= 4 && !wordset_has(&p->english, low, n) && unknown_foreign(low, n))
 		return ENGLISH;
 	if (capital && n >= 4 && (unknown_foreign(low, n) || has_pair(low, n, "chshthghea")) &&
@@ -1179,7 +1195,7 @@ int pron_sentence(const pron_rules *p, const char *sp, size_t len, sbuf *eng, ve
 		return -1;
 	while (i < len) {
 		size_t end, nend = 0, nx, mark;
-		int rc, kind, english, nya;
+		int rc, kind, next_kind, english, nya;
 		if (sp[i] == '[' && i + 1 < len && sp[i + 1] == '[') { /* lexicon phonemes */
 			const char *close = strstr(sp + i, "]]");
 			i = close ? (size_t)(close - sp) + 2 : len;
@@ -1195,11 +1211,14 @@ int pron_sentence(const pron_rules *p, const char *sp, size_t len, sbuf *eng, ve
 			continue;
 		}
 		nx = next_word(sp, len, end, &nend);
-		/* a weak English word only beside another: the one before, or
-		 * the one after */
+		/* a weak English word only beside another, and a name only beside
+		 * one that is not a name too (Ashley Cole, New York; not Carolina
+		 * Marin) */
 		english = p->english_fn && (kind = english_word(p, sp + i, end - i)) != NOT_ENGLISH &&
 			  (kind == ENGLISH || (in_english && only_spaces(sp, en_end, i)) ||
-			   (nx < len && only_spaces(sp, end, nx) && english_word(p, sp + nx, nend - nx)));
+			   (nx < len && only_spaces(sp, end, nx) &&
+			    (next_kind = english_word(p, sp + nx, nend - nx)) != NOT_ENGLISH &&
+			    (kind != ENGLISH_NAME || next_kind != ENGLISH_NAME)));
 		if (p->english_fn && !english &&
 		    (english_hyphenated(p, sp + i, end - i) || english_possessive(p, sp + i, end - i)))
 			english = 1;

@@ -35,6 +35,12 @@ int norm_rule_abbrev(ctx *c, size_t i, size_t *used)
 			if (qn >= 2 && capitals(q, qn) == qn)
 				return 1; /* DPR / MPR: one body, said without "atau" */
 		}
+		if (i + 1 < c->nt && pn == 3 && !strncmp(p, "dan", 3)) {
+			size_t qn;
+			const char *q = norm_core(c, i + 1, &qn);
+			if (qn == 4 && !strncmp(q, "atau", 4))
+				return 1; /* dan / atau */
+		}
 		if (i + 1 < c->nt && pn >= 2 && su_is_upper(p[0]) && su_is_lower(p[pn - 1])) {
 			size_t qn;
 			const char *q = norm_core(c, i + 1, &qn);
@@ -273,6 +279,8 @@ static int dateline(const ctx *c, size_t i)
 	for (size_t k = 0; k < c->nt && k < 4; k++) {
 		const tok *t = &c->t[k];
 		const char *w = c->s + t->c_off;
+		if (k == 0 && k < i && memchr(w, '.', t->c_len))
+			continue; /* JUARA.NET, TOKYO - */
 		if (t->c_len < 3 || capitals(w, t->c_len) != t->c_len)
 			return 0;
 		if (k + 1 < c->nt && (c->s[c->t[k + 1].off] == '(' || c->s[c->t[k + 1].off] == '-'))

@@ -270,6 +270,23 @@ static int range_dash(const ctx *c, size_t i)
 	return (before || all_digits(c, i - 1)) && (after || all_digits(c, i + 1)) && (before || after);
 }
 
+/* Is the dash alone at token i inside one name: between capitals (HR - V,
+ * T - GDI, B - SUV) or after Al, El (Al - Haramain)? */
+static int name_dash(const ctx *c, size_t i)
+{
+	size_t pn, qn, k;
+	const char *p = norm_core(c, i - 1, &pn), *q = norm_core(c, i + 1, &qn);
+	int caps = pn > 0 && pn <= 4 && qn > 0 && su_is_upper(q[0]);
+	for (k = 0; caps && k < pn; k++)
+		caps = su_is_upper(p[k]) || su_is_digit(p[k]);
+	for (k = 0; caps && k < qn && k < 4; k++)
+		caps = su_is_upper(q[k]) || su_is_digit(q[k]);
+	if (caps && c->t[i - 1].len == pn)
+		return 1;
+	return pn == 2 && (p[0] == 'A' || p[0] == 'E' || p[0] == 'a' || p[0] == 'e') && p[1] == 'l' && qn > 0 &&
+	       su_is_upper(q[0]) && c->t[i - 1].len == pn;
+}
+
 /* A token of punctuation only: its mark joins the previous piece. */
 static int attach_punct(ctx *c, size_t i, vec *pieces)
 {
@@ -283,9 +300,10 @@ static int attach_punct(ctx *c, size_t i, vec *pieces)
 	norm_piece *p = pieces->len ? vec_at(pieces, pieces->len - 1) : NULL;
 	/* U - 23, H - 2: a letter and its number, no pause between */
 	int joined = i > 0 && i + 1 < c->nt && c->t[i].len == 1 && c->s[c->t[i].off] == '-' &&
-		     c->t[i - 1].len == 1 && su_is_upper(c->s[c->t[i - 1].off]) && all_digits(c, i + 1);
+		     ((c->t[i - 1].len == 1 && su_is_upper(c->s[c->t[i - 1].off]) && all_digits(c, i + 1)) ||
+		      name_dash(c, i));
 	char m = joined ? 0 : pick_mark(c->s + c->t[i].off, c->t[i].len, 1);
-	if (joined && c->s[c->t[i - 1].off] == 'H') { /* H - 2: two days before */
+	if (joined && c->t[i - 1].len == 1 && c->s[c->t[i - 1].off] == 'H' && all_digits(c, i + 1)) { /* H - 2 */
 		norm_piece np = {c->t[i].off, c->t[i].len, c->sp->len + 1, 0};
 		if (sbuf_adds(c->sp, " min") != 0)
 			return -1;
