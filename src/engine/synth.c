@@ -4,6 +4,7 @@
 
 #include <dlfcn.h>
 #include <errno.h>
+#include <signal.h>
 #include <espeak-ng/speak_lib.h>
 #include <link.h>
 #include <stdint.h>
@@ -390,6 +391,10 @@ void synth_foreign_end(int wait)
 {
 	if (other.pid > 0) {
 		close(other.sock);
+		/* It holds nothing worth finishing, and may still be loading its
+		 * voice (some 15 ms a short run would wait for): end it now. */
+		if (wait)
+			kill(other.pid, SIGKILL);
 		while (wait && waitpid(other.pid, NULL, 0) < 0 && errno == EINTR)
 			;
 	}
