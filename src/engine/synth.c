@@ -15,6 +15,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "base/fdio.h"
 #include "base/hash.h"
 #include "base/utf8.h"
 
@@ -274,34 +275,6 @@ static struct {
 	int sock;
 } other = {"", 0, -1};
 
-static int read_n(int fd, void *dst, size_t n)
-{
-	char *p = dst;
-	while (n > 0) {
-		ssize_t got = read(fd, p, n);
-		if (got < 0 && errno == EINTR)
-			continue;
-		if (got <= 0)
-			return -1;
-		p += got, n -= (size_t)got;
-	}
-	return 0;
-}
-
-static int write_n(int fd, const void *src, size_t n)
-{
-	const char *p = src;
-	while (n > 0) {
-		ssize_t put = send(fd, p, n, MSG_NOSIGNAL);
-		if (put < 0 && errno == EINTR)
-			continue;
-		if (put <= 0)
-			return -1;
-		p += put, n -= (size_t)put;
-	}
-	return 0;
-}
-
 static _Noreturn void other_main(int sock)
 {
 	char word[SYNTH_FOREIGN_MAX + 1];
@@ -312,7 +285,7 @@ static _Noreturn void other_main(int sock)
 		const void *at = word;
 		const char *ph = NULL;
 		char out[4 * SYNTH_FOREIGN_MAX + 64];
-		if (read_n(sock, &n, sizeof n) != 0 || n > SYNTH_FOREIGN_MAX || read_n(sock, word, n) != 0)
+		if (su_read_full(sock, &n, sizeof n) != 0 || n > SYNTH_FOREIGN_MAX || su_read_full(sock, word, n) != 0)
 			_exit(0);
 		word[n] = '\0';
 		/* one clause at a time; a word is one */
@@ -325,7 +298,7 @@ static _Noreturn void other_main(int sock)
 			memcpy(out + m, ph, k);
 			m += (uint32_t)k;
 		}
-		if (write_n(sock, &m, sizeof m) != 0 || write_n(sock, out, m) != 0)
+		if (su_send_full(sock, &m, sizeof m) != 0 || su_send_full(sock, out, m) != 0)
 			_exit(0);
 	}
 }
@@ -376,8 +349,8 @@ int synth_foreign_phonemes(const char *word, size_t n, sbuf *out)
 		other.pid = -1;
 		return 1;
 	}
-	if (write_n(other.sock, &len, sizeof len) != 0 || write_n(other.sock, word, n) != 0 ||
-	    read_n(other.sock, &m, sizeof m) != 0 || m > sizeof buf || read_n(other.sock, buf, m) != 0) {
+	if (su_send_full(other.sock, &len, sizeof len) != 0 || su_send_full(other.sock, word, n) != 0 ||
+	    su_read_full(other.sock, &m, sizeof m) != 0 || m > sizeof buf || su_read_full(other.sock, buf, m) != 0) {
 		synth_foreign_end(1); /* it died: the words are the main voice's from now on */
 		other.pid = -1;
 		return 1;

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "base/buf.h"
+#include "base/fdio.h"
 #include "run/spill.h"
 
 /* Jobs in flight may be several times the workers: a worker that finishes
@@ -77,21 +78,6 @@ struct pool {
 
 /* ---- the worker ---- */
 
-static int read_full(int fd, void *dst, size_t n)
-{
-	char *p = dst;
-	while (n > 0) {
-		ssize_t got = read(fd, p, n);
-		if (got < 0 && errno == EINTR)
-			continue;
-		if (got <= 0)
-			return -1;
-		p += got;
-		n -= (size_t)got;
-	}
-	return 0;
-}
-
 /* Receive a command: {base, len} with the spill's descriptor attached.
  * 0, or -1 at end of file (the parent is done with this worker). */
 static int recv_command(int sock, uint64_t head[2], int *fd)
@@ -113,7 +99,7 @@ static int recv_command(int sock, uint64_t head[2], int *fd)
 	if (got <= 0 || !c || c->cmsg_type != SCM_RIGHTS)
 		return -1;
 	memcpy(fd, CMSG_DATA(c), sizeof *fd);
-	if ((size_t)got < iov.iov_len && read_full(sock, (char *)head + got, iov.iov_len - (size_t)got))
+	if ((size_t)got < iov.iov_len && su_read_full(sock, (char *)head + got, iov.iov_len - (size_t)got))
 		return -1;
 	return 0;
 }
@@ -151,7 +137,7 @@ static _Noreturn void worker_main(const pool_task *task, int sock, int reuse, si
 		/* The file offset is shared with the parent's descriptor:
 		 * start at 0 whatever it is. */
 		f = lseek(fd, 0, SEEK_SET) == 0 ? fdopen(fd, "wb") : NULL;
-		if (!text || !f || read_full(sock, text, (size_t)head[1]) != 0)
+		if (!text || !f || su_read_full(sock, text, (size_t)head[1]) != 0)
 			_exit(1);
 		text[head[1]] = '\0';
 		if (task->run(task->ud, text, (size_t)head[1], (size_t)head[0], f) != 0 || fflush(f) != 0)
@@ -434,21 +420,6 @@ int pool_wait(pool *p)
 
 int pool_oldest_ended(const pool *p) { return p->n > 0 && p->ring[p->head].state != POOL_SPEAKING; }
 
-static int send_all(int fd, const void *data, size_t n)
-{
-	const char *s = data;
-	while (n > 0) {
-		ssize_t w = send(fd, s, n, MSG_NOSIGNAL);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return -1;
-		s += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
-
 /* Send {base, len} with the spill's descriptor, then the text. */
 static int send_command(int sock, const uint64_t head[2], int fd, const char *text, size_t len)
 {
@@ -471,9 +442,9 @@ static int send_command(int sock, const uint64_t head[2], int fd, const char *te
 		;
 	if (sent < 0)
 		return -1;
-	if ((size_t)sent < iov.iov_len && send_all(sock, (const char *)head + sent, iov.iov_len - (size_t)sent))
+	if ((size_t)sent < iov.iov_len && su_send_full(sock, (const char *)head + sent, iov.iov_len - (size_t)sent))
 		return -1;
-	return send_all(sock, text, len);
+	return su_send_full(sock, text, len);
 }
 
 /* A worker to speak a paragraph of len bytes: an idle one, else a new one,
