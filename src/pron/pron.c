@@ -789,6 +789,22 @@ static const char *homograph_q(const pron_rules *p, const char *s, size_t n, con
 	return h->q;
 }
 
+/* Is w[0..n) ASCII letters, small ones but perhaps the first? Its small
+ * letters into low (NUL-terminated; n < WORD_MAX): 1 when it has a
+ * capital first, 0 when not; -1 when it is no such word. */
+static int small_letters(const char *w, size_t n, char *low)
+{
+	if (n == 0 || n >= WORD_MAX)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		if (!su_is_lower(w[i]) && !(i == 0 && su_is_upper(w[i])))
+			return -1;
+		low[i] = su_lower(w[i]);
+	}
+	low[n] = '\0';
+	return su_is_upper(w[0]);
+}
+
 /* Is w[0..n) a capitalized word of ASCII letters: 0 when not; 1 when it
  * is Indonesian (the roots table, hunspell-id and its affixes; Benny and
  * Sari are among hunspell-id's names); 3 when it is English (hunspell-en-us:
@@ -796,13 +812,8 @@ static const char *homograph_q(const pron_rules *p, const char *s, size_t n, con
 static int unknown_name(const pron_rules *p, const char *w, size_t n)
 {
 	char low[WORD_MAX];
-	if (n < 3 || n >= WORD_MAX || !su_is_upper(w[0]))
+	if (n < 3 || small_letters(w, n, low) != 1)
 		return 0;
-	for (size_t i = 0; i < n; i++) {
-		if (!su_is_lower(w[i]) && i > 0)
-			return 0;
-		low[i] = su_lower(w[i]);
-	}
 	if (find_root(&p->roots, low, n) || pron_is_word((void *)p, low, n))
 		return 1;
 	return wordset_has_name(&p->english, low, n) || wordset_has(&p->english, low, n) ? 3 : 2;
@@ -977,13 +988,8 @@ static int english_suffix(const char *s, size_t n)
 static int after_the(const pron_rules *p, const char *w, size_t n)
 {
 	char low[WORD_MAX];
-	if (n < 3 || n >= WORD_MAX || !su_is_upper(w[0]))
+	if (n < 3 || small_letters(w, n, low) != 1)
 		return 0;
-	for (size_t i = 0; i < n; i++) {
-		if (i > 0 && !su_is_lower(w[i]))
-			return 0;
-		low[i] = su_lower(w[i]);
-	}
 	return wordset_has(&p->english, low, n) || wordset_has_name(&p->english, low, n) ||
 	       (low[n - 1] == 's' && wordset_has(&p->english, low, n - 1));
 }
@@ -1042,15 +1048,9 @@ static int english_possessive(const pron_rules *p, const char *w, size_t n)
 static int english_word(const pron_rules *p, const char *w, size_t n)
 {
 	char low[WORD_MAX];
-	int capital = su_is_upper(w[0]);
-	if (!wordset_loaded(&p->english) || n < 2 || n >= WORD_MAX)
+	int capital;
+	if (!wordset_loaded(&p->english) || n < 2 || (capital = small_letters(w, n, low)) < 0)
 		return NOT_ENGLISH;
-	for (size_t i = 0; i < n; i++) {
-		if (!(su_is_lower(w[i]) || (i == 0 && capital)))
-			return NOT_ENGLISH;
-		low[i] = su_lower(w[i]);
-	}
-	low[n] = '\0';
 	if (find_root(&p->roots, low, n) || pron_is_word((void *)p, low, n))
 		return NOT_ENGLISH;
 	if (capital && n >= 6 && english_suffix(low, n) &&
