@@ -318,6 +318,22 @@ static void check_no_dictionary(void)
 	free(base);
 }
 
+/* Load a rendered JSON: its root (the caller frees it) and, in *ws, the
+ * words of its first sentence; NULL (checked) when it does not load. */
+static json_t *load_first_words(const char *path, json_t **ws)
+{
+	json_error_t jerr;
+	json_t *j = json_load_file(path, 0, &jerr);
+	CHECK(j != NULL, "its JSON loads");
+	if (!j)
+		return NULL;
+	*ws = json_object_get(json_array_get(json_object_get(json_array_get(json_object_get(j, "paragraphs"), 0),
+							     "sentences"),
+					     0),
+			      "words");
+	return j;
+}
+
 /* Word timestamps of a sentence of re-phonemized and respelled words
  * point at the written words: long words get long spans, short words
  * short ones, in the order written. */
@@ -328,20 +344,13 @@ static void check_timestamps(void)
 					    "pemberdayaannya", "dan", "12", "presiden"};
 	static const int is_long[] = {0, 1, 0, 1, -1, 0, 1, 0, -1, -1};
 	const char *args[] = {"-q", "--force", "-o", TMP "/ts.wav", TMP "/ts.txt", NULL};
-	json_error_t jerr;
 	json_t *j, *ws;
 	double shortest_long = 1e9, longest_short = 0;
 	size_t n, bad = 0;
 	write_file(TMP "/ts.txt", text);
 	CHECK(run_suara(args, NULL, NULL, NULL, NULL) == 0, "render a sentence of e-words");
-	j = json_load_file(TMP "/ts.json", 0, &jerr);
-	CHECK(j != NULL, "its JSON loads");
-	if (!j)
+	if (!(j = load_first_words(TMP "/ts.json", &ws)))
 		return;
-	ws = json_object_get(json_array_get(json_object_get(json_array_get(json_object_get(j, "paragraphs"), 0),
-							    "sentences"),
-					    0),
-			     "words");
 	n = json_array_size(ws);
 	CHECK(n == sizeof words / sizeof words[0], "one word entry per written word (%zu)", n);
 	for (size_t i = 0; i < n && i < sizeof words / sizeof words[0]; i++) {
@@ -374,7 +383,6 @@ static void check_english_timestamps(void)
 	const char *args[] = {"-q", "--force", "-o", TMP "/en.wav", TMP "/en.txt", NULL};
 	const char *ph_args[] = {"--phonemes", TMP "/en.txt", NULL};
 	char *out = NULL;
-	json_error_t jerr;
 	json_t *j, *ws;
 	double prev_end = 0, span[6] = {0}; /* seconds: a start rounds down, an end up, to the ms */
 	size_t n, bad = 0;
@@ -384,14 +392,8 @@ static void check_english_timestamps(void)
 	      "launching and meeting are said in English (%s)", out ? out : "");
 	free(out);
 	CHECK(run_suara(args, NULL, NULL, NULL, NULL) == 0, "render a sentence with English words");
-	j = json_load_file(TMP "/en.json", 0, &jerr);
-	CHECK(j != NULL, "its JSON loads");
-	if (!j)
+	if (!(j = load_first_words(TMP "/en.json", &ws)))
 		return;
-	ws = json_object_get(json_array_get(json_object_get(json_array_get(json_object_get(j, "paragraphs"), 0),
-							    "sentences"),
-					    0),
-			     "words");
 	n = json_array_size(ws);
 	CHECK(n == sizeof words / sizeof words[0], "one word entry per written word (%zu)", n);
 	for (size_t i = 0; i < n && i < sizeof words / sizeof words[0]; i++) {
