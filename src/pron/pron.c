@@ -1037,22 +1037,10 @@ static int english_possessive(const pron_rules *p, const char *w, size_t n)
 	return english_word(p, w, base) != NOT_ENGLISH;
 }
 
-/* Is w[0..n) a word to say in English: letters only (a capital first at
- * most), not Indonesian (the roots table, hunspell-id, its affixes), and
- * in hunspell-en-us? ENGLISH for a word in small letters of four or more,
- * or a name of hunspell-en-us spelled the English way (foreign_spelling);
- * ENGLISH_NEXT_TO_ENGLISH for a shorter word, one with a capital or
- * another name, which many names of other languages match (China, Inter,
- * Van, Del, Maria): those only beside another English word (the Champions
- * League, for you, Ashley Cole). */
-static int english_word(const pron_rules *p, const char *w, size_t n)
+/* What english_word says of the small letters low[0..n), capital or not,
+ * leaving aside whether they are Indonesian. */
+static int english_kind(const pron_rules *p, const char *low, size_t n, int capital)
 {
-	char low[WORD_MAX];
-	int capital;
-	if (!wordset_loaded(&p->english) || n < 2 || (capital = small_letters(w, n, low)) < 0)
-		return NOT_ENGLISH;
-	if (find_root(&p->roots, low, n) || pron_is_word((void *)p, low, n))
-		return NOT_ENGLISH;
 	if (capital && n >= 6 && english_suffix(low, n) &&
 	    (english_form(p, low, n) || wordset_has_name(&p->english, low, n)))
 		return ENGLISH; /* United, Coding, Education, Gunners, Islamic */
@@ -1070,6 +1058,31 @@ static int english_word(const pron_rules *p, const char *w, size_t n)
 	if (capital || n < 4)
 		return english_form(p, low, n) ? ENGLISH_NEXT_TO_ENGLISH : NOT_ENGLISH;
 	return english_form(p, low, n) || english_compound(p, low, n) ? ENGLISH : NOT_ENGLISH;
+}
+
+/* Is w[0..n) a word to say in English: letters only (a capital first at
+ * most), not Indonesian (the roots table, hunspell-id, its affixes), and
+ * in hunspell-en-us? ENGLISH for a word in small letters of four or more,
+ * or a name of hunspell-en-us spelled the English way (foreign_spelling);
+ * ENGLISH_NEXT_TO_ENGLISH for a shorter word or one with a capital,
+ * which many names of other languages match (China, Inter,
+ * Van, Del, Maria): those only beside another English word (the Champions
+ * League, for you, Ashley Cole); ENGLISH_NAME for another name, beside a
+ * word that is not a name. The capitalized words English alone are those
+ * english_kind lists. */
+static int english_word(const pron_rules *p, const char *w, size_t n)
+{
+	char low[WORD_MAX];
+	int capital, kind;
+	if (!wordset_loaded(&p->english) || n < 2 || (capital = small_letters(w, n, low)) < 0)
+		return NOT_ENGLISH;
+	/* the English lists first: most words are in none of them, and the
+	 * affix grammar is the dearer question */
+	if ((kind = english_kind(p, low, n, capital)) == NOT_ENGLISH)
+		return NOT_ENGLISH;
+	if (find_root(&p->roots, low, n) || pron_is_word((void *)p, low, n))
+		return NOT_ENGLISH;
+	return kind;
 }
 
 /* Are s[a..b) spaces only (one or more)? */
