@@ -288,28 +288,29 @@ static int name_dash(const ctx *c, size_t i)
 }
 
 /* A token of punctuation only: its mark joins the previous piece. */
+/* Punctuation token i said as a word of its own piece (a dash: hingga). */
+static int punct_as_word(ctx *c, size_t i, vec *pieces, const char *word)
+{
+	norm_piece np = {c->t[i].off, c->t[i].len, c->sp->len + 1, 0};
+	if (sbuf_addc(c->sp, ' ') != 0 || sbuf_adds(c->sp, word) != 0)
+		return -1;
+	np.sp_len = c->sp->len - np.sp_off;
+	return vec_push(pieces, &np) ? 0 : -1;
+}
+
 static int attach_punct(ctx *c, size_t i, vec *pieces)
 {
-	if (range_dash(c, i)) {
-		norm_piece np = {c->t[i].off, c->t[i].len, c->sp->len + 1, 0};
-		if (sbuf_addc(c->sp, ' ') != 0 || sbuf_adds(c->sp, "hingga") != 0)
-			return -1;
-		np.sp_len = c->sp->len - np.sp_off;
-		return vec_push(pieces, &np) ? 0 : -1;
-	}
 	norm_piece *p = pieces->len ? vec_at(pieces, pieces->len - 1) : NULL;
-	/* U - 23, H - 2: a letter and its number, no pause between */
-	int joined = i > 0 && i + 1 < c->nt && c->t[i].len == 1 && c->s[c->t[i].off] == '-' &&
-		     ((c->t[i - 1].len == 1 && su_is_upper(c->s[c->t[i - 1].off]) && all_digits(c, i + 1)) ||
-		      name_dash(c, i));
-	char m = joined ? 0 : pick_mark(c->s + c->t[i].off, c->t[i].len, 1);
-	if (joined && c->t[i - 1].len == 1 && c->s[c->t[i - 1].off] == 'H' && all_digits(c, i + 1)) { /* H - 2 */
-		norm_piece np = {c->t[i].off, c->t[i].len, c->sp->len + 1, 0};
-		if (sbuf_adds(c->sp, " min") != 0)
-			return -1;
-		np.sp_len = c->sp->len - np.sp_off;
-		return vec_push(pieces, &np) ? 0 : -1;
-	}
+	int dash = i > 0 && i + 1 < c->nt && c->t[i].len == 1 && c->s[c->t[i].off] == '-';
+	/* U - 23, H - 2: a letter and its number */
+	int letter_number = dash && c->t[i - 1].len == 1 && su_is_upper(c->s[c->t[i - 1].off]) && all_digits(c, i + 1);
+	char m;
+	if (range_dash(c, i))
+		return punct_as_word(c, i, pieces, "hingga");
+	if (letter_number && c->s[c->t[i - 1].off] == 'H')
+		return punct_as_word(c, i, pieces, "min"); /* H - 2: two days before */
+	/* no pause between a letter and its number, nor inside a name */
+	m = letter_number || (dash && name_dash(c, i)) ? 0 : pick_mark(c->s + c->t[i].off, c->t[i].len, 1);
 	if (!p) {
 		norm_piece np = {c->t[i].off, c->t[i].len, c->sp->len, 0};
 		return vec_push(pieces, &np) ? 0 : -1;
