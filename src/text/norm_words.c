@@ -8,6 +8,31 @@
 
 static size_t capitals(const char *s, size_t n);
 
+/* What a slash alone at token i (i > 0) says between its neighbours:
+ * nothing between acronyms (DPR / MPR: one body) and in dan / atau; "dan"
+ * between names (Marcus / Kevin: a pair); "per" after a unit, a money
+ * scale, or in a chain of them (29,98 kg / kapita / tahun, 5km / jam, Rp 64
+ * triliun / tahun); NULL for the table's "atau". */
+static const char *slash_word(const ctx *c, size_t i)
+{
+	size_t pn, qn = 0, d = 0;
+	const char *p = norm_core(c, i - 1, &pn), *q = i + 1 < c->nt ? norm_core(c, i + 1, &qn) : NULL;
+	int per;
+	if (q && pn >= 2 && qn >= 2 && capitals(p, pn) == pn && capitals(q, qn) == qn)
+		return "";
+	if (q && pn == 3 && !strncmp(p, "dan", 3) && qn == 4 && !strncmp(q, "atau", 4))
+		return "";
+	if (q && pn >= 2 && su_is_upper(p[0]) && su_is_lower(p[pn - 1]) && qn >= 2 && su_is_upper(q[0]) &&
+	    su_is_lower(q[1]))
+		return "dan";
+	while (d < pn && (su_is_digit(p[d]) || p[d] == ',' || p[d] == '.'))
+		d++;
+	if (norm_find_unit(c, p, pn, &per) || (d > 0 && d < pn && norm_find_unit(c, p + d, pn - d, &per)) ||
+	    norm_scale(c->r, p, pn) || (pn == 6 && !strncmp(p, "rupiah", 6)) || (i >= 2 && norm_core_is(c, i - 2, "/")))
+		return "per";
+	return NULL;
+}
+
 /* Abbreviations, titles, symbols and time zones from abbrev.tsv: dll.,
  * Jl., Dr., &, WIB. The period is part of the key ("dll."). An entry said
  * as written (no spoken form) is none here. */
@@ -20,38 +45,8 @@ int norm_rule_abbrev(ctx *c, size_t i, size_t *used)
 	(void)used;
 	if (!n)
 		return 0;
-	if (n == 1 && s[0] == '/' && c->t[i].len == 1 && i > 0) {
-		/* a slash between words: "per" after a unit and in a chain of
-		 * them (29,98 kg / kapita / tahun), else "atau" (the table) */
-		size_t pn;
-		const char *p = norm_core(c, i - 1, &pn);
-		int per;
-		size_t d = 0;
-		while (d < pn && (su_is_digit(p[d]) || p[d] == ',' || p[d] == '.'))
-			d++; /* 5km / jam */
-		if (i + 1 < c->nt && pn >= 2 && capitals(p, pn) == pn) {
-			size_t qn;
-			const char *q = norm_core(c, i + 1, &qn);
-			if (qn >= 2 && capitals(q, qn) == qn)
-				return 1; /* DPR / MPR: one body, said without "atau" */
-		}
-		if (i + 1 < c->nt && pn == 3 && !strncmp(p, "dan", 3)) {
-			size_t qn;
-			const char *q = norm_core(c, i + 1, &qn);
-			if (qn == 4 && !strncmp(q, "atau", 4))
-				return 1; /* dan / atau */
-		}
-		if (i + 1 < c->nt && pn >= 2 && su_is_upper(p[0]) && su_is_lower(p[pn - 1])) {
-			size_t qn;
-			const char *q = norm_core(c, i + 1, &qn);
-			if (qn >= 2 && su_is_upper(q[0]) && su_is_lower(q[1]))
-				return norm_words(c, "dan") ? -1 : 1; /* Marcus / Kevin: a pair */
-		}
-		if (norm_find_unit(c, p, pn, &per) || (d > 0 && d < pn && norm_find_unit(c, p + d, pn - d, &per)) ||
-		    norm_scale(c->r, p, pn) || (pn == 6 && !strncmp(p, "rupiah", 6)) || /* Rp 64 triliun / tahun */
-		    (i >= 2 && norm_core_is(c, i - 2, "/")))
-			return norm_words(c, "per") ? -1 : 1;
-	}
+	if (n == 1 && s[0] == '/' && c->t[i].len == 1 && i > 0 && (v = slash_word(c, i)) != NULL)
+		return *v && norm_words(c, v) ? -1 : 1;
 	if (c->t[i].c_off + n < c->t[i].off + c->t[i].len && s[n] == '.' &&
 	    (e = table_lookup_fold_entry(w, s, n + 1, 1)) != NULL && e->val) {
 		/* an abbreviation that ends the sentence after a word such as
