@@ -943,21 +943,26 @@ static int english_compound(const pron_rules *p, const char *s, size_t n)
 	return 0;
 }
 
+/* Do the letters a, b end a word with two consonants no Indonesian word
+ * ends with (not ng, nk, kh, sy, nor a final y)? */
+static int english_final_pair(char a, char b)
+{
+	return !is_vowel(a) && !is_vowel(b) && b != 'y' &&
+	       !((a == 'n' && (b == 'g' || b == 'k')) || (a == 'k' && b == 'h') || (a == 's' && b == 'y'));
+}
+
 /* Is the lowercase s[0..n) shaped the way Indonesian words never are: two
- * consonants at the end (Guard, First; not ng, ny, nk, kh, sy), a final e
- * after a consonant (Space), a final y after a consonant (Party), c not
- * before a vowel (Music), or x, z, q, v (Frozen, Travel)? Monas, Inter,
- * Costa and Effendi, which hunspell-en-us also has, are not. */
+ * consonants at the end (Guard, First), a final e after a consonant
+ * (Space), a final y after a consonant (Party), c not before a vowel
+ * (Music), or x, z, q, v (Frozen, Travel)? Monas, Inter, Costa and
+ * Effendi, which hunspell-en-us also has, are not. */
 static int english_shape(const char *s, size_t n)
 {
 	char a = s[n - 2], b = s[n - 1];
 	for (size_t i = 0; i < n; i++)
 		if (strchr("xzqv", s[i]) || (s[i] == 'c' && (i + 1 == n || (!is_vowel(s[i + 1]) && s[i + 1] != 'h'))))
 			return 1;
-	if (!is_vowel(a) && !is_vowel(b) && b != 'y' &&
-	    !((a == 'n' && (b == 'g' || b == 'k')) || (a == 'k' && b == 'h') || (a == 's' && b == 'y')))
-		return 1;
-	return !is_vowel(a) && (b == 'e' || b == 'y');
+	return english_final_pair(a, b) || (!is_vowel(a) && (b == 'e' || b == 'y'));
 }
 
 /* The shape of a four-letter word that no Indonesian word or name has:
@@ -965,10 +970,7 @@ static int english_shape(const char *s, size_t n)
  * Game); not a final y, v or z, which names have (Deny, Vita). */
 static int short_english_shape(const char *s)
 {
-	if (!is_vowel(s[2]) && !is_vowel(s[3]) && s[3] != 'y' &&
-	    !((s[2] == 'n' && (s[3] == 'g' || s[3] == 'k')) || (s[2] == 'k' && s[3] == 'h') || (s[2] == 's' && s[3] == 'y')))
-		return 1;
-	return !is_vowel(s[2]) && s[3] == 'e';
+	return english_final_pair(s[2], s[3]) || (!is_vowel(s[2]) && s[3] == 'e');
 }
 
 /* Does the lowercase s[0..n) end the way English words do and Indonesian
