@@ -588,17 +588,25 @@ static int emit_part(const part *pt, sbuf *out)
 
 /* ---- words ------------------------------------------------------------- */
 
+/* Does s[0..n) hold one of the letter pairs listed together in pairs
+ * ("ckph": ck or ph)? */
+static int has_pair(const char *s, size_t n, const char *pairs)
+{
+	for (size_t i = 0; i + 1 < n; i++)
+		for (const char *q = pairs; *q; q += 2)
+			if (s[i] == q[0] && s[i + 1] == q[1])
+				return 1;
+	return 0;
+}
+
 /* Spellings of Arabic words that espeak-ng's own rules misread, for words
  * without an e: sj (masjid: s and j, not ç), sh (shalat), dh (Ramadhan),
  * dz (dzikir), q (Alquran: k, not kw), th (Muthalib), a final ts (hadits)
  * and an apostrophe inside (Jum'at: a glottal stop). */
 static int arabic_spelling(const char *s, size_t n)
 {
-	static const char *const pairs[] = {"sj", "sh", "dh", "dz", "th", "zh"};
-	for (size_t i = 0; i + 1 < n; i++)
-		for (size_t k = 0; k < sizeof pairs / sizeof pairs[0]; k++)
-			if (s[i] == pairs[k][0] && s[i + 1] == pairs[k][1])
-				return 1;
+	if (has_pair(s, n, "sjshdhdzthzh"))
+		return 1;
 	for (size_t i = 0; i < n; i++)
 		if (s[i] == 'q' || (s[i] == '\'' && i > 0 && i + 1 < n))
 			return 1;
@@ -881,15 +889,6 @@ static int english_form(const pron_rules *p, const char *s, size_t n)
 static int english_compound(const pron_rules *p, const char *s, size_t n);
 
 enum { NOT_ENGLISH, ENGLISH_NAME, ENGLISH_NEXT_TO_ENGLISH, ENGLISH };
-
-static int has_pair(const char *s, size_t n, const char *pairs)
-{
-	for (size_t i = 0; i + 1 < n; i++)
-		for (const char *q = pairs; *q; q += 2)
-			if (s[i] == q[0] && s[i + 1] == q[1])
-				return 1;
-	return 0;
-}
 
 /* Is the lowercase name s[0..n) spelled in a way Indonesian spelling never
  * is, old spellings (oe, dj, tj, ch) and Arabic ones (kh, sy) aside: ck,
