@@ -601,7 +601,7 @@ static int has_pair(const char *s, size_t n, const char *pairs)
 
 /* Spellings of Arabic words that espeak-ng's own rules misread, for words
  * without an e: sj (masjid: s and j, not ç), sh (shalat), dh (Ramadhan),
- * dz (dzikir), q (Alquran: k, not kw), th (Muthalib), a final ts (hadits)
+ * dz (dzikir), zh (Hafizh), q (Alquran: k, not kw), th (Muthalib), a final ts (hadits)
  * and an apostrophe inside (Jum'at: a glottal stop). */
 static int arabic_spelling(const char *s, size_t n)
 {
