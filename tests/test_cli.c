@@ -454,9 +454,14 @@ static void too_few_descriptors(void)
 			if (!first_failure)
 				first_failure = n;
 			failed_at = n;
+			/* the file that could not be opened: the input, the
+			 * engine's voice, or one of the voice's tables or word
+			 * lists (read on a thread beside the engine's start) */
 			CHECK(rc == 1 && strstr(err, "Too many open files") &&
 			      (strstr(err, "suara: timing.txt: ") ||
-			       strstr(err, "suara: espeak-ng could not load voice 'id': ")),
+			       strstr(err, "suara: espeak-ng could not load voice 'id': ") ||
+			       strstr(err, ".tsv: cannot read file: Too many open files") ||
+			       strstr(err, ".dic: cannot read file: Too many open files")),
 			      "ulimit -n %d: status 1 and a message naming the file and the cause (status %d: %s)",
 			      n, rc, err);
 			CHECK(count_entries(TMP "/fd") <= 0, "ulimit -n %d: nothing left in the output folder", n);

@@ -9,6 +9,7 @@
 
 #include "pron/morph.h"
 #include "pron/pron.h"
+#include "pron/wordset.h"
 #include "test.h"
 
 int run_suara(const char *const *args, const char *in, char **out, size_t *out_len, char **err);
@@ -265,6 +266,46 @@ static void write_file(const char *path, const char *text)
 	}
 }
 
+/* The word set of a .dic file, in its three modes, on a file written here:
+ * a count line, words with and without flags, a name and the same word in
+ * small letters, a duplicate, words the set leaves out (an apostrophe, a
+ * digit, a word that runs into the end of the file without a newline). */
+static void check_wordset(void)
+{
+	static const char dic[] = "9\nbook/SM\nCole/M\ncole\nO'Brien\nJawa\njawa/X\nco-owner\nmp3\nbook\nend";
+	const char *path = TMP "/words.dic", *empty = TMP "/empty.dic";
+	wordset w;
+	mkdir("build/test-tmp", 0777);
+	mkdir(TMP, 0777);
+	write_file(path, dic);
+	write_file(empty, "");
+	memset(&w, 0, sizeof w);
+	CHECK(wordset_load(&w, path, WORDSET_CASE) == 0 && wordset_loaded(&w), "a .dic file loads (keeping case)");
+	CHECK(wordset_has(&w, "book", 4) && wordset_has(&w, "cole", 4) && wordset_has(&w, "co-owner", 8) &&
+		      wordset_has(&w, "jawa", 4) && wordset_has(&w, "end", 3),
+	      "its words in small letters are found, with or without flags, and the last without a newline");
+	CHECK(!wordset_has(&w, "boo", 3) && !wordset_has(&w, "books", 5) &&
+		      !wordset_has(&w, "mp3", 3) && !wordset_has(&w, "o'brien", 7) && !wordset_has(&w, "", 0),
+	      "a prefix, a longer word, a word with a digit or an apostrophe are not");
+	CHECK(wordset_has_name(&w, "cole", 4) && wordset_has_name(&w, "jawa", 4) && !wordset_has_name(&w, "book", 4),
+	      "names are asked for apart: Cole and Jawa are names, book is not");
+	CHECK(w.count == 7, "a word written twice is kept once (%zu words)", w.count);
+	wordset_free(&w);
+	CHECK(wordset_load(&w, path, WORDSET_SMALL) == 0 && !wordset_has_name(&w, "cole", 4) &&
+		      wordset_has(&w, "cole", 4) && wordset_has(&w, "jawa", 4) && w.count == 5,
+	      "WORDSET_SMALL leaves the names out (%zu words)", w.count);
+	wordset_free(&w);
+	CHECK(wordset_load(&w, path, WORDSET_ALL) == 0 && wordset_has(&w, "jawa", 4) && wordset_has(&w, "cole", 4) &&
+		      !wordset_has(&w, "Cole", 4) && w.count == 5,
+	      "WORDSET_ALL makes the names small and keeps Cole/cole and Jawa/jawa once (%zu words)", w.count);
+	wordset_free(&w);
+	CHECK(wordset_load(&w, "/nonexistent/x.dic", WORDSET_ALL) == 0 && !wordset_loaded(&w) &&
+		      !wordset_has(&w, "book", 4),
+	      "a missing file gives an empty set, not an error");
+	CHECK(wordset_load(&w, empty, WORDSET_ALL) == 0 && !wordset_has(&w, "book", 4), "so does an empty file");
+	wordset_free(&w);
+}
+
 /* A voice folder like voices/id with one file replaced. */
 static void voice_with(const char *dir, const char *file, const char *text)
 {
@@ -315,6 +356,34 @@ static void check_no_dictionary(void)
 	      err ? err : "");
 	free(out);
 	free(err);
+	free(base);
+}
+
+/* A word list that is there but cannot be read (here a folder named like
+ * the .dic) fails the run naming it: it is not taken for a missing list,
+ * which would change what is said without a word. */
+static void check_unreadable_lists(void)
+{
+	static const char *const keys[] = {"dictionary", "english"};
+	const char *args[] = {"-v", TMP "/voice", "--phonemes", "-", NULL};
+	size_t len;
+	char *base = test_read_file("voices/id/voice.conf", &len);
+	for (size_t i = 0; i < 2; i++) {
+		char conf[8192], *out = NULL, *err = NULL, *d, *nl;
+		int rc;
+		voice_with(TMP "/voice", "voice.conf", "");
+		mkdir(TMP "/voice/list.dic", 0777);
+		d = base ? strstr(base, keys[i]) : NULL;
+		nl = d ? strchr(d, '\n') : NULL;
+		snprintf(conf, sizeof conf, "%.*s%s = " TMP "/voice/list\n%s", d ? (int)(d - base) : 0, base ? base : "",
+			 keys[i], nl ? nl + 1 : "");
+		write_file(TMP "/voice/voice.conf", conf);
+		rc = run_suara(args, "desa\n", &out, NULL, &err);
+		CHECK(rc == 1 && err && strstr(err, "voice/list.dic: cannot read file: "),
+		      "an unreadable %s list fails the run naming it (rc %d: %s)", keys[i], rc, err ? err : "");
+		free(out);
+		free(err);
+	}
 	free(base);
 }
 
@@ -430,9 +499,11 @@ void suite_pron(void)
 	}
 	check_golden();
 	check_morph();
+	check_wordset();
 	check_grammar();
 	check_table_errors();
 	check_no_dictionary();
+	check_unreadable_lists();
 	check_timestamps();
 	check_english_timestamps();
 }

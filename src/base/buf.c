@@ -1,6 +1,7 @@
 /* buf.c: growable buffers; see buf.h. */
 #include "base/buf.h"
 
+#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -192,4 +193,23 @@ int su_read_all(FILE *f, char **out, size_t *out_len)
 nomem:
 	free(buf);
 	return -1;
+}
+
+int su_read_file(const char *path, char **out, size_t *len, char *err, size_t errlen)
+{
+	FILE *f = fopen(path, "rb");
+	int rc, e;
+	if (!f) {
+		snprintf(err, errlen, "%s: cannot read file: %s", path, strerror(errno));
+		return -1;
+	}
+	errno = 0;
+	rc = su_read_all(f, out, len);
+	e = errno ? errno : EIO;
+	fclose(f);
+	if (rc == -1)
+		snprintf(err, errlen, "%s: out of memory", path);
+	else if (rc != 0)
+		snprintf(err, errlen, "%s: cannot read file: %s", path, strerror(e));
+	return rc ? -1 : 0;
 }

@@ -61,5 +61,8 @@ void *su_realloc(void *p, size_t n);
 /* Read all of f into a NUL-terminated buffer from su_malloc (the
  * caller frees it). 0, or -1 when out of memory, -2 on a read error. */
 int su_read_all(FILE *f, char **out, size_t *len);
+/* The whole file at path, as su_read_all: 0, or -1 with "path: cannot
+ * read file: why" (or "path: out of memory") in err. */
+int su_read_file(const char *path, char **out, size_t *len, char *err, size_t errlen);
 
 #endif

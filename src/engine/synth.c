@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -320,6 +321,7 @@ static int other_start(void)
 		if (dup2(sv[1], 3) != 3)
 			_exit(1);
 		close_range(4, ~0U, 0);
+		prctl(PR_SET_NAME, "suara-foreign");
 		other_main(3);
 	}
 	close(sv[1]);

@@ -17,6 +17,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <errno.h>
 #include <string.h>
 
 #include "base/buf.h"
@@ -37,7 +38,9 @@ int morph_open(morph **out, const char *dic_base)
 	if (dic_base && *dic_base) {
 		snprintf(dic, sizeof dic, "%s.dic", dic_base);
 		if (wordset_load(&m->stems, dic, WORDSET_ALL) != 0) {
+			int e = errno;
 			morph_close(m);
+			errno = e;
 			return -1;
 		}
 	}

@@ -31,7 +31,8 @@ typedef struct {
 /* Read the stems of the hunspell dictionary dic_base.dic (hunspell-id,
  * e.g. /usr/share/hunspell/id_ID): the word before each '/'. Returns 0
  * with *out set; when the file is missing, 0 with a morph that knows only
- * the affixes (its roots are then the caller's); -1 when out of memory. */
+ * the affixes (its roots are then the caller's); -1 with errno when it
+ * cannot be read or memory runs out. */
 int morph_open(morph **out, const char *dic_base);
 /* Did morph_open find the dictionary? */
 int morph_has_dictionary(const morph *m);

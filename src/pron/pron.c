@@ -8,6 +8,7 @@
 #include "pron/pron.h"
 #include "base/ascii.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -143,15 +144,9 @@ static int load_roots(root_table *t, const char *dir, const char *name, int homo
 {
 	char path[4200], *p, *end, *arena;
 	size_t len, lines = 1, lineno = 0;
-	FILE *f;
-	int rc;
 	snprintf(path, sizeof path, "%s/%s", dir, name);
-	if (!(f = fopen(path, "rb")))
-		return fail_at(err, errlen, path, 0, "cannot read file");
-	rc = su_read_all(f, &t->file, &len);
-	fclose(f);
-	if (rc != 0)
-		return fail_at(err, errlen, path, 0, rc == -1 ? "out of memory" : "cannot read file");
+	if (su_read_file(path, &t->file, &len, err, errlen) != 0)
+		return -1;
 	if (utf8_validate(t->file, len) != len || memchr(t->file, '\0', len))
 		return fail_at(err, errlen, path, 0, "invalid UTF-8");
 	for (size_t i = 0; i < len; i++)
@@ -223,7 +218,8 @@ int pron_load(pron_rules **out, const char *dir, const char *dic_base, char *err
 	    load_roots(&p->homographs, dir, "homographs.tsv", 1, err, errlen) != 0)
 		goto fail;
 	if (morph_open(&p->morph, dic_base) != 0) {
-		fail_at(err, errlen, dic_base, 0, "out of memory");
+		snprintf(err, errlen, "%s.dic: %s%s", dic_base, errno == ENOMEM ? "" : "cannot read file: ",
+			 errno == ENOMEM ? "out of memory" : strerror(errno));
 		goto fail;
 	}
 	*out = p;

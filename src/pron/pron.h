@@ -68,7 +68,8 @@ typedef int (*pron_phonemes_fn)(void *ud, const char *w, size_t n, sbuf *out);
 /* Say English words (not Indonesian, in the hunspell dictionary dic, e.g.
  * /usr/share/hunspell/en_US.dic) with the phonemes fn gives, in the
  * espeak-ng phoneme table table (en-us), then back to main_table (id). dic
- * NULL or missing, or fn NULL: none. 0, or -1 when out of memory. */
+ * NULL or missing, or fn NULL: none. 0, or -1 with errno when dic cannot
+ * be read or memory runs out (ENOMEM). */
 int pron_set_english(pron_rules *p, const char *dic, const char *table, const char *main_table,
 		     pron_phonemes_fn fn, void *ud);
 

@@ -1,62 +1,126 @@
-/* wordset.c: see wordset.h. */
+/* wordset.c: see wordset.h.
+ *
+ * The .dic file is mapped read-only and never copied or changed: a slot
+ * of the open-addressing table holds a word's offset in the file, its
+ * length and 24 more bits of its hash, so a probe compares the words
+ * themselves only when those agree. Loading is one pass over the file's
+ * bytes; the pages of the file are the page cache's, shared by every
+ * process that maps it and by every worker forked from this one. */
+#define _DEFAULT_SOURCE /* MAP_POPULATE */
 #include "pron/wordset.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "base/ascii.h"
 #include "base/buf.h"
 #include "base/hash.h"
 
-static size_t hash(const char *s, size_t n) { return (size_t)su_fnv1a(SU_FNV_BASIS, s, n); }
+#define SLOT_OFF(s) ((size_t)((s) & 0xffffffffu))
+#define SLOT_LEN(s) ((size_t)(((s) >> 32) & 0xffu))
+#define SLOT_TAG(h) ((uint64_t)(h) >> 40 << 40)
+#define WORD_MAX 255
+#define AHEAD 16
 
-/* Insert s[0..n) (NUL-terminated there), whose hash is h. */
-static void insert(wordset *w, const char *s, size_t n, size_t h)
+/* Is the stored t[0..n) the lowercase s[0..n), as w's mode compares? */
+static int same(const wordset *w, const char *t, const char *s, size_t n)
 {
-	size_t i = h & (w->nslots - 1);
-	while (w->slot[i]) {
-		if (strncmp(w->slot[i], s, n) == 0 && w->slot[i][n] == '\0')
-			return;
-		i = (i + 1) & (w->nslots - 1);
-	}
-	w->slot[i] = s;
+	size_t i;
+	if (w->mode != WORDSET_ALL)
+		return memcmp(t, s, n) == 0;
+	for (i = 0; i < n; i++)
+		if (su_lower(t[i]) != s[i])
+			return 0;
+	return 1;
 }
 
-/* Cut the .dic file (a count on the first line, then word[/flags] lines)
- * into the set: one pass over each line's word, lowering and hashing it
- * (the file is a megabyte: this is most of suara's start-up). */
+/* Insert the word at off, n bytes, whose lowered hash is h; a word the
+ * set has already (as the mode compares) is kept once. */
+static void insert(wordset *w, size_t off, size_t n, uint64_t h)
+{
+	size_t mask = w->nslots - 1, i = (size_t)h & mask;
+	uint64_t slot = SLOT_TAG(h) | (uint64_t)n << 32 | (uint64_t)off;
+	char low[WORD_MAX];
+	size_t k;
+	for (k = 0; k < n; k++)
+		low[k] = w->mode == WORDSET_ALL ? su_lower(w->file[off + k]) : w->file[off + k];
+	for (; w->slot[i]; i = (i + 1) & mask)
+		if ((w->slot[i] >> 32) == (slot >> 32) && same(w, w->file + SLOT_OFF(w->slot[i]), low, n))
+			return;
+	w->slot[i] = slot;
+	w->count++;
+}
+
 int wordset_load(wordset *w, const char *path, int names)
 {
-	FILE *f = fopen(path, "rb");
-	size_t len, lines = 0;
-	char *p, *end, *nl;
-	int rc;
-	if (!f)
-		return 0;
-	rc = su_read_all(f, &w->file, &len);
-	fclose(f);
-	if (rc != 0)
-		return rc == -1 ? -1 : 0;
-	end = w->file + len;
-	for (p = w->file; (nl = memchr(p, '\n', (size_t)(end - p))) != NULL; p = nl + 1)
-		lines++;
-	for (w->nslots = 1024; w->nslots < 2 * lines + 2; w->nslots *= 2)
-		;
-	if (!(w->slot = su_calloc(w->nslots, sizeof *w->slot)))
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	struct stat st;
+	size_t len, lines = 0, i, next = 0, queued = 0;
+	const char *p, *end, *nl;
+	struct {
+		size_t off, len;
+		uint64_t h;
+	} ahead[AHEAD];
+	int saved;
+	if (fd < 0) /* no such file: no such list */
+		return errno == ENOENT || errno == ENOTDIR ? 0 : -1;
+	if (fstat(fd, &st) != 0) {
+		saved = errno;
+		close(fd);
+		errno = saved;
 		return -1;
-	for (p = w->file; p < end; p = nl + 1) {
+	}
+	if (!S_ISREG(st.st_mode) || (uint64_t)st.st_size >= 0xffffffffu || st.st_size == 0) {
+		close(fd);
+		errno = EINVAL;
+		return st.st_size == 0 && S_ISREG(st.st_mode) ? 0 : -1; /* empty: an empty list */
+	}
+	len = (size_t)st.st_size;
+	w->file = mmap(NULL, len, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+	saved = errno;
+	close(fd);
+	if (w->file == MAP_FAILED) {
+		w->file = NULL;
+		errno = saved;
+		return -1;
+	}
+	w->len = len;
+	w->mode = names;
+	end = w->file + len;
+	for (i = 0; i < len; i++)
+		lines += w->file[i] == '\n';
+	for (w->nslots = 1024; w->nslots < lines + lines / 2 + 2; w->nslots *= 2)
+		;
+	if (!(w->slot = su_calloc(w->nslots, sizeof *w->slot))) {
+		wordset_free(w);
+		errno = ENOMEM;
+		return -1;
+	}
+	/* A word's slot is prefetched when it is read and filled AHEAD words
+	 * later: the table is bigger than the caches, and a miss per word
+	 * was most of the load. */
+	for (p = w->file; p < end || queued; p = nl + 1) {
 		uint64_t h = SU_FNV_BASIS;
-		char *e = p;
+		const char *e = p;
 		int capital = 0;
+		if (p >= end) { /* the file is read: empty the queue */
+			nl = end - 1;
+			queued--;
+			insert(w, ahead[next].off, ahead[next].len, ahead[next].h);
+			next = (next + 1) % AHEAD;
+			continue;
+		}
 		for (; e < end; e++) {
 			char c = *e;
 			if (su_is_upper(c)) {
 				capital = 1;
 				c = su_lower(c);
-				if (names != WORDSET_CASE)
-					*e = c;
 			} else if (!su_is_lower(c) && c != '-') {
 				break;
 			}
@@ -65,9 +129,18 @@ int wordset_load(wordset *w, const char *path, int names)
 		nl = e < end ? memchr(e, '\n', (size_t)(end - e)) : NULL;
 		if (!nl)
 			nl = end;
-		if (e > p && (names != WORDSET_SMALL || !capital) && (e == nl || *e == '/' || *e == ' ' || *e == '\t' || *e == '\r')) {
-			*e = '\0';
-			insert(w, p, (size_t)(e - p), (size_t)h);
+		if (e > p && e - p <= WORD_MAX && (names != WORDSET_SMALL || !capital) &&
+		    (e == nl || *e == '/' || *e == ' ' || *e == '\t' || *e == '\r')) {
+			size_t at = (next + queued) % AHEAD;
+			__builtin_prefetch(&w->slot[(size_t)h & (w->nslots - 1)], 1);
+			if (queued == AHEAD) {
+				insert(w, ahead[next].off, ahead[next].len, ahead[next].h);
+				next = (next + 1) % AHEAD;
+				at = (next + queued - 1) % AHEAD;
+				queued--;
+			}
+			ahead[at].off = (size_t)(p - w->file), ahead[at].len = (size_t)(e - p), ahead[at].h = h;
+			queued++;
 		}
 	}
 	return 0;
@@ -75,38 +148,36 @@ int wordset_load(wordset *w, const char *path, int names)
 
 void wordset_free(wordset *w)
 {
-	free(w->file);
+	if (w->file)
+		munmap((void *)w->file, w->len);
 	free(w->slot);
-	w->file = NULL, w->slot = NULL, w->nslots = 0;
+	memset(w, 0, sizeof *w);
 }
 
 int wordset_loaded(const wordset *w) { return w->slot != NULL; }
 
-int wordset_has_name(const wordset *w, const char *s, size_t n)
+/* Is there a word whose hash is that of the lowercase s[0..n) and which
+ * is s as the mode compares (name: s with a capital first)? */
+static int lookup(const wordset *w, const char *s, size_t n, int name)
 {
-	size_t i;
-	if (!w->slot || n == 0)
+	uint64_t h, key;
+	size_t i, mask;
+	if (!w->slot || n == 0 || n > WORD_MAX)
 		return 0;
-	for (i = hash(s, n) & (w->nslots - 1); w->slot[i]; i = (i + 1) & (w->nslots - 1)) {
-		const char *t = w->slot[i];
-		size_t k = 1;
-		if (t[0] != su_upper(s[0]) || t[n] != '\0')
+	h = su_fnv1a(SU_FNV_BASIS, s, n);
+	key = (SLOT_TAG(h) | (uint64_t)n << 32) >> 32;
+	mask = w->nslots - 1;
+	for (i = (size_t)h & mask; w->slot[i]; i = (i + 1) & mask) {
+		const char *t;
+		if ((w->slot[i] >> 32) != key)
 			continue;
-		while (k < n && t[k] == s[k])
-			k++;
-		if (k == n)
+		t = w->file + SLOT_OFF(w->slot[i]);
+		if (name ? t[0] == su_upper(s[0]) && memcmp(t + 1, s + 1, n - 1) == 0 : same(w, t, s, n))
 			return 1;
 	}
 	return 0;
 }
 
-int wordset_has(const wordset *w, const char *s, size_t n)
-{
-	size_t i;
-	if (!w->slot || n == 0)
-		return 0;
-	for (i = hash(s, n) & (w->nslots - 1); w->slot[i]; i = (i + 1) & (w->nslots - 1))
-		if (strncmp(w->slot[i], s, n) == 0 && w->slot[i][n] == '\0')
-			return 1;
-	return 0;
-}
+int wordset_has(const wordset *w, const char *s, size_t n) { return lookup(w, s, n, 0); }
+
+int wordset_has_name(const wordset *w, const char *s, size_t n) { return lookup(w, s, n, 1); }

@@ -6,11 +6,14 @@
 #define SUARA_WORDSET_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 typedef struct {
-	char *file;        /* the .dic file, cut into NUL-terminated words */
-	const char **slot; /* nslots entries, NULL when empty */
-	size_t nslots;
+	const char *file; /* the .dic file, mapped read-only */
+	size_t len;
+	uint64_t *slot;   /* nslots entries (see wordset.c), 0 when empty */
+	size_t nslots, count;
+	int mode;         /* what wordset_load was given as names */
 } wordset;
 
 /* What wordset_load keeps of the words with a capital (names). */
@@ -21,8 +24,9 @@ enum {
 };
 
 /* Read path into w (zeroed by the caller): words of a-z and '-' (with a
- * capital, as names says). 0, also when the file is missing (then w is
- * empty); -1 when out of memory. */
+ * capital, as names says). 0, also when there is no such file or it is
+ * empty (then w is empty); -1 with errno when it cannot be read, or
+ * memory runs out (ENOMEM). The file stays mapped until wordset_free. */
 int wordset_load(wordset *w, const char *path, int names);
 void wordset_free(wordset *w);
 /* Is the lowercase s[0..n) one of the words (with WORDSET_CASE, one of

@@ -234,7 +234,7 @@ static pid_t fork_child(void)
 static void start_probe(pool *p)
 {
 	p->probe = fork_child();
-	if (p->probe == 0)
+	if (p->probe == 0 && prctl(PR_SET_NAME, "suara-probe") >= 0)
 		_exit(p->task->resets_exact(p->task->ud) ? 0 : 1);
 	if (p->probe < 0)
 		p->reuse = 0;
@@ -278,6 +278,7 @@ static int fork_worker(pool *p, worker *w, char *err, size_t errlen)
 		int sock = only_socket(sv[1]);
 		if (sock < 0)
 			_exit(1);
+		prctl(PR_SET_NAME, "suara-worker"); /* what ps and top show */
 		worker_main(p->task, sock, p->reuse != 0, p->heap_max);
 	}
 	close(sv[1]);

@@ -53,15 +53,9 @@ static int load_contexts(norm_rules *r, const char *dir, char *err, size_t errle
 {
 	char path[4200], *p, *end;
 	size_t len, lines = 1, lineno = 0, n[CTX_COUNT] = {0};
-	FILE *f;
-	int rc;
 	snprintf(path, sizeof path, "%s/contexts.tsv", dir);
-	if (!(f = fopen(path, "rb")))
-		return table_fail(err, errlen, path, 0, "cannot read file");
-	rc = su_read_all(f, &r->ctx_mem, &len);
-	fclose(f);
-	if (rc != 0)
-		return table_fail(err, errlen, path, 0, rc == -1 ? "out of memory" : "cannot read file");
+	if (su_read_file(path, &r->ctx_mem, &len, err, errlen) != 0)
+		return -1;
 	for (size_t i = 0; i < len; i++)
 		lines += r->ctx_mem[i] == '\n';
 	for (int k = 0; k < CTX_COUNT; k++)

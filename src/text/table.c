@@ -33,17 +33,6 @@ int table_fail(char *err, size_t errlen, const char *path, size_t line, const ch
 	return -1;
 }
 
-static int read_all(const char *path, char **out, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	int rc;
-	if (!f)
-		return -1;
-	rc = su_read_all(f, out, len);
-	fclose(f);
-	return rc;
-}
-
 static int entry_cmp(const void *a, const void *b)
 {
 	return strcmp(((const entry *)a)->key, ((const entry *)b)->key);
@@ -113,8 +102,8 @@ int table_load(table *t, const char *dir, const char *name, int classes, char *e
 	char path[4096];
 	size_t len, bad;
 	snprintf(path, sizeof path, "%s/%s", dir, name);
-	if (read_all(path, &t->mem, &len) != 0)
-		return table_fail(err, errlen, path, 0, "cannot read file");
+	if (su_read_file(path, &t->mem, &len, err, errlen) != 0)
+		return -1;
 	if ((bad = utf8_validate(t->mem, len)) != len || memchr(t->mem, '\0', len)) {
 		snprintf(path + strlen(path), sizeof path - strlen(path), " (byte %zu)", bad);
 		return table_fail(err, errlen, path, 0, "invalid UTF-8");
