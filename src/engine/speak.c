@@ -28,7 +28,16 @@ int speak_each_sentence(const seg_rules *seg, const char *text, size_t off, size
 	size_t pos = 0, next;
 	seg_span s;
 	while (seg_next(seg, text + off, len, pos, &s, &next)) {
-		int rc = fn(ud, off + s.off, s.len);
+		int rc;
+		if (next < len && norm_byline(text + off + next, len - next) == 0) {
+			/* a reporter's code after the last sentence is not a
+			 * sentence to say: it closes this one (normalize.h) */
+			size_t end = len;
+			while (end > next && text[off + end - 1] == ' ')
+				end--;
+			s.len = end - s.off, next = len;
+		}
+		rc = fn(ud, off + s.off, s.len);
 		if (rc)
 			return rc;
 		if (next <= pos)

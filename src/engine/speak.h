@@ -48,7 +48,9 @@ int speak_paragraph(const speak_cfg *cfg, speak_buffers *b, const char *text, si
 		    tl_paragraph *tl, speak_sink sink, void *ud);
 
 /* The sentences of a paragraph, as used by speak_paragraph and inspection:
- * calls fn for each; stops and returns fn's non-zero result. */
+ * calls fn for each; stops and returns fn's non-zero result. A reporter's
+ * code after the last sentence (norm_byline: "(rah)") is given as part of
+ * that sentence, which does not say it. */
 typedef int (*speak_sentence_fn)(void *ud, size_t off, size_t len);
 int speak_each_sentence(const seg_rules *seg, const char *text, size_t off, size_t len,
 			speak_sentence_fn fn, void *ud);

@@ -355,23 +355,69 @@ static int one_piece(ctx *c, size_t i, size_t *used, vec *pieces)
 	return vec_push(pieces, &p) ? 0 : -1;
 }
 
+size_t norm_byline(const char *s, size_t len)
+{
+	size_t e = len, open, b, parts = 0;
+	while (e > 0 && s[e - 1] == ' ')
+		e--;
+	if (e < 4 || s[e - 1] != ')')
+		return len;
+	for (b = e - 1; b > 0 && s[b - 1] != '('; b--)
+		if (!su_is_lower(s[b - 1]) && s[b - 1] != ' ' && s[b - 1] != '/')
+			return len;
+	if (b == 0)
+		return len;
+	open = b - 1;
+	for (size_t i = b; i < e - 1;) { /* part ( / part )* */
+		size_t n = 0;
+		while (i < e - 1 && s[i] == ' ')
+			i++;
+		while (i + n < e - 1 && su_is_lower(s[i + n]))
+			n++;
+		if (n < 2 || n > 6 || ++parts > 3)
+			return len;
+		i += n;
+		while (i < e - 1 && s[i] == ' ')
+			i++;
+		if (i < e - 1 && s[i++] != '/')
+			return len;
+	}
+	for (b = open; b > 0 && s[b - 1] == ' '; b--)
+		;
+	if (b == 0)
+		return 0;
+	if (strchr(".!?\"'", s[b - 1]) ||
+	    (b >= 3 && (memcmp(s + b - 3, "\xe2\x80\x9d", 3) == 0 || memcmp(s + b - 3, "\xe2\x80\x99", 3) == 0)))
+		return open;
+	return len;
+}
+
 int norm_sentence(const norm_rules *r, const char *text, size_t len, sbuf *spoken,
 		  vec *pieces)
 {
 	vec toks;
 	ctx c = {r, text, NULL, 0, spoken, -1, 0};
+	size_t cut = norm_byline(text, len), end = len;
 	int rc = -1;
 	vec_init(&toks, sizeof(tok));
 	/* Room for a token every five bytes (news words average more), so the
 	 * token array is seldom grown. */
 	if (sbuf_reserve(spoken, len + 16) != 0 || vec_reserve(&toks, len / 5 + 1) != 0 ||
-	    norm_split_tokens(text, len, &toks) != 0)
+	    norm_split_tokens(text, cut ? cut : len, &toks) != 0)
 		goto done;
 	c.t = toks.items;
 	c.nt = toks.len;
 	for (size_t i = 0, used; i < c.nt; i += used) {
 		used = 1;
 		if (c.t[i].c_len == 0 ? attach_punct(&c, i, pieces) : one_piece(&c, i, &used, pieces))
+			goto done;
+	}
+	if (cut && cut < len) { /* the reporter's code: written, not said */
+		norm_piece p;
+		while (end > cut && text[end - 1] == ' ')
+			end--;
+		p.src_off = cut, p.src_len = end - cut, p.sp_off = spoken->len, p.sp_len = 0;
+		if (!vec_push(pieces, &p))
 			goto done;
 	}
 	rc = 0;

@@ -42,10 +42,21 @@ void norm_set_known(norm_rules *r, norm_known_fn known, void *ud);
  * segmenter reads too (seg_rules_from_table): loaded once for both. */
 const table *norm_abbreviations(const norm_rules *r);
 
+/* Where a reporter's code closing a news text starts: "(rah)", "(ahi /
+ * win)", up to three parts of two to six small letters in parentheses,
+ * after the sentence's final mark (its offset) or standing alone (0); len
+ * when there is none. A newsreader does not say it: norm_sentence leaves
+ * it out of the spoken text (a piece that says nothing), unless it is the
+ * whole sentence, which the caller joins to the sentence before it
+ * (speak.h). Only small letters and no more words: a note such as
+ * "(tidak dimainkan)", or "(kiper)" after a name, is said. */
+size_t norm_byline(const char *s, size_t len);
+
 /* Normalize the sentence text[0..len) (valid UTF-8, no line breaks).
  * Appends the spoken form to *spoken (words separated by single spaces,
  * sentence punctuation kept where it shapes intonation) and one norm_piece
- * per written token to *pieces (a vec of norm_piece). Returns 0, or -1 when
+ * per written token to *pieces (a vec of norm_piece); a reporter's code
+ * after the sentence's end (norm_byline) is not said. Returns 0, or -1 when
  * out of memory (the outputs then hold a partial result to be discarded). */
 int norm_sentence(const norm_rules *r, const char *text, size_t len, sbuf *spoken,
 		  vec *pieces);
