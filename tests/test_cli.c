@@ -229,7 +229,8 @@ static void interrupted(void)
 	CHECK(count_entries(TMP "/out") == 0, "an interrupted run leaves no file at all in the output folder");
 }
 
-/* A child process of pid, or 0 (from /proc/PID/stat, field 4 the parent). */
+/* A worker process of pid, or 0 (from /proc/PID/stat: the name, and field
+ * 4 the parent). */
 static pid_t child_of(pid_t pid)
 {
 	DIR *d = opendir("/proc");
@@ -249,7 +250,9 @@ static pid_t child_of(pid_t pid)
 			buf[0] = '\0';
 		fclose(f);
 		close = strrchr(buf, ')');
-		if (close && sscanf(close + 1, " %*c %d", &ppid) == 1 && ppid == pid)
+		/* a worker, by the name it gives itself: not the start-up
+		 * probe, also a child, which ends on its own */
+		if (close && sscanf(close + 1, " %*c %d", &ppid) == 1 && ppid == pid && strstr(buf, "(suara-worker)"))
 			found = (pid_t)atoi(e->d_name);
 	}
 	if (d)

@@ -107,6 +107,16 @@ static void unit_cases(const norm_rules *r)
 		{"Beli dll. Lalu pulang.", "Beli dan lain-lain. Lalu pulang."},
 		{"a [[b]] c", "a b, c"}, /* a bracket ends an aside with a pause */
 		{"<speak>halo</speak>", "speak halo speak"},
+		/* a spaced dash inside a word or name says no pause; a real
+		 * dash, a year's range or a score does */
+		{"Prosesor 16 - core", "Prosesor enam belas core"},
+		{"Park Geun - hye datang", "Park Geun hye datang"},
+		{"Nabawi - Masjid Quba", "Nabawi, Masjid Quba"},
+		{"Mudah - muhan", "Mudah, muhan"},
+		{"2015 - sekarang", "dua ribu lima belas, sekarang"},
+		/* a reporter's code is not said; a note in brackets is */
+		{"Kata dia. (rah)", "Kata dia."},
+		{"Skor 2 - 1 (pemain cadangan)", "Skor dua, satu, pemain cadangan,"},
 		{"", ""},
 	};
 	sbuf sp = {0};

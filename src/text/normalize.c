@@ -264,8 +264,10 @@ static int range_dash(const ctx *c, size_t i)
 	return (before || all_digits(c, i - 1)) && (after || all_digits(c, i + 1)) && (before || after);
 }
 
-/* Is the dash alone at token i inside one name: between capitals (HR - V,
- * T - GDI, B - SUV) or after Al, El (Al - Haramain)? */
+/* Is the dash alone at token i inside one name or word: between capitals
+ * (HR - V, T - GDI, B - SUV), after Al, El (Al - Haramain), between a
+ * number and a small word (16 - core), or in a Korean or Chinese given
+ * name (Geun - hye)? */
 static int name_dash(const ctx *c, size_t i)
 {
 	size_t pn, qn, k;
@@ -277,6 +279,20 @@ static int name_dash(const ctx *c, size_t i)
 		caps = su_is_upper(q[k]) || su_is_digit(q[k]);
 	if (caps && c->t[i - 1].len == pn)
 		return 1;
+	if (qn >= 2 && c->t[i + 1].c_off == c->t[i + 1].off && su_is_lower(q[0])) {
+		/* a number and its noun: 16 - core, 32 - thread (not a year:
+		 * 2015 - sekarang is a range) */
+		if (all_digits(c, i - 1) && c->t[i - 1].len <= 3)
+			return 1;
+		/* a Korean or Chinese given name: Geun - hye, Ha - na, Soon - sil */
+		for (k = 1; pn >= 2 && pn <= 5 && k < pn && su_is_lower(p[k]); k++)
+			;
+		if (pn >= 2 && pn <= 5 && k == pn && su_is_upper(p[0]) && qn <= 4 && c->t[i - 1].len == pn) {
+			for (k = 0; k < qn && su_is_lower(q[k]); k++)
+				;
+			return k == qn;
+		}
+	}
 	return pn == 2 && (p[0] == 'A' || p[0] == 'E' || p[0] == 'a' || p[0] == 'e') && p[1] == 'l' && qn > 0 &&
 	       su_is_upper(q[0]) && c->t[i - 1].len == pn;
 }
