@@ -84,12 +84,56 @@ static int quote_then_letter(const char *s, size_t n, size_t k)
 	return q > k && q < n && (su_is_lower(s[q]) || su_is_upper(s[q]));
 }
 
+static int say_capitals(ctx *c, size_t i, const char *s, size_t n);
+static int spell(ctx *c, const char *s, size_t n);
+
+/* A part of a word in letters: capitals as an acronym is said (KTP "ka
+ * te pe", ASEAN "asean"), else as it is. */
+static int add_part(ctx *c, const char *s, size_t n)
+{
+	int rc = n >= 2 ? say_capitals(c, (size_t)-1, s, n) : 0;
+	if (rc != 0)
+		return rc < 0 ? -1 : 0;
+	return norm_word_break(c) || sbuf_add(c->sp, s, n);
+}
+
+/* The end of a word that is capitals after small letters (MotoGP, TiLV,
+ * eVGT): where they start, or n. */
+static size_t capital_tail(const char *s, size_t n)
+{
+	size_t k = n;
+	while (k > 0 && su_is_upper(s[k - 1]))
+		k--;
+	return n - k >= 2 && k > 0 && su_is_lower(s[k - 1]) ? k : n;
+}
+
 /* A run of letters as its own word; a name of words written together with
  * capitals (UnionSpace, DailySocial, MasterChef) as its words, each of
- * three letters or more (not McDonald, iPhone, GoPay). */
+ * three letters or more (not McDonald, iPhone, GoPay); an acronym at the
+ * end of a name (MotoGP "moto ge pe") spelled, with the one or two letters
+ * before it (TiLV "te i el ve", eVGT); the parts of a hyphenated word with
+ * an acronym one by one (e-KTP "e ka te pe", ASEAN-Jepang). */
 static int add_run(ctx *c, const char *s, size_t n)
 {
-	size_t from = 0;
+	size_t from = 0, tail;
+	const char *dash = memchr(s, '-', n);
+	if (dash) {
+		int acronym = 0;
+		for (size_t a = 0, b; a < n; a = b + 1) {
+			const char *d = memchr(s + a, '-', n - a);
+			b = d ? (size_t)(d - s) : n;
+			acronym |= b - a >= 2 && su_is_upper(s[a]) && su_is_upper(s[a + 1]);
+		}
+		if (acronym) {
+			for (size_t a = 0, b; a < n; a = b + 1) {
+				const char *d = memchr(s + a, '-', n - a);
+				b = d ? (size_t)(d - s) : n;
+				if (b - a == 1 ? spell(c, s + a, 1) : b > a && add_part(c, s + a, b - a))
+					return -1;
+			}
+			return 0;
+		}
+	}
 	if (su_is_upper(s[0]))
 		for (size_t k = 3; k + 3 <= n; k++)
 			if (su_is_lower(s[k - 1]) && su_is_upper(s[k]) && su_is_lower(s[k + 1]) && k - from >= 3 &&
@@ -98,6 +142,12 @@ static int add_run(ctx *c, const char *s, size_t n)
 					return -1;
 				from = k;
 			}
+	if ((tail = capital_tail(s + from, n - from) + from) < n) {
+		if (tail - from <= 2 ? spell(c, s + from, tail - from)
+				     : norm_word_break(c) || sbuf_add(c->sp, s + from, tail - from))
+			return -1;
+		return spell(c, s + tail, n - tail);
+	}
 	return norm_word_break(c) || sbuf_add(c->sp, s + from, n - from);
 }
 
