@@ -639,6 +639,72 @@ static int romance_c(char *s, size_t n)
 	return changed;
 }
 
+/* How many runs of vowels s[0..n) has: its syllables, roughly. */
+static size_t vowel_runs(const char *s, size_t n)
+{
+	size_t r = 0;
+	for (size_t i = 0; i < n; i++)
+		r += is_vowel(s[i]) && (i == 0 || !is_vowel(s[i - 1]));
+	return r;
+}
+
+/* Names of other languages in the lowercase s[0..*n) of a capitalized word
+ * neither dictionary knows (kind 2) or hunspell-en-us's (3), said the way a
+ * newsreader does: a final c is k (Eric, Lac; no Indonesian word ends in
+ * c), but for the -ic of a name not English (Modric, Ibrahimovic: ć); in
+ * an English name c before a, o, u is k (Marcus, Oscar); ch opening
+ * a name of one syllable is c (Choi, Chong, Chan: Chinese and Korean; the
+ * ch of Chairul, Achmad is kh); ee is i (Hee, Kee); a final uu is u (Suu);
+ * the eu of a Korean syllable before n, ng, m or at the end is a pepet
+ * (Geun, Seung, Eun); lj is ly (Sukamuljo, the old spelling; not Al-). 1
+ * when it changed something. */
+static int foreign_name(char *s, size_t *n, char *q, int kind)
+{
+	size_t k = *n, o = 0, i;
+	int changed = 0, one = vowel_runs(s, k) == 1;
+	if (k >= 3 && s[k - 1] == 'c' && s[k - 2] != 'c' && (kind == 3 || s[k - 2] != 'i'))
+		s[k - 1] = 'k', changed = 1;
+	for (i = 1; kind == 3 && i + 1 < k; i++)
+		if (s[i] == 'c' && s[i - 1] != 'c' && s[i - 1] != 's' && (s[i + 1] == 'a' || s[i + 1] == 'o' || s[i + 1] == 'u'))
+			s[i] = 'k', changed = 1;
+	for (i = 0; i < k; i++) {
+		if (one && i == 0 && s[0] == 'c' && s[1] == 'h' && k > 2 && is_vowel(s[2])) {
+			s[o] = 'c', q[o++] = q[0]; /* Choi */
+			i++;
+			changed = 1;
+			continue;
+		}
+		if (s[i] == 'e' && i + 1 < k && s[i + 1] == 'e' && !q[i] && !q[i + 1]) {
+			s[o] = 'i', q[o++] = 0; /* Hee */
+			i++;
+			changed = 1;
+			continue;
+		}
+		if (s[i] == 'u' && i + 2 == k && s[i + 1] == 'u') {
+			s[o] = 'u', q[o++] = q[i]; /* Suu */
+			i++;
+			changed = 1;
+			continue;
+		}
+		if (one && s[i] == 'e' && i + 1 < k && s[i + 1] == 'u' && !q[i] &&
+		    (i + 2 == k || s[i + 2] == 'n' || s[i + 2] == 'm')) {
+			s[o] = 'e', q[o++] = PEPET; /* Geun */
+			i++;
+			changed = 1;
+			continue;
+		}
+		if (kind == 2 && s[i] == 'j' && i > 1 && s[i - 1] == 'l' && !(i == 2 && s[0] == 'a') && i + 1 < k &&
+		    is_vowel(s[i + 1])) {
+			s[o] = 'y', q[o++] = q[i]; /* Sukamuljo */
+			changed = 1;
+			continue;
+		}
+		s[o] = s[i], q[o++] = q[i];
+	}
+	*n = o;
+	return changed;
+}
+
 /* Old and English-style spellings of Indonesian names, in the lowercase
  * s[0..*n) of a capitalized word: oe is u (Soetomo), sj is sy (Sjahrir,
  * Hasjmy), ie before a final consonant is i (Arief, Amien, Rizieq), a final y after a consonant is i (Rizky, Effendy, Deddy; the
@@ -702,6 +768,8 @@ static int name_spelling(char *s, size_t *n, char *q, int kind)
 		}
 		k = o;
 	}
+	if (kind >= 2)
+		changed |= foreign_name(s, &k, q, kind);
 	int old = 0;
 	for (i = 0; i + 1 < k; i++)
 		old |= (s[i] == 't' || s[i] == 'd') && s[i + 1] == 'j';
