@@ -924,10 +924,10 @@ static int say_word(const pron_rules *p, const char *w, size_t n, const char *pr
 
 /* Is the English dictionary's word s[0..n) there, as it is or with an
  * inflection of a stem of four letters or more (games, played, casing,
- * matches)? */
+ * matches, players, promotion, quickly)? */
 static int english_form(const pron_rules *p, const char *s, size_t n)
 {
-	static const char *const endings[] = {"s", "es", "ed", "ing", "er"};
+	static const char *const endings[] = {"s", "es", "ed", "ing", "er", "ers", "ion", "ions", "ly"};
 	char buf[WORD_MAX + 1];
 	if (wordset_has(&p->english, s, n))
 		return 1;
@@ -1111,6 +1111,9 @@ static int english_kind(const pron_rules *p, const char *low, size_t n, int capi
 		return ENGLISH; /* United, Coding, Education, Gunners, Islamic */
 	if (capital && n >= 3 && wordset_has_name(&p->english, low, n))
 		return foreign_spelling(low, n) ? ENGLISH : ENGLISH_NAME;
+	if (capital && n >= 5 && low[n - 2] == 'e' && low[n - 1] == 'r' && !is_vowel(low[n - 3]) &&
+	    (!is_vowel(low[n - 4]) || strchr("zwv", low[n - 3])) && wordset_has(&p->english, low, n))
+		return ENGLISH; /* Center, Order, Potter, Blazer, Tower: -er after two consonants */
 	if (capital && n >= 4 && !wordset_has(&p->english, low, n) && unknown_foreign(low, n))
 		return ENGLISH;
 	if (capital && n >= 4 && (unknown_foreign(low, n) || has_pair(low, n, "chshthghea")) &&

@@ -112,7 +112,8 @@ static size_t capital_tail(const char *s, size_t n)
  * three letters or more (not McDonald, iPhone, GoPay); an acronym at the
  * end of a name (MotoGP "moto ge pe") spelled, with the one or two letters
  * before it (TiLV "te i el ve", eVGT); the parts of a hyphenated word with
- * an acronym one by one (e-KTP "e ka te pe", ASEAN-Jepang). */
+ * an acronym one by one (e-KTP "e ka te pe", ASEAN-Jepang); a site's name
+ * ending in news (Tribunnews) with the word said apart, as "nyus". */
 static int add_run(ctx *c, const char *s, size_t n)
 {
 	size_t from = 0, tail;
@@ -142,6 +143,8 @@ static int add_run(ctx *c, const char *s, size_t n)
 					return -1;
 				from = k;
 			}
+	if (n - from >= 7 && !memcmp(s + n - 4, "news", 4)) /* a site: Tribunnews "tribun nyus" */
+		return norm_word_break(c) || sbuf_add(c->sp, s + from, n - 4 - from) || norm_words(c, "nyus");
 	if ((tail = capital_tail(s + from, n - from) + from) < n) {
 		if (tail - from <= 2 ? spell(c, s + from, tail - from)
 				     : norm_word_break(c) || sbuf_add(c->sp, s + from, tail - from))
@@ -425,6 +428,9 @@ int norm_rule_word(ctx *c, size_t i, size_t *used)
 		if (su_is_digit(c->s[c->t[i + 1].c_off]) || !strcmp(w, "nomor") || !strcmp(w, "no"))
 			return norm_words(c, "undang-undang") ? -1 : 1;
 	}
+	if (n == 2 && s[0] == 'N' && s[1] == 'o' && i + 1 < c->nt && c->t[i + 1].c_len &&
+	    su_is_digit(c->s[c->t[i + 1].c_off]) && c->t[i].off + c->t[i].len == c->t[i].c_off + n)
+		return norm_words(c, "nomor") ? -1 : 1; /* No 6, as No. 6 */
 	if (n >= 3 && (s[0] == 'K' || s[0] == 'k') && (s[1] == 'M' || s[1] == 'm') &&
 	    norm_digit_run(s + 2, n - 2) == n - 2) /* a road's kilometre post: KM230 */
 		return norm_words(c, "kilometer") || num_cardinal(c->sp, s + 2, n - 2) ? -1 : 1;
