@@ -34,6 +34,19 @@ static const char *scale_at(const ctx *c, size_t i)
 	return norm_scale(c->r, s, n);
 }
 
+/* Is token i the word or dash of a range (hingga, sampai, -)? */
+static int range_to(const ctx *c, size_t i)
+{
+	size_t n;
+	const char *s;
+	if (i >= c->nt)
+		return 0;
+	if (c->t[i].len == 1 && c->s[c->t[i].off] == '-')
+		return 1;
+	s = norm_core(c, i, &n);
+	return c->t[i].len == n && ((n == 6 && !memcmp(s, "hingga", 6)) || (n == 6 && !memcmp(s, "sampai", 6)));
+}
+
 /* Rp 12.500, Rp12.500, Rp 2.500,-, Rp1,02 triliun, US$ 5, $100, Rp 10.000/kg:
  * amount, scale, currency name. */
 int norm_rule_money(ctx *c, size_t i, size_t *used)
@@ -63,6 +76,20 @@ int norm_rule_money(ctx *c, size_t i, size_t *used)
 	}
 	if ((scale = scale_at(c, j + 1)) != NULL)
 		j++;
+	else if (!unit && !per_word && range_to(c, j + 1) && j + 3 < c->nt && (scale = scale_at(c, j + 3)) != NULL) {
+		size_t bn; /* Rp 3 hingga 6 juta: the scale and the currency once, after both */
+		const char *b = norm_core(c, j + 2, &bn);
+		number y;
+		if (bn && su_is_digit(b[0]) && norm_scan_number(b, bn, &y) == bn && !y.sign &&
+		    c->t[j + 2].len == bn) {
+			if (norm_say_number(c, &x) || norm_words(c, "hingga") || norm_say_number(c, &y) ||
+			    norm_words(c, scale) || norm_words(c, cur))
+				return -1;
+			*used = j + 3 - i + 1;
+			return 1;
+		}
+		scale = NULL;
+	}
 	if (!unit && !per_word && j + 1 < c->nt && c->t[j].off + c->t[j].len == c->t[j].c_off + c->t[j].c_len) {
 		size_t wn; /* Rp 500 ribu rupiah: the currency once */
 		const char *w = norm_core(c, j + 1, &wn);
