@@ -654,7 +654,8 @@ static size_t vowel_runs(const char *s, size_t n)
  * c), but for the -ic of a name not English (Modric, Ibrahimovic: ć); in
  * an English name c before a, o, u is k (Marcus, Oscar); ch opening
  * a name of one syllable is c (Choi, Chong, Chan: Chinese and Korean; the
- * ch of Chairul, Achmad is kh); ee is i (Hee, Kee); a final uu is u (Suu);
+ * ch of Chairul, Achmad is kh); ee is i (Hee, Kee); ii is i (Avicii); a
+ * final uu is u (Suu);
  * the eu of a Korean syllable before n, ng, m or at the end is a pepet
  * (Geun, Seung, Eun); lj is ly (Sukamuljo, the old spelling; not Al-). 1
  * when it changed something. */
@@ -676,6 +677,12 @@ static int foreign_name(char *s, size_t *n, char *q, int kind)
 		}
 		if (s[i] == 'e' && i + 1 < k && s[i + 1] == 'e' && !q[i] && !q[i + 1]) {
 			s[o] = 'i', q[o++] = 0; /* Hee */
+			i++;
+			changed = 1;
+			continue;
+		}
+		if (s[i] == 'i' && i > 0 && i + 1 < k && s[i + 1] == 'i') {
+			s[o] = 'i', q[o++] = q[i]; /* Avicii, Slushii, Desiigner */
 			i++;
 			changed = 1;
 			continue;
@@ -716,7 +723,7 @@ static int foreign_name(char *s, size_t *n, char *q, int kind)
  * consonant and y. */
 static int name_spelling(char *s, size_t *n, char *q, int kind)
 {
-	int unknown = kind == 2;
+	int unknown = kind == 2, spelled_oe = has_pair(s, *n, "oe");
 	size_t i, k = 0;
 	int changed = 0;
 	for (i = 0; i < *n; i++) {
@@ -773,7 +780,9 @@ static int name_spelling(char *s, size_t *n, char *q, int kind)
 	int old = 0;
 	for (i = 0; i + 1 < k; i++)
 		old |= (s[i] == 't' || s[i] == 'd') && s[i + 1] == 'j';
-	if (unknown && old)
+	/* Soebjakto, Soejono: oe is the old spelling too, in names hunspell-id
+	 * knows as well */
+	if ((unknown && (old || spelled_oe)) || (kind == 1 && spelled_oe && s[0] != 'k'))
 		for (i = 0; i < k; i++)
 			if (s[i] == 'j' && (i == 0 || (s[i - 1] != 't' && s[i - 1] != 'd' && s[i - 1] != 's'))) {
 				s[i] = 'y'; /* Tjahaja: in the old spelling j is y */
@@ -969,8 +978,9 @@ static int foreign_spelling(const char *s, size_t n)
 		if ((s[i] == 'c' && !is_vowel(s[i + 1]) && s[i + 1] != 'h') ||
 		    (s[i] == 'w' && !is_vowel(s[i + 1]) && s[i + 1] != 'y'))
 			return 1;
-	if (last == 'w' || (last == 'y' && before && (!is_vowel(before) || before == 'e')))
-		return 1;
+	if (last == 'w' || (last == 'y' && before && (!is_vowel(before) || before == 'e')) ||
+	    (n >= 4 && last == 'h' && before == 'c' && is_vowel(s[n - 3])))
+		return 1; /* ... Rich, Zurich: a final ch */
 	return (n >= 4 && last == 'e' && !is_vowel(before)) || (n >= 3 && last == 'e' && before == 'o');
 }
 
@@ -993,7 +1003,8 @@ static int unknown_foreign(const char *s, size_t n)
 		    (s[i] == 'w' && !is_vowel(s[i + 1]) && s[i + 1] != 'y'))
 			return 1;
 	return last == 'w' || (last == 'y' && (before == 'e' || before == 'a')) ||
-	       (last == 'h' && before == 'c' && n > 3); /* fintech, Aftech */
+	       (last == 'h' && before == 'c' && n > 3) || /* fintech, Aftech */
+	       (n > 4 && last == 'h' && before == 't' && s[n - 3] == 'r'); /* Hemsworth, Perth */
 }
 
 static int english_compound(const pron_rules *p, const char *s, size_t n)
@@ -1063,6 +1074,17 @@ static int english_word(const pron_rules *p, const char *w, size_t n);
 
 /* Is w[0..n) English words joined by hyphens, or co- or e- before one
  * (co-owner, e-commerce, play-off), and not Indonesian (anak-anak)? */
+/* Is w[0..n) a prefix of Indonesian verbs and nouns written with a hyphen
+ * before a foreign word (me-remix, di-upgrade, nge-vlog)? */
+static int indonesian_prefix(const char *w, size_t n)
+{
+	static const char *const prefixes[] = {"me", "mem", "men", "meng", "di", "ke", "se", "ber", "ter", "pe", "per", "nge"};
+	for (size_t k = 0; k < sizeof prefixes / sizeof prefixes[0]; k++)
+		if (strlen(prefixes[k]) == n && memcmp(prefixes[k], w, n) == 0)
+			return 1;
+	return 0;
+}
+
 static int english_hyphenated(const pron_rules *p, const char *w, size_t n)
 {
 	size_t a = 0, parts = 0;
@@ -1075,6 +1097,8 @@ static int english_hyphenated(const pron_rules *p, const char *w, size_t n)
 			b++;
 		if (b == a)
 			return 0;
+		if (parts == 0 && indonesian_prefix(w + a, b - a))
+			return 0; /* me-remix, di-upgrade: an Indonesian word */
 		if (parts == 0 && b - a <= 2 && ((b - a == 2 && su_lower(w[a]) == 'c' && w[a + 1] == 'o') ||
 						  (b - a == 1 && su_lower(w[a]) == 'e')))
 			; /* co-, e- */
@@ -1104,8 +1128,56 @@ static int english_possessive(const pron_rules *p, const char *w, size_t n)
 
 /* What english_word says of the small letters low[0..n), capital or not,
  * leaving aside whether they are Indonesian. */
+/* Is the lowercase s[0..n) spelled as Japanese is in Latin letters, of
+ * three syllables or more (Inoue, Yamaha, Toyota, Kaneko): syllables of a
+ * consonant (or ch, sh, ts, a consonant and y) and vowels, n before a
+ * consonant or at the end, doubled consonants, and no ee or oo? Such a
+ * name is no English one, whatever English words stand beside it. */
+static int japanese_shape(const char *s, size_t n)
+{
+	size_t i = 0, vowels = 0;
+	if (has_pair(s, n, "eeoo")) /* Moore, Boone: English */
+		return 0;
+	while (i < n) {
+		if (is_vowel(s[i])) {
+			vowels++, i++;
+			continue;
+		}
+		if (s[i] == 'n' && (i + 1 == n || !is_vowel(s[i + 1]))) {
+			i++;
+			continue;
+		}
+		if (i + 1 < n && s[i + 1] == s[i] && strchr("kstpm", s[i])) /* Nissan, Hokkaido */
+			i++;
+		if (i + 1 < n && ((s[i] == 'c' || s[i] == 's') && s[i + 1] == 'h'))
+			i += 2;
+		else if (i + 1 < n && s[i] == 't' && s[i + 1] == 's')
+			i += 2;
+		else if (strchr("kstnhmyrwgzdbpfj", s[i]))
+			i += 1 + (i + 1 < n && s[i + 1] == 'y' && s[i] != 'y');
+		else
+			return 0;
+		if (i >= n || !is_vowel(s[i]))
+			return 0;
+	}
+	return vowels >= 3;
+}
+
+/* Has the lowercase name s[0..n) the kh or dz of Arabic (Khaleel,
+ * Dzulkifli, Sheikh; not the c-k-h of Lockheed, Beckham)? */
+static int arabic_name(const char *s, size_t n)
+{
+	for (size_t i = 0; i + 1 < n; i++)
+		if ((s[i] == 'k' && s[i + 1] == 'h' && (i == 0 || s[i - 1] != 'c')) || (s[i] == 'd' && s[i + 1] == 'z'))
+			return 1;
+	return 0;
+}
+
 static int english_kind(const pron_rules *p, const char *low, size_t n, int capital)
 {
+	if (capital && (arabic_name(low, n) || (japanese_shape(low, n) && !wordset_has(&p->english, low, n) &&
+						  !wordset_has_name(&p->english, low, n) && !english_form(p, low, n))))
+		return NOT_ENGLISH; /* Khaleel, Dzulkifli: Arabic; Inoue, Kaneko */
 	if (capital && n >= 6 && english_suffix(low, n) &&
 	    (english_form(p, low, n) || wordset_has_name(&p->english, low, n)))
 		return ENGLISH; /* United, Coding, Education, Gunners, Islamic */
