@@ -39,12 +39,21 @@ static int is_web(const ctx *c, const char *s, size_t n)
 			return 0;
 		}
 	}
-	if (labels < 2 || dot == n)
+	if (labels < 2 || dot == n || n - dot - 1 < 2 || n - dot - 1 > 15)
 		return 0;
-	for (size_t k = dot + 1; k < n; k++)
-		if (!su_is_lower(s[k]))
-			return 0;
-	return n - dot - 1 >= 2 && table_lookup(&c->r->t[T_WEB], s + dot + 1, n - dot - 1) != NULL;
+	{ /* a top-level domain in small letters, or a name all in capitals
+	   * (JUARA.NET, a dateline) */
+		char tld[16];
+		size_t upper = 0, letters = 0;
+		for (size_t k = 0; k < n; k++)
+			upper += su_is_upper(s[k]), letters += su_is_upper(s[k]) || su_is_lower(s[k]);
+		for (size_t k = dot + 1; k < n; k++) {
+			if (!su_is_lower(s[k]) && !(upper == letters && su_is_upper(s[k])))
+				return 0;
+			tld[k - dot - 1] = su_lower(s[k]);
+		}
+		return table_lookup(&c->r->t[T_WEB], tld, n - dot - 1) != NULL;
+	}
 }
 
 static int has_vowel(const char *s, size_t n)

@@ -10,7 +10,8 @@ static size_t capitals(const char *s, size_t n);
 
 /* What a slash alone at token i (i > 0) says between its neighbours:
  * nothing between acronyms (DPR / MPR: one body) and in dan / atau; "dan"
- * between names (Marcus / Kevin: a pair); "per" after a unit, a money
+ * between names (Marcus / Kevin, Ha - na / Kong: a pair) and specifications
+ * (12 - core / 24 - thread); "per" after a unit, a money
  * scale, or in a chain of them (29,98 kg / kapita / tahun, 5km / jam, Rp 64
  * triliun / tahun); NULL for the table's "atau". */
 static const char *slash_word(const ctx *c, size_t i)
@@ -25,6 +26,15 @@ static const char *slash_word(const ctx *c, size_t i)
 	if (q && pn >= 2 && su_is_upper(p[0]) && su_is_lower(p[pn - 1]) && qn >= 2 && su_is_upper(q[0]) &&
 	    su_is_lower(q[1]))
 		return "dan";
+	if (q && i >= 3 && pn && su_is_lower(p[0]) && c->t[i - 2].len == 1 && c->s[c->t[i - 2].off] == '-' && qn >= 1) {
+		/* the second half of a dashed name or of a number's noun: Kim
+		 * Ha - na / Kong Hee - yong, 12 - core / 24 - thread */
+		size_t an;
+		const char *a = norm_core(c, i - 3, &an);
+		if (an && ((su_is_upper(a[0]) && qn >= 2 && su_is_upper(q[0]) && su_is_lower(q[1])) ||
+			   (su_is_digit(a[0]) && su_is_digit(q[0]))))
+			return "dan";
+	}
 	while (d < pn && (su_is_digit(p[d]) || p[d] == ',' || p[d] == '.'))
 		d++;
 	if (norm_find_unit(c, p, pn, &per) || (d > 0 && d < pn && norm_find_unit(c, p + d, pn - d, &per)) ||
