@@ -601,7 +601,7 @@ static int has_pair(const char *s, size_t n, const char *pairs)
  * and an apostrophe inside (Jum'at: a glottal stop). */
 static int arabic_spelling(const char *s, size_t n)
 {
-	if (has_pair(s, n, "sjshdhdzthzh"))
+	if (has_pair(s, n, "sjshdhdzthzhsy"))
 		return 1;
 	for (size_t i = 0; i < n; i++)
 		if (s[i] == 'q' || (s[i] == '\'' && i > 0 && i + 1 < n))
