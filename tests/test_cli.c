@@ -358,7 +358,7 @@ static void worker_killed_in_batch(void)
 	char path[256], ref[256], err[4096];
 	const char *ref_args[40] = {"-q", "-j", "2", "-o", TMP "/kb/ref", "--force"};
 	char *names[16];
-	int errfd, i, k, status, same = 0, wavs = 0;
+	int errfd, i, k, status, same = 0, wavs = 0, entries;
 	pid_t pid, worker;
 	mkdir(TMP "/kb", 0777);
 	mkdir(TMP "/kb/in", 0777);
@@ -394,6 +394,7 @@ static void worker_killed_in_batch(void)
 	/* Three files done: the workers are well into the batch. */
 	for (i = 0; i < 1000 && count_entries(TMP "/kb/out") < 6; i++)
 		nanosleep(&(struct timespec){0, 5 * 1000 * 1000}, NULL);
+	entries = count_entries(TMP "/kb/out");
 	worker = kill_a_worker(pid, errfd, err, sizeof err, &status);
 	for (i = 0; i < 16; i++) {
 		snprintf(path, sizeof path, TMP "/kb/out/f%02d.wav", i);
@@ -402,7 +403,9 @@ static void worker_killed_in_batch(void)
 		same += test_same_file(path, ref);
 		free(names[i]);
 	}
-	CHECK(worker > 0 && WIFEXITED(status) && WEXITSTATUS(status) == 1, "a worker was killed; the run exits 1");
+	CHECK(worker > 0 && WIFEXITED(status) && WEXITSTATUS(status) == 1,
+	      "a worker was killed; the run exits 1 (worker %d, %d entries when killed, status %d)", (int)worker, entries,
+	      status);
 	CHECK(strstr(err, "worker killed by signal 9") && !strstr(strstr(err, "signal 9") + 1, "signal 9"),
 	      "exactly one file reports the killed worker: %s", err);
 	CHECK(wavs == 15 && same == 15, "the 15 other files are identical to an uninterrupted run (%d written, %d same)",

@@ -182,7 +182,7 @@ static void check_english(pron_rules *p)
 		      pron_map(&a, (size_t)(strstr(eng.data, "[[onl") - eng.data) + 3) == (size_t)(strstr(sp, "online") - sp),
 	      "an English block maps to its word, the text after it to itself");
 	CHECK(pron_set_english(p, NULL, NULL, NULL, NULL, NULL) == 0 && pron_sentence(p, sp, strlen(sp), &eng, &a) == 0 &&
-		      !strstr(sbuf_str(&eng), "_^_") && strstr(sbuf_str(&eng), " launching "),
+		      !strstr(sbuf_str(&eng), "_^_") && !strstr(sbuf_str(&eng), "PLAUNCHING"),
 	      "without the English dictionary no word is English");
 	sbuf_free(&eng);
 	vec_free(&a);

@@ -805,10 +805,31 @@ static int name_spelling(char *s, size_t *n, char *q, int kind)
 	return changed;
 }
 
+/* Has s[0..n) an ai, au or oi before a consonant that closes its syllable
+ * (one at the end, or before another consonant): two syllables, which the
+ * engine's rules make one (main, baik, laut, daun, lainnya: ma.in, not
+ * [maIn])? diphthong() then reads it. Not for English names and words,
+ * whose ai and au are the engine's (Paul, Saint, Mail). */
+static int split_vowels(const char *s, size_t n)
+{
+	for (size_t i = 0; i + 2 < n; i++) {
+		size_t c = i + 2, after;
+		if (!((s[i] == 'a' && (s[i + 1] == 'i' || s[i + 1] == 'u')) || (s[i] == 'o' && s[i + 1] == 'i')) ||
+		    is_vowel(s[c]) || s[c] == '-' || s[c] == '\'' || s[c] == 'y' || s[c] == 'w')
+			continue;
+		/* one consonant, of one letter or two (kh, ng, ny, sy) */
+		after = c + 1 + (c + 1 < n && ((s[c] == 'k' && s[c + 1] == 'h') || (s[c] == 'n' && (s[c + 1] == 'g' || s[c + 1] == 'y')) ||
+					      (s[c] == 's' && s[c + 1] == 'y')));
+		if (after >= n || !is_vowel(s[after]))
+			return 1;
+	}
+	return 0;
+}
+
 /* Lowercase w[0..n) into s, with forced qualities for é è (taling) and ë
  * (pepet) in q. Returns the length, or 0 when the word is not one this
  * module reads (other letters, all capitals, no e, too long). */
-static size_t read_word(const char *w, size_t n, char *s, char *q, int name)
+static size_t read_word(const char *w, size_t n, char *s, char *q, int name, int english)
 {
 	size_t k = 0, letters = 0, upper = 0, es = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -841,7 +862,7 @@ static size_t read_word(const char *w, size_t n, char *s, char *q, int name)
 		return 0;
 	if (name && name_spelling(s, &k, q, name))
 		return k;
-	if (!es && !arabic_spelling(s, k))
+	if (!es && !arabic_spelling(s, k) && (english || !split_vowels(s, k)))
 		return 0;
 	return k;
 }
@@ -900,11 +921,22 @@ static int unknown_name(const pron_rules *p, const char *w, size_t n)
 	return wordset_has_name(&p->english, low, n) || wordset_has(&p->english, low, n) ? 3 : 2;
 }
 
+/* Is w[0..n), ASCII letters with a capital first, in hunspell-en-us, as a
+ * word or a name, whatever hunspell-id says (Paul, Saint, Mail)? A word in
+ * small letters said here is Indonesian already (lain, air, main). */
+static int english_listed(const pron_rules *p, const char *w, size_t n)
+{
+	char low[WORD_MAX];
+	if (small_letters(w, n, low) != 1)
+		return 0;
+	return wordset_has(&p->english, low, n) || wordset_has_name(&p->english, low, n);
+}
+
 static int say_word(const pron_rules *p, const char *w, size_t n, const char *prev, size_t prev_n,
 		    const char *next, size_t next_n, sbuf *out)
 {
 	char s[WORD_MAX], q[WORD_MAX];
-	size_t len = read_word(w, n, s, q, unknown_name(p, w, n)), a = 0, start = out->len;
+	size_t len = read_word(w, n, s, q, unknown_name(p, w, n), english_listed(p, w, n)), a = 0, start = out->len;
 	const char *hq;
 	if (len == 0)
 		return 0;
