@@ -28,21 +28,38 @@ int norm_rule_ordinal(ctx *c, size_t i, size_t *used)
 
 
 
+/* Is one of the one to three words before token i a word of the class
+ * (Ratu Elizabeth II, Sri Sultan Hamengku Buwono X)? */
+static int context_before(const ctx *c, size_t i, int cls)
+{
+	char low[32];
+	for (size_t back = 1; back <= 3 && back <= i; back++)
+		if (norm_in_list(norm_core_low(c, i - back, low, sizeof low), c->r->ctx_word[cls]))
+			return 1;
+	return 0;
+}
+
 /* Whether token i is a Roman numeral here, and how it is read (1 ordinal,
  * 2 cardinal). Only I V X L letters (so CV, MD, DI, MIX are words), after
- * a capitalized name (Perang Dunia II, Hamengku Buwono X) or a context
- * word. */
-static int roman_kind(const ctx *c, size_t i, unsigned *v)
+ * a capitalized name or a context word. An ordinal after a ruler's name
+ * or title (Ratu Elizabeth II, Paus Yohanes Paulus II, Hamengku Buwono X:
+ * roman-ordinal), a century or a world war (abad XXI, Perang Dunia II);
+ * else a cardinal, as a newsreader says the number of a title, a product,
+ * a part or a unit (Battlefront II, Mina Bahari IV, Komisi I, Bab II). */
+static int roman_kind(const ctx *c, size_t i, size_t n, unsigned *v)
 {
-	size_t n, pn;
-	const char *s = norm_core(c, i, &n), *p;
+	size_t pn, whole;
+	const char *s = norm_core(c, i, &whole), *p;
+	(void)whole;
 	char low[32];
+	int ordinal;
 	if (i == 0 || !(*v = num_roman(s, n)) || memchr(s, 'C', n) || (n == 1 && s[0] == 'L') ||
 	    (n == 2 && memcmp(s, "XL", 2) == 0))
 		return 0;
 	norm_core_low(c, i - 1, low, sizeof low);
 	if (norm_in_list(low, c->r->ctx_word[CTX_ROMAN_NEVER]))
 		return 0;
+	ordinal = !strcmp(low, "abad") || !strcmp(low, "dunia") || context_before(c, i, CTX_ROMAN_ORDINAL);
 	if (norm_in_list(low, c->r->ctx_word[CTX_ROMAN_CARDINAL]))
 		return 2;
 	/* a school or unit and its name: SDN Babatan IV (empat) */
@@ -51,24 +68,32 @@ static int roman_kind(const ctx *c, size_t i, unsigned *v)
 			return 2;
 	norm_core_low(c, i - 1, low, sizeof low);
 	if (n == 1 && s[0] == 'I')
-		return norm_in_list(low, c->r->ctx_word[CTX_ROMAN_I]) ? 1 : 0;
-	if (!strcmp(low, "abad") || !strcmp(low, "dunia"))
+		return norm_in_list(low, c->r->ctx_word[CTX_ROMAN_I]) ? (ordinal ? 1 : 2) : 0;
+	if (ordinal)
 		return 1;
 	p = norm_core(c, i - 1, &pn);
 	return pn > 1 && su_is_upper(p[0]) && su_is_lower(p[pn - 1]) &&
-	       c->t[i - 1].c_off + pn == c->t[i - 1].off + c->t[i - 1].len;
+			       c->t[i - 1].c_off + pn == c->t[i - 1].off + c->t[i - 1].len
+		       ? 2
+		       : 0;
 }
 
 int norm_rule_roman(ctx *c, size_t i, size_t *used)
 {
 	unsigned v;
 	char d[16];
-	int kind = roman_kind(c, i, &v);
+	size_t n;
+	const char *s = norm_core(c, i, &n), *slash = memchr(s, '/', n);
+	/* kuartal III/2018: the numeral, then the year */
+	size_t part = slash && n - (size_t)(slash - s) == 5 && norm_digit_run(slash + 1, 4) == 4 ? (size_t)(slash - s) : n;
+	int kind = roman_kind(c, i, part, &v);
 	(void)used;
 	if (!kind)
 		return 0;
 	snprintf(d, sizeof d, "%u", v);
-	if (kind == 2)
-		return num_cardinal(c->sp, d, strlen(d)) ? -1 : 1;
-	return num_ordinal(c->sp, d, strlen(d)) ? -1 : 1;
+	if (kind == 2 ? num_cardinal(c->sp, d, strlen(d)) : num_ordinal(c->sp, d, strlen(d)))
+		return -1;
+	if (part < n && (norm_word_break(c) || num_cardinal(c->sp, s + part + 1, 4)))
+		return -1;
+	return 1;
 }
