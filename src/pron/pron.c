@@ -654,11 +654,14 @@ static size_t vowel_runs(const char *s, size_t n)
  * c), but for the -ic of a name not English (Modric, Ibrahimovic: ć); in
  * an English name c before a, o, u is k (Marcus, Oscar); ch opening
  * a name of one syllable is c (Choi, Chong, Chan: Chinese and Korean; the
- * ch of Chairul, Achmad is kh); ee is i (Hee, Kee); ii is i (Avicii); a
+ * ch of Chairul, Achmad is kh); ee at the end, or before a final consonant,
+ * is i (Hee, Khaleel; not Baleendah); ii is i (Avicii); a
  * final uu is u (Suu);
  * the eu of a Korean syllable before n, ng, m or at the end is a pepet
- * (Geun, Seung, Eun); lj is ly (Sukamuljo, the old spelling; not Al-). 1
- * when it changed something. */
+ * (Geun, Seung, Eun); lj is ly (Sukamuljo, the old spelling; not Al-);
+ * the x of a Chinese name is s (Xinhua); -stein is stain (Weinstein); an
+ * unknown name's nj is ny (Njoo, the old spelling). 1 when it changed
+ * something. */
 static int foreign_name(char *s, size_t *n, char *q, int kind)
 {
 	size_t k = *n, o = 0, i;
@@ -668,6 +671,17 @@ static int foreign_name(char *s, size_t *n, char *q, int kind)
 	for (i = 1; kind == 3 && i + 1 < k; i++)
 		if (s[i] == 'c' && s[i - 1] != 'c' && s[i - 1] != 's' && (s[i + 1] == 'a' || s[i + 1] == 'o' || s[i + 1] == 'u'))
 			s[i] = 'k', changed = 1;
+	if (k >= 3 && s[0] == 'x' && (s[1] == 'i' || s[1] == 'u'))
+		s[0] = 's', changed = 1; /* Xinhua, Xi, Xu: the x of Chinese names */
+	if (k >= 6 && !memcmp(s + k - 5, "stein", 5)) /* Weinstein, Einstein: German ei is ai */
+		for (i = 0; i + 1 < k; i++)
+			if (s[i] == 'e' && s[i + 1] == 'i' && !q[i])
+				s[i] = 'a', changed = 1;
+	if (kind == 2 && k >= 3 && s[0] == 'n' && s[1] == 'j' && is_vowel(s[2])) {
+		s[1] = 'y', changed = 1; /* Njoo, Njoto: the old spelling's nj is ny */
+		if (k == 4 && s[2] == 'o' && s[3] == 'o')
+			k = 3; /* Njoo: nyo */
+	}
 	for (i = 0; i < k; i++) {
 		if (one && i == 0 && s[0] == 'c' && s[1] == 'h' && k > 2 && is_vowel(s[2])) {
 			s[o] = 'c', q[o++] = q[0]; /* Choi */
@@ -675,7 +689,8 @@ static int foreign_name(char *s, size_t *n, char *q, int kind)
 			changed = 1;
 			continue;
 		}
-		if (s[i] == 'e' && i + 1 < k && s[i + 1] == 'e' && !q[i] && !q[i + 1]) {
+		if (s[i] == 'e' && i + 1 < k && s[i + 1] == 'e' && !q[i] && !q[i + 1] &&
+		    (i + 2 == k || (i + 3 == k && !is_vowel(s[i + 2])))) {
 			s[o] = 'i', q[o++] = 0; /* Hee */
 			i++;
 			changed = 1;
@@ -790,8 +805,9 @@ static int name_spelling(char *s, size_t *n, char *q, int kind)
 			}
 	for (i = 1; i + 1 < k; i++)
 		if (s[i] == 'y' && !is_vowel(s[i - 1]) && !is_vowel(s[i + 1]) && s[i + 1] != '-' &&
-		    s[i - 1] != '-') {
-			s[i] = 'i'; /* Mytra, Gwyneth: y between consonants is i */
+		    s[i - 1] != '-' && s[i - 1] != 's' && s[i - 1] != 'n') {
+			s[i] = 'i'; /* Mytra, Gwyneth: y between consonants is i (not
+				     * the y of sy, ny: Hasjmy, Hasymi) */
 			changed = 1;
 		}
 	if (k >= 3 && s[k - 1] == 'y' && !is_vowel(s[k - 2]) && s[k - 2] != '-') {
@@ -1205,11 +1221,47 @@ static int arabic_name(const char *s, size_t n)
 	return 0;
 }
 
+/* Does the lowercase name s[0..n) open with the nj, tj or dj of the old
+ * Indonesian spelling (Njoo, Tjahjo, Djarot)? */
+static int old_spelling_start(const char *s, size_t n)
+{
+	return n >= 3 && (s[0] == 'n' || s[0] == 't' || s[0] == 'd') && s[1] == 'j' && is_vowel(s[2]);
+}
+
+/* Is the lowercase name s[0..n), of seven letters or more, made the way
+ * Indonesian words are, though it has an ee, oa or ou (Bojongsoang,
+ * Sidoarjo, Baleendah): syllables of one consonant (or ng, ny, sy, kh) and
+ * vowels, two consonants only between vowels, no c, q, x or the English
+ * pairs (ck, ph, th, sh, gh, wh, oo, ea: Indofood, Deadpool), and a vowel
+ * or one consonant at the end? */
+static int indonesian_shape(const char *s, size_t n)
+{
+	size_t run = 0;
+	if (n < 7 || has_pair(s, n, "ckphthshghwhooea"))
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		char ch = s[i];
+		if (is_vowel(ch)) {
+			run = 0;
+			continue;
+		}
+		if (strchr("cqxy", ch) && !(ch == 'y' && i > 0 && (s[i - 1] == 'n' || s[i - 1] == 's')))
+			return 0;
+		if (i > 0 && ((ch == 'g' && s[i - 1] == 'n') || (ch == 'y' && (s[i - 1] == 'n' || s[i - 1] == 's')) ||
+			      (ch == 'h' && s[i - 1] == 'k')))
+			continue; /* ng, ny, sy, kh: one consonant */
+		run++;
+		if (run > (i + 1 == run ? 1u : 2u))
+			return 0; /* a cluster at the start, or of three */
+	}
+	return run <= 1;
+}
+
 static int english_kind(const pron_rules *p, const char *low, size_t n, int capital)
 {
-	if (capital && (arabic_name(low, n) || (japanese_shape(low, n) && !wordset_has(&p->english, low, n) &&
+	if (capital && (arabic_name(low, n) || old_spelling_start(low, n) || (japanese_shape(low, n) && !wordset_has(&p->english, low, n) &&
 						  !wordset_has_name(&p->english, low, n) && !english_form(p, low, n))))
-		return NOT_ENGLISH; /* Khaleel, Dzulkifli: Arabic; Inoue, Kaneko */
+		return NOT_ENGLISH; /* Khaleel, Dzulkifli: Arabic; Njoo: old spelling; Inoue, Kaneko */
 	if (capital && n >= 6 && english_suffix(low, n) &&
 	    (english_form(p, low, n) || wordset_has_name(&p->english, low, n)))
 		return ENGLISH; /* United, Coding, Education, Gunners, Islamic */
@@ -1218,7 +1270,8 @@ static int english_kind(const pron_rules *p, const char *low, size_t n, int capi
 	if (capital && n >= 5 && low[n - 2] == 'e' && low[n - 1] == 'r' && !is_vowel(low[n - 3]) &&
 	    (!is_vowel(low[n - 4]) || strchr("zwv", low[n - 3])) && wordset_has(&p->english, low, n))
 		return ENGLISH; /* Center, Order, Potter, Blazer, Tower: -er after two consonants */
-	if (capital && n >= 4 && !wordset_has(&p->english, low, n) && unknown_foreign(low, n))
+	if (capital && n >= 4 && !wordset_has(&p->english, low, n) && unknown_foreign(low, n) &&
+	    !indonesian_shape(low, n))
 		return ENGLISH;
 	if (capital && n >= 4 && (unknown_foreign(low, n) || has_pair(low, n, "chshthghea")) &&
 	    english_form(p, low, n))
