@@ -229,8 +229,14 @@ static int try_range(ctx *c, size_t i, const char *s, size_t n)
 		return rc;
 	/* a score: after a score word, or one digit to one no greater (2-1,
 	 * 1-1, 3-0: a range is written from low to high) */
+	const char *raw = c->s + c->t[i].off;
+	size_t rn = c->t[i].len;
 	int score = (p == 1 && n - p - dash == 1 && s[0] >= s[p + dash]) ||
-		    (p <= 2 && n - p - dash <= 2 && ((i > 0 && score_shaped(c, i - 1)) || score_shaped(c, i + 1)));
+		    (p <= 2 && n - p - dash <= 2 &&
+		     ((i > 0 && score_shaped(c, i - 1)) || score_shaped(c, i + 1) ||
+		      /* a game's score in brackets after the games: 5 (18-13) */
+		      (rn >= 2 && raw[0] == '(' && raw[rn - 1] == ')' && i > 0 &&
+		       norm_digit_run(c->s + c->t[i - 1].off, c->t[i - 1].len) == c->t[i - 1].len)));
 	if (!score && !norm_prev_in(c, i, c->r->ctx_word[CTX_SCORE]) &&
 	    !norm_prev_in(c, i - (i > 0), c->r->ctx_word[CTX_SCORE]) && norm_words(c, "sampai") != 0)
 		return -1;

@@ -451,6 +451,14 @@ int norm_rule_word(ctx *c, size_t i, size_t *used)
 		/* days before or after a day: H-7 Lebaran, H+3 */
 		return norm_words(c, "ha") || norm_words(c, s[1] == '-' ? "min" : "plus") ||
 		       num_cardinal(c->sp, s + 2, n - 2) ? -1 : 1;
+	if (n >= 2 && s[0] == '@' && (su_is_lower(s[1]) || su_is_upper(s[1]) || su_is_digit(s[1]) || s[1] == '_')) {
+		/* a social media account: @merdekadotcom "et merdeka dot kom" */
+		size_t m = n - 1;
+		int dotcom = m > 6 && !memcmp(s + n - 6, "dotcom", 6);
+		if (norm_words(c, "et") || say_plain(c, s + 1, dotcom ? m - 6 : m) || (dotcom && norm_words(c, "dot kom")))
+			return -1;
+		return 1;
+	}
 	if ((rc = say_capitals(c, i, s, n)) != 0)
 		return rc;
 	if ((rc = capitals_slash(c, i, s, n)) != 0)
