@@ -1280,6 +1280,8 @@ static int english_kind(const pron_rules *p, const char *low, size_t n, int capi
 							     (english_shape(low, n - 1) && wordset_has(&p->english, low, n - 1)))
 			      : n == 4 && wordset_has(&p->english, low, n) && short_english_shape(low)))
 		return ENGLISH; /* Guard, Code, Space, Games, Gamer: a common English word of four letters or more */
+	if (capital && n == 4 && low[3] == 's' && wordset_has(&p->english, low, 3))
+		return ENGLISH_NEXT_TO_ENGLISH; /* Electronic Arts: the plural of a short word */
 	if (capital || n < 4)
 		return english_form(p, low, n) ? ENGLISH_NEXT_TO_ENGLISH : NOT_ENGLISH;
 	return english_form(p, low, n) || english_compound(p, low, n) ? ENGLISH : NOT_ENGLISH;
