@@ -449,7 +449,7 @@ static size_t consonant(const char *s, size_t n, size_t i, const char **ph)
 	static const struct { const char *letters, *ph; } digraphs[] = {
 		{"ng", "N"}, {"ny", "n^"}, {"sy", "S"}, {"kh", "x"}, {"sh", "S"}, {"gh", "g"},
 		{"dh", "d"}, {"th", "t"}, {"ph", "f"}, {"dj", "dZ"}, {"tj", "tS"}, {"ch", "x"},
-		{"ck", "k"}, {"dz", "z"}, {"zh", "z"},
+		{"ck", "k"}, {"dz", "z"}, {"zh", "z"}, {"bh", "b"},
 	};
 	static const char *const single[26] = {
 		"a", "b", "tS", "d", "e", "f", "g", "h", "i", "dZ", "k", "l", "m",
@@ -597,11 +597,13 @@ static int has_pair(const char *s, size_t n, const char *pairs)
 
 /* Spellings of Arabic words that espeak-ng's own rules misread, for words
  * without an e: sj (masjid: s and j, not ç), sh (shalat), dh (Ramadhan),
+ * sy (masyarakat: sh, not the engine's ç), gh and bh (Ghana, Bhayangkara:
+ * g and b, not g and h),
  * dz (dzikir), zh (Hafizh), q (Alquran: k, not kw), th (Muthalib), a final ts (hadits)
  * and an apostrophe inside (Jum'at: a glottal stop). */
 static int arabic_spelling(const char *s, size_t n)
 {
-	if (has_pair(s, n, "sjshdhdzthzhsy"))
+	if (has_pair(s, n, "sjshdhdzthzhsyghbh"))
 		return 1;
 	for (size_t i = 0; i < n; i++)
 		if (s[i] == 'q' || (s[i] == '\'' && i > 0 && i + 1 < n))
@@ -1216,8 +1218,10 @@ static int japanese_shape(const char *s, size_t n)
 static int arabic_name(const char *s, size_t n)
 {
 	for (size_t i = 0; i + 1 < n; i++)
-		if ((s[i] == 'k' && s[i + 1] == 'h' && (i == 0 || s[i - 1] != 'c')) || (s[i] == 'd' && s[i + 1] == 'z'))
-			return 1;
+		if ((s[i] == 'k' && s[i + 1] == 'h' && (i == 0 || s[i - 1] != 'c')) || (s[i] == 'd' && s[i + 1] == 'z') ||
+		    (s[i] == 'g' && s[i + 1] == 'h' && i > 0 && s[i - 1] == 'a' && (i < 2 || !is_vowel(s[i - 2])) &&
+		     i + 2 < n))
+			return 1; /* and the agh of Maghrib, Baghdad (not Vaughan) */
 	return 0;
 }
 

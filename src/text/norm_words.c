@@ -309,11 +309,11 @@ static size_t vowel_groups(const char *s, size_t n)
 
 /* An all-capital token: an acronym said as a word (acronyms.tsv); a word
  * of four letters or more the pronunciation knows (SIMAK JUGA, ISIS); a
- * dateline's name of two syllables or more (DEPOK (Pos Kota)); in a
- * headline, a word the pronunciation knows or one of two syllables and
- * five letters or more (ANIES); spelled when it has two to five capitals
- * (DPR, MUI, G20); else the word it is, in small letters (JAKARTA). 0 when
- * s is no such token. */
+ * dateline's word of three letters or more with a vowel (DEPOK (Pos Kota),
+ * NEW YORK); in a headline, a word the pronunciation knows or one of two
+ * syllables and five letters or more (ANIES); spelled when it has two to
+ * five capitals (DPR, MUI, G20); else the word it is, in small letters
+ * (JAKARTA). 0 when s is no such token. */
 /* An acronym said as a word, in small letters: its c is k before a, o, u,
  * a consonant or the end, and s before e, i (SMESCO smesko, UNICEF), as
  * acronyms are said, not the c of Indonesian words. */
@@ -363,7 +363,7 @@ static int say_capitals(ctx *c, size_t i, const char *s, size_t n)
 		low[k] = su_lower(s[k]);
 	known = n < sizeof low && c->r->known && c->r->known(c->r->known_ud, low, n);
 	if (n < sizeof low && caps == n &&
-	    (caps > 5 || (n >= 4 && known) || (n >= 4 && vowel_groups(s, n) >= 2 && dateline(c, i)) ||
+	    (caps > 5 || (n >= 4 && known) || (n >= 3 && vowel_groups(s, n) >= 1 && dateline(c, i)) ||
 	     (headline(c) && (known || (n >= 5 && vowel_groups(s, n) >= 2)))))
 		return norm_word_break(c) || (known ? sbuf_add(c->sp, low, n) : say_acronym_word(c, low, n)) ? -1 : 1;
 	if (caps > 5)
