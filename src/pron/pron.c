@@ -661,9 +661,11 @@ static size_t vowel_runs(const char *s, size_t n)
  * final uu is u (Suu);
  * the eu of a Korean syllable before n, ng, m or at the end is a pepet
  * (Geun, Seung, Eun); lj is ly (Sukamuljo, the old spelling; not Al-);
- * the x of a Chinese name is s (Xinhua); -stein is stain (Weinstein); an
- * unknown name's nj is ny (Njoo, the old spelling). 1 when it changed
- * something. */
+ * the x and q of a Chinese name are s and c (Xinhua, Qingchen); the oo of
+ * a Korean syllable is u (Yoo, Joon); German sch is sy (Schalke) and its
+ * ei ay in -stein, -burg, -berg, -heim, -tracht names (Weinstein,
+ * Freiburg); an unknown name's nj is ny (Njoo, the old spelling). 1 when
+ * it changed something. */
 static int foreign_name(char *s, size_t *n, char *q, int kind)
 {
 	size_t k = *n, o = 0, i;
@@ -675,10 +677,35 @@ static int foreign_name(char *s, size_t *n, char *q, int kind)
 			s[i] = 'k', changed = 1;
 	if (k >= 3 && s[0] == 'x' && (s[1] == 'i' || s[1] == 'u'))
 		s[0] = 's', changed = 1; /* Xinhua, Xi, Xu: the x of Chinese names */
+	if (k >= 3 && s[0] == 'q' && s[1] == 'i')
+		s[0] = 'c', changed = 1; /* Qingchen, Qian: the q of Chinese names */
+	if (kind == 2 && k >= 3 && (s[k - 1] == 'n' || s[k - 1] == 'o') && has_pair(s, k, "oo") && vowel_runs(s, k) == 1 &&
+	    !(s[0] == 'n' && s[1] == 'j'))
+		for (i = 0; i + 1 < k; i++) /* Yoo, Joon, Soon: Korean oo is u */
+			if (s[i] == 'o' && s[i + 1] == 'o') {
+				s[i] = 'u';
+				memmove(s + i + 1, s + i + 2, k - i - 2);
+				memmove(q + i + 1, q + i + 2, k - i - 2);
+				k--, changed = 1;
+				break;
+			}
+	if (k >= 4) /* Schalke, Schumacher: German sch is sy */
+		for (i = 0; i + 2 < k; i++)
+			if (s[i] == 's' && s[i + 1] == 'c' && s[i + 2] == 'h') {
+				s[i + 1] = 'y';
+				memmove(s + i + 2, s + i + 3, k - i - 3);
+				memmove(q + i + 2, q + i + 3, k - i - 3);
+				k--, changed = 1;
+			}
+	if (k >= 7 && (!memcmp(s + k - 4, "burg", 4) || !memcmp(s + k - 4, "berg", 4) || !memcmp(s + k - 4, "heim", 4) ||
+		       !memcmp(s + k - 6, "tracht", 6)))
+		for (i = 0; i + 1 < k; i++) /* Freiburg, Eintracht: German ei is ai */
+			if (s[i] == 'e' && s[i + 1] == 'i' && !q[i])
+				s[i] = 'a', s[i + 1] = 'y', changed = 1;
 	if (k >= 6 && !memcmp(s + k - 5, "stein", 5)) /* Weinstein, Einstein: German ei is ai */
 		for (i = 0; i + 1 < k; i++)
 			if (s[i] == 'e' && s[i + 1] == 'i' && !q[i])
-				s[i] = 'a', changed = 1;
+				s[i] = 'a', s[i + 1] = 'y', changed = 1; /* ay: one syllable */
 	if (kind == 2 && k >= 3 && s[0] == 'n' && s[1] == 'j' && is_vowel(s[2])) {
 		s[1] = 'y', changed = 1; /* Njoo, Njoto: the old spelling's nj is ny */
 		if (k == 4 && s[2] == 'o' && s[3] == 'o')
@@ -1045,7 +1072,7 @@ static int foreign_spelling(const char *s, size_t n)
 static int unknown_foreign(const char *s, size_t n)
 {
 	char last = s[n - 1], before = s[n - 2];
-	if (has_pair(s, n, "ckpheeooouwhoa") || strstr(s, "sch") || strstr(s, "tch") || strncmp(s, "chr", 3) == 0 ||
+	if (has_pair(s, n, "ckpheeooouwhoa") || strstr(s, "tch") || strncmp(s, "chr", 3) == 0 ||
 	    (n > 3 && has_pair(s + 1, n - 1, "gh")))
 		return 1;
 	for (size_t i = 0; i + 1 < n; i++)
@@ -1270,7 +1297,10 @@ static int english_kind(const pron_rules *p, const char *low, size_t n, int capi
 	    (english_form(p, low, n) || wordset_has_name(&p->english, low, n)))
 		return ENGLISH; /* United, Coding, Education, Gunners, Islamic */
 	if (capital && n >= 3 && wordset_has_name(&p->english, low, n))
-		return foreign_spelling(low, n) ? ENGLISH : ENGLISH_NAME;
+		return foreign_spelling(low, n) ? ENGLISH
+		       : low[n - 1] == 'o' || indonesian_shape(low, n)
+			       ? NOT_ENGLISH /* Roberto, Bruno; Banjarmasin: no English name */
+			       : ENGLISH_NAME;
 	if (capital && n >= 5 && low[n - 2] == 'e' && low[n - 1] == 'r' && !is_vowel(low[n - 3]) &&
 	    (!is_vowel(low[n - 4]) || strchr("zwv", low[n - 3])) && wordset_has(&p->english, low, n))
 		return ENGLISH; /* Center, Order, Potter, Blazer, Tower: -er after two consonants */
