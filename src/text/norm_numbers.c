@@ -321,8 +321,22 @@ static int try_ratio(ctx *c, size_t i, const char *s, size_t n)
 	return num_cardinal(c->sp, s, a) || norm_words(c, "banding") || num_cardinal(c->sp, s + a + 1, b) ? -1 : 1;
 }
 
+/* A coordinate written with a decimal point, before its axis (6.17
+ * Lintang Selatan, 105.36 BT): the decimal comma's reading, "enam koma
+ * satu tujuh". */
+static int try_coordinate(ctx *c, size_t i, const char *s, size_t n)
+{
+	static const char *const axes[] = {"lintang", "bujur", "ls", "lu", "bt", "bb", NULL};
+	size_t a = norm_digit_run(s, n), b;
+	char low[16];
+	if (a == 0 || a > 3 || a + 1 >= n || s[a] != '.' || (b = norm_digit_run(s + a + 1, n - a - 1)) != n - a - 1 ||
+	    b > 3 || i + 1 >= c->nt || !norm_in_list(norm_core_low(c, i + 1, low, sizeof low), axes))
+		return 0;
+	return num_cardinal(c->sp, s, a) || norm_words(c, "koma") || num_digits(c->sp, s + a + 1, b) ? -1 : 1;
+}
+
 static const num_fn numeric_shapes[] = {
-	try_time, try_ratio, norm_try_date, try_phone, try_plain, try_range, try_slash_i, try_dotted_i,
+	try_time, try_ratio, try_coordinate, norm_try_date, try_phone, try_plain, try_range, try_slash_i, try_dotted_i,
 };
 
 static int say_numexpr(ctx *c, size_t i, const char *s, size_t n)
