@@ -677,6 +677,18 @@ static int foreign_name(char *s, size_t *n, char *q, int kind)
 			s[i] = 'k', changed = 1;
 	if (k >= 3 && s[0] == 'x' && (s[1] == 'i' || s[1] == 'u'))
 		s[0] = 's', changed = 1; /* Xinhua, Xi, Xu: the x of Chinese names */
+	if (k >= 5 && s[k - 3] == 'n' && s[k - 2] == 'h' && (s[k - 1] == 'o' || s[k - 1] == 'a')) {
+		s[k - 2] = 'y', changed = 1; /* Coutinho, Paulinho: Portuguese nh is ny, */
+		for (i = 0; i + 1 < k; i++) {
+			if (s[i] == 'c' && (s[i + 1] == 'a' || s[i + 1] == 'o' || s[i + 1] == 'u'))
+				s[i] = 'k'; /* c before a, o, u is k, */
+			if (s[i] == 'o' && s[i + 1] == 'u') { /* and ou is u */
+				memmove(s + i, s + i + 1, k - i - 1);
+				memmove(q + i, q + i + 1, k - i - 1);
+				k--;
+			}
+		}
+	}
 	if (k >= 3 && s[0] == 'q' && s[1] == 'i')
 		s[0] = 'c', changed = 1; /* Qingchen, Qian: the q of Chinese names */
 	if (kind == 2 && k >= 3 && (s[k - 1] == 'n' || s[k - 1] == 'o') && has_pair(s, k, "oo") && vowel_runs(s, k) == 1 &&
@@ -1056,7 +1068,7 @@ static int foreign_spelling(const char *s, size_t n)
 		    (s[i] == 'w' && !is_vowel(s[i + 1]) && s[i + 1] != 'y'))
 			return 1;
 	if (last == 'w' || (last == 'y' && before && (!is_vowel(before) || before == 'e')) ||
-	    (n >= 4 && last == 'h' && before == 'c' && is_vowel(s[n - 3])))
+	    (n >= 4 && last == 'h' && before == 'c' && is_vowel(s[n - 3])) || (n >= 4 && last == before && !is_vowel(last)))
 		return 1; /* ... Rich, Zurich: a final ch */
 	return (n >= 4 && last == 'e' && !is_vowel(before)) || (n >= 3 && last == 'e' && before == 'o');
 }
@@ -1080,6 +1092,7 @@ static int unknown_foreign(const char *s, size_t n)
 		    (s[i] == 'w' && !is_vowel(s[i + 1]) && s[i + 1] != 'y'))
 			return 1;
 	return last == 'w' || (last == 'y' && (before == 'e' || before == 'a')) ||
+	       (last == before && !is_vowel(last) && n > 3) || /* Foxconn, Judd: no Indonesian word ends so */
 	       (last == 'h' && before == 'c' && n > 3) || /* fintech, Aftech */
 	       (n > 4 && last == 'h' && before == 't' && s[n - 3] == 'r'); /* Hemsworth, Perth */
 }
@@ -1290,9 +1303,10 @@ static int indonesian_shape(const char *s, size_t n)
 
 static int english_kind(const pron_rules *p, const char *low, size_t n, int capital)
 {
-	if (capital && (arabic_name(low, n) || old_spelling_start(low, n) || (japanese_shape(low, n) && !wordset_has(&p->english, low, n) &&
+	if (capital && (arabic_name(low, n) || old_spelling_start(low, n) ||
+			(n >= 5 && low[n - 3] == 'n' && low[n - 2] == 'h' && (low[n - 1] == 'o' || low[n - 1] == 'a')) || (japanese_shape(low, n) && !wordset_has(&p->english, low, n) &&
 						  !wordset_has_name(&p->english, low, n) && !english_form(p, low, n))))
-		return NOT_ENGLISH; /* Khaleel, Dzulkifli: Arabic; Njoo: old spelling; Inoue, Kaneko */
+		return NOT_ENGLISH; /* Khaleel, Dzulkifli: Arabic; Njoo: old spelling; Coutinho: Portuguese; Inoue, Kaneko */
 	if (capital && n >= 6 && english_suffix(low, n) &&
 	    (english_form(p, low, n) || wordset_has_name(&p->english, low, n)))
 		return ENGLISH; /* United, Coding, Education, Gunners, Islamic */
