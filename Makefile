@@ -23,8 +23,8 @@ SOMAJOR := 0
 CFLAGS  ?= -O2 -g
 SU_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wpedantic -Wshadow \
            -Wstrict-prototypes -Werror=implicit-function-declaration \
-           -pthread -fPIC -fvisibility=hidden -Iinclude -Isrc
-SU_LDFLAGS := -pthread
+           -fPIC -fvisibility=hidden -Iinclude -Isrc
+SU_LDFLAGS :=
 ifneq ($(SANITIZE),)
 SU_CFLAGS  += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all
 SU_LDFLAGS += -fsanitize=$(SANITIZE)

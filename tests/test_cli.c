@@ -462,7 +462,7 @@ static void too_few_descriptors(void)
 			failed_at = n;
 			/* the file that could not be opened: the input, the
 			 * engine's voice, or one of the voice's tables or word
-			 * lists (read on a thread beside the engine's start) */
+			 * lists */
 			CHECK(rc == 1 && strstr(err, "Too many open files") &&
 			      (strstr(err, "suara: timing.txt: ") ||
 			       strstr(err, "suara: espeak-ng could not load voice 'id': ") ||

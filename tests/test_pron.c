@@ -299,6 +299,23 @@ static void check_wordset(void)
 		      !wordset_has(&w, "Cole", 4) && w.count == 5,
 	      "WORDSET_ALL makes the names small and keeps Cole/cole and Jawa/jawa once (%zu words)", w.count);
 	wordset_free(&w);
+	{ /* a first line that says fewer words than there are: all are kept */
+		FILE *f = fopen(TMP "/many.dic", "w");
+		size_t found = 0;
+		if (f) {
+			fputs("3\n", f);
+			for (int k = 0; k < 5000; k++)
+				fprintf(f, "w%c%c%c\n", 'a' + k % 26, 'a' + k / 26 % 26, 'a' + k / 676);
+			fclose(f);
+		}
+		CHECK(wordset_load(&w, TMP "/many.dic", WORDSET_ALL) == 0, "a .dic with a wrong count loads");
+		for (int k = 0; k < 5000; k++) {
+			char word[5] = {'w', (char)('a' + k % 26), (char)('a' + k / 26 % 26), (char)('a' + k / 676), 0};
+			found += (size_t)wordset_has(&w, word, 4);
+		}
+		CHECK(found == 5000 && w.count == 5000, "all its 5000 words are found (%zu, %zu kept)", found, w.count);
+		wordset_free(&w);
+	}
 	CHECK(wordset_load(&w, "/nonexistent/x.dic", WORDSET_ALL) == 0 && !wordset_loaded(&w) &&
 		      !wordset_has(&w, "book", 4),
 	      "a missing file gives an empty set, not an error");

@@ -44,6 +44,10 @@ static int same(const wordset *w, const char *t, const char *s, size_t n)
  * set has already (as the mode compares) is kept once. */
 static void insert(wordset *w, size_t off, size_t n, uint64_t h)
 {
+	if (w->count + 1 > w->nslots - w->nslots / 4) { /* the count line lied: wordset_load counts */
+		w->full = 1;
+		return;
+	}
 	size_t mask = w->nslots - 1, i = (size_t)h & mask;
 	uint64_t slot = SLOT_TAG(h) | (uint64_t)n << 32 | (uint64_t)off;
 	char low[WORD_MAX];
@@ -57,51 +61,29 @@ static void insert(wordset *w, size_t off, size_t n, uint64_t h)
 	w->count++;
 }
 
-int wordset_load(wordset *w, const char *path, int names)
+static size_t count_lines(const char *s, size_t len)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	struct stat st;
-	size_t len, lines = 0, i, next = 0, queued = 0;
-	const char *p, *end, *nl;
+	size_t lines = 0;
+	for (const char *p = s, *end = s + len; (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
+		lines++;
+	return lines + 1;
+}
+
+/* Make w's table for about lines words and put the file's words in: 0, or
+ * -1 when out of memory. */
+static int fill(wordset *w, size_t lines)
+{
+	const char *p, *end = w->file + w->len, *nl;
+	size_t next = 0, queued = 0;
 	struct {
 		size_t off, len;
 		uint64_t h;
 	} ahead[AHEAD];
-	int saved;
-	if (fd < 0) /* no such file: no such list */
-		return errno == ENOENT || errno == ENOTDIR ? 0 : -1;
-	if (fstat(fd, &st) != 0) {
-		saved = errno;
-		close(fd);
-		errno = saved;
-		return -1;
-	}
-	if (!S_ISREG(st.st_mode) || (uint64_t)st.st_size >= 0xffffffffu || st.st_size == 0) {
-		close(fd);
-		errno = EINVAL;
-		return st.st_size == 0 && S_ISREG(st.st_mode) ? 0 : -1; /* empty: an empty list */
-	}
-	len = (size_t)st.st_size;
-	w->file = mmap(NULL, len, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
-	saved = errno;
-	close(fd);
-	if (w->file == MAP_FAILED) {
-		w->file = NULL;
-		errno = saved;
-		return -1;
-	}
-	w->len = len;
-	w->mode = names;
-	end = w->file + len;
-	for (i = 0; i < len; i++)
-		lines += w->file[i] == '\n';
+	int names = w->mode;
 	for (w->nslots = 1024; w->nslots < lines + lines / 2 + 2; w->nslots *= 2)
 		;
-	if (!(w->slot = su_calloc(w->nslots, sizeof *w->slot))) {
-		wordset_free(w);
-		errno = ENOMEM;
+	if (!(w->slot = su_calloc(w->nslots, sizeof *w->slot)))
 		return -1;
-	}
 	/* A word's slot is prefetched when it is read and filled AHEAD words
 	 * later: the table is bigger than the caches, and a miss per word
 	 * was most of the load. */
@@ -144,6 +126,57 @@ int wordset_load(wordset *w, const char *path, int names)
 		}
 	}
 	return 0;
+}
+
+int wordset_load(wordset *w, const char *path, int names)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	struct stat st;
+	size_t len, lines = 0, i;
+	int saved;
+	if (fd < 0) /* no such file: no such list */
+		return errno == ENOENT || errno == ENOTDIR ? 0 : -1;
+	if (fstat(fd, &st) != 0) {
+		saved = errno;
+		close(fd);
+		errno = saved;
+		return -1;
+	}
+	if (!S_ISREG(st.st_mode) || (uint64_t)st.st_size >= 0xffffffffu || st.st_size == 0) {
+		close(fd);
+		errno = EINVAL;
+		return st.st_size == 0 && S_ISREG(st.st_mode) ? 0 : -1; /* empty: an empty list */
+	}
+	len = (size_t)st.st_size;
+	w->file = mmap(NULL, len, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+	saved = errno;
+	close(fd);
+	if (w->file == MAP_FAILED) {
+		w->file = NULL;
+		errno = saved;
+		return -1;
+	}
+	w->len = len;
+	w->mode = names;
+	/* hunspell's first line is the number of words: the table's size
+	 * without a pass over the file to count its lines */
+	for (i = 0; i < len && i < 12 && su_is_digit(w->file[i]); i++)
+		lines = lines * 10 + (size_t)(w->file[i] - '0');
+	if (i == 0 || i >= len || (w->file[i] != '\n' && w->file[i] != '\r'))
+		lines = count_lines(w->file, len);
+	if (fill(w, lines) != 0)
+		goto nomem;
+	if (w->full) { /* the first line said fewer words than there are */
+		free(w->slot);
+		w->slot = NULL, w->count = 0, w->full = 0;
+		if (fill(w, count_lines(w->file, len)) != 0)
+			goto nomem;
+	}
+	return 0;
+nomem:
+	wordset_free(w);
+	errno = ENOMEM;
+	return -1;
 }
 
 void wordset_free(wordset *w)

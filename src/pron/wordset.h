@@ -14,6 +14,7 @@ typedef struct {
 	uint64_t *slot;   /* nslots entries (see wordset.c), 0 when empty */
 	size_t nslots, count;
 	int mode;         /* what wordset_load was given as names */
+	int full;         /* the table filled up while loading */
 } wordset;
 
 /* What wordset_load keeps of the words with a capital (names). */

@@ -1,6 +1,5 @@
 /* renderer.c: options, the renderer handle, errors, input loading. */
 #include <errno.h>
-#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -97,72 +96,46 @@ static int english_phonemes(void *ud, const char *w, size_t n, sbuf *out)
 	return synth_foreign_phonemes(w, n, out);
 }
 
-/* The word lists (roots, homographs, hunspell-id's stems, hunspell-en-us's
- * words: a megabyte and more of text to cut and hash) are loaded on a
- * thread of their own while this one reads the normalization tables and
- * starts espeak-ng, so a run's start costs about the longer of the two.
- * Nothing the thread touches is touched here before the join. */
-typedef struct {
-	suara_renderer *r;
-	int st;
-	char err[4400];
-} lists_job;
-
-static void *load_lists(void *arg)
+/* The word lists: roots, homographs, hunspell-id's stems, hunspell-en-us's
+ * words. (Loading them on a thread beside the engine's start was tried: it
+ * saved 2 ms at -j 1 and cost 6 ms at -j 2, measured, so it is not done.) */
+static int load_lists(suara_renderer *r, char *err, size_t errlen)
 {
-	lists_job *j = arg;
-	suara_renderer *r = j->r;
-	j->st = SUARA_OK;
-	if (pron_load(&r->pron, r->voice.dir, r->voice.dictionary, j->err, sizeof j->err) != 0) {
-		j->st = SUARA_ERR_VOICE;
-		return NULL;
+	char dic[4200], main_table[64];
+	if (pron_load(&r->pron, r->voice.dir, r->voice.dictionary, err, errlen) != 0)
+		return SUARA_ERR_VOICE;
+	if (!r->voice.english[0] || !r->voice.english_voice[0])
+		return SUARA_OK;
+	snprintf(dic, sizeof dic, "%s.dic", r->voice.english);
+	/* the main voice's phoneme table: its name without a variant */
+	snprintf(main_table, sizeof main_table, "%.*s", (int)strcspn(r->voice.espeak_voice, "+"), r->voice.espeak_voice);
+	synth_set_foreign(r->voice.english_voice);
+	if (pron_set_english(r->pron, dic, r->voice.english_voice, main_table, english_phonemes, NULL) == 0)
+		return SUARA_OK;
+	if (errno == ENOMEM) {
+		snprintf(err, errlen, "%s: out of memory", dic);
+		return SUARA_ERR_NOMEM;
 	}
-	if (r->voice.english[0] && r->voice.english_voice[0]) {
-		char dic[4200], main_table[64];
-		snprintf(dic, sizeof dic, "%s.dic", r->voice.english);
-		/* the main voice's phoneme table: its name without a variant */
-		snprintf(main_table, sizeof main_table, "%.*s", (int)strcspn(r->voice.espeak_voice, "+"),
-			 r->voice.espeak_voice);
-		if (pron_set_english(r->pron, dic, r->voice.english_voice, main_table, english_phonemes, NULL) != 0) {
-			j->st = errno == ENOMEM ? SUARA_ERR_NOMEM : SUARA_ERR_VOICE;
-			snprintf(j->err, sizeof j->err, "%s: %s%s", dic, errno == ENOMEM ? "" : "cannot read file: ",
-				 errno == ENOMEM ? "out of memory" : strerror(errno));
-		}
-	}
-	return NULL;
+	snprintf(err, errlen, "%s: cannot read file: %s", dic, strerror(errno));
+	return SUARA_ERR_VOICE;
 }
 
-/* Load the voice's tables and start the engine; the errors are said in
- * that order (tables, word lists, engine) whichever came first. */
+/* Load the voice's tables and word lists and start the engine. */
 static int load_and_start(suara_renderer *r, char *err, size_t errlen)
 {
 	char path[4200];
-	lists_job job = {r, SUARA_OK, ""};
-	pthread_t thread;
-	int threaded, st = SUARA_OK;
-	if (r->voice.english[0] && r->voice.english_voice[0])
-		synth_set_foreign(r->voice.english_voice);
-	threaded = pthread_create(&thread, NULL, load_lists, &job) == 0;
-	if (!threaded)
-		load_lists(&job);
+	int st;
 	snprintf(path, sizeof path, "%s/abbrev.tsv", r->voice.dir);
 	if (norm_rules_load(&r->norm, r->voice.dir, err, errlen) != 0 ||
 	    seg_rules_from_table(&r->seg, norm_abbreviations(r->norm), path, err, errlen) != 0)
-		st = SUARA_ERR_VOICE;
-	else
-		r->rate = synth_init(r->voice.espeak_voice, r->opt.speed, r->opt.pitch, r->opt.volume, err,
-				     errlen);
-	if (threaded)
-		pthread_join(thread, NULL);
-	if (st == SUARA_OK && job.st != SUARA_OK) {
-		snprintf(err, errlen, "%s", job.err);
-		return job.st;
-	}
-	if (st == SUARA_OK && r->rate <= 0)
+		return SUARA_ERR_VOICE;
+	if ((st = load_lists(r, err, errlen)) != SUARA_OK)
+		return st;
+	r->rate = synth_init(r->voice.espeak_voice, r->opt.speed, r->opt.pitch, r->opt.volume, err, errlen);
+	if (r->rate <= 0)
 		return SUARA_ERR_ENGINE;
-	if (st == SUARA_OK)
-		norm_set_known(r->norm, pron_is_word, r->pron);
-	return st;
+	norm_set_known(r->norm, pron_is_word, r->pron);
+	return SUARA_OK;
 }
 
 /* espeak-ng's state is global, and initializing it again does not return
