@@ -1054,14 +1054,15 @@ enum { NOT_ENGLISH, ENGLISH_NAME, ENGLISH_NEXT_TO_ENGLISH, ENGLISH };
 
 /* Is the lowercase name s[0..n) spelled in a way Indonesian spelling never
  * is, old spellings (oe, dj, tj, ch) and Arabic ones (kh, sy) aside: ck,
- * ph, th, wh, gh, sh, ee, oo, ou, tch, chr, c before a consonant, w before a
+ * ph, th, wh, gh, sh, ee, oo, ou, ea before the end (Neal, Reagan; not the
+ * Italian Andrea), tch, chr, c before a consonant, w before a
  * consonant or at the end, y at the end after a consonant or e, a final
  * e after a consonant in a name of four letters or more, or a final oe
  * (Cole, Clark, Stephen, Paddock, Ashley, Andrew, Joe)? */
 static int foreign_spelling(const char *s, size_t n)
 {
 	char last = s[n - 1], before = n > 1 ? s[n - 2] : 0;
-	if (has_pair(s, n, "ckphthwhghsheeooou") || strstr(s, "tch") || strncmp(s, "chr", 3) == 0)
+	if (has_pair(s, n, "ckphthwhghsheeooou") || has_pair(s, n - 1, "ea") || strstr(s, "tch") || strncmp(s, "chr", 3) == 0)
 		return 1;
 	for (size_t i = 0; i + 1 < n; i++)
 		if ((s[i] == 'c' && !is_vowel(s[i + 1]) && s[i + 1] != 'h') ||
