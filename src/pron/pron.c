@@ -641,6 +641,30 @@ static int romance_c(char *s, size_t n)
 	return changed;
 }
 
+/* Does the lowercase name s[0..k) end in the -nho, -nha of Portuguese
+ * (Coutinho, Paulinho)? */
+static int portuguese_nh(const char *s, size_t k)
+{
+	return k >= 5 && s[k - 3] == 'n' && s[k - 2] == 'h' && (s[k - 1] == 'o' || s[k - 1] == 'a');
+}
+
+/* Remove the letter at s[at] of s[0..*k), and its quality in q. */
+static void drop_letter(char *s, char *q, size_t *k, size_t at)
+{
+	memmove(s + at, s + at + 1, *k - at - 1);
+	memmove(q + at, q + at + 1, *k - at - 1);
+	(*k)--;
+}
+
+/* Does the lowercase name s[0..k) end as German names do (-stein, -burg,
+ * -berg, -heim, -tracht: Weinstein, Freiburg, Eintracht)? */
+static int german_ending(const char *s, size_t k)
+{
+	return (k >= 6 && !memcmp(s + k - 5, "stein", 5)) ||
+	       (k >= 7 && (!memcmp(s + k - 4, "burg", 4) || !memcmp(s + k - 4, "berg", 4) ||
+			   !memcmp(s + k - 4, "heim", 4) || !memcmp(s + k - 6, "tracht", 6)));
+}
+
 /* How many runs of vowels s[0..n) has: its syllables, roughly. */
 static size_t vowel_runs(const char *s, size_t n)
 {
@@ -677,16 +701,13 @@ static int foreign_name(char *s, size_t *n, char *q, int kind)
 			s[i] = 'k', changed = 1;
 	if (k >= 3 && s[0] == 'x' && (s[1] == 'i' || s[1] == 'u'))
 		s[0] = 's', changed = 1; /* Xinhua, Xi, Xu: the x of Chinese names */
-	if (k >= 5 && s[k - 3] == 'n' && s[k - 2] == 'h' && (s[k - 1] == 'o' || s[k - 1] == 'a')) {
+	if (portuguese_nh(s, k)) {
 		s[k - 2] = 'y', changed = 1; /* Coutinho, Paulinho: Portuguese nh is ny, */
 		for (i = 0; i + 1 < k; i++) {
 			if (s[i] == 'c' && (s[i + 1] == 'a' || s[i + 1] == 'o' || s[i + 1] == 'u'))
 				s[i] = 'k'; /* c before a, o, u is k, */
-			if (s[i] == 'o' && s[i + 1] == 'u') { /* and ou is u */
-				memmove(s + i, s + i + 1, k - i - 1);
-				memmove(q + i, q + i + 1, k - i - 1);
-				k--;
-			}
+			if (s[i] == 'o' && s[i + 1] == 'u') /* and ou is u */
+				drop_letter(s, q, &k, i);
 		}
 	}
 	if (k >= 3 && s[0] == 'q' && s[1] == 'i')
@@ -696,28 +717,21 @@ static int foreign_name(char *s, size_t *n, char *q, int kind)
 		for (i = 0; i + 1 < k; i++) /* Yoo, Joon, Soon: Korean oo is u */
 			if (s[i] == 'o' && s[i + 1] == 'o') {
 				s[i] = 'u';
-				memmove(s + i + 1, s + i + 2, k - i - 2);
-				memmove(q + i + 1, q + i + 2, k - i - 2);
-				k--, changed = 1;
+				drop_letter(s, q, &k, i + 1);
+				changed = 1;
 				break;
 			}
 	if (k >= 4) /* Schalke, Schumacher: German sch is sy */
 		for (i = 0; i + 2 < k; i++)
 			if (s[i] == 's' && s[i + 1] == 'c' && s[i + 2] == 'h') {
 				s[i + 1] = 'y';
-				memmove(s + i + 2, s + i + 3, k - i - 3);
-				memmove(q + i + 2, q + i + 3, k - i - 3);
-				k--, changed = 1;
+				drop_letter(s, q, &k, i + 2);
+				changed = 1;
 			}
-	if (k >= 7 && (!memcmp(s + k - 4, "burg", 4) || !memcmp(s + k - 4, "berg", 4) || !memcmp(s + k - 4, "heim", 4) ||
-		       !memcmp(s + k - 6, "tracht", 6)))
-		for (i = 0; i + 1 < k; i++) /* Freiburg, Eintracht: German ei is ai */
-			if (s[i] == 'e' && s[i + 1] == 'i' && !q[i])
-				s[i] = 'a', s[i + 1] = 'y', changed = 1;
-	if (k >= 6 && !memcmp(s + k - 5, "stein", 5)) /* Weinstein, Einstein: German ei is ai */
+	if (german_ending(s, k)) /* Weinstein, Freiburg: German ei is ai, written ay (one syllable) */
 		for (i = 0; i + 1 < k; i++)
 			if (s[i] == 'e' && s[i + 1] == 'i' && !q[i])
-				s[i] = 'a', s[i + 1] = 'y', changed = 1; /* ay: one syllable */
+				s[i] = 'a', s[i + 1] = 'y', changed = 1;
 	if (kind == 2 && k >= 3 && s[0] == 'n' && s[1] == 'j' && is_vowel(s[2])) {
 		s[1] = 'y', changed = 1; /* Njoo, Njoto: the old spelling's nj is ny */
 		if (k == 4 && s[2] == 'o' && s[3] == 'o')
@@ -967,33 +981,27 @@ static int small_letters(const char *w, size_t n, char *low)
 /* Is w[0..n) a capitalized word of ASCII letters: 0 when not; 1 when it
  * is Indonesian (the roots table, hunspell-id and its affixes; Benny and
  * Sari are among hunspell-id's names); 3 when it is English (hunspell-en-us:
- * Joe, Boeing, Monica); 2 when neither. */
-static int unknown_name(const pron_rules *p, const char *w, size_t n)
+ * Joe, Boeing, Monica); 2 when neither. *english: is it in hunspell-en-us,
+ * as a word or a name, whatever hunspell-id says (Paul, Saint, Mail)? A
+ * word in small letters said here is Indonesian already (lain, air, main). */
+static int unknown_name(const pron_rules *p, const char *w, size_t n, int *english)
 {
 	char low[WORD_MAX];
+	*english = 0;
 	if (n < 3 || small_letters(w, n, low) != 1)
 		return 0;
+	*english = wordset_has_name(&p->english, low, n) || wordset_has(&p->english, low, n);
 	if (find_root(&p->roots, low, n) || pron_is_word((void *)p, low, n))
 		return 1;
-	return wordset_has_name(&p->english, low, n) || wordset_has(&p->english, low, n) ? 3 : 2;
-}
-
-/* Is w[0..n), ASCII letters with a capital first, in hunspell-en-us, as a
- * word or a name, whatever hunspell-id says (Paul, Saint, Mail)? A word in
- * small letters said here is Indonesian already (lain, air, main). */
-static int english_listed(const pron_rules *p, const char *w, size_t n)
-{
-	char low[WORD_MAX];
-	if (small_letters(w, n, low) != 1)
-		return 0;
-	return wordset_has(&p->english, low, n) || wordset_has_name(&p->english, low, n);
+	return *english ? 3 : 2;
 }
 
 static int say_word(const pron_rules *p, const char *w, size_t n, const char *prev, size_t prev_n,
 		    const char *next, size_t next_n, sbuf *out)
 {
 	char s[WORD_MAX], q[WORD_MAX];
-	size_t len = read_word(w, n, s, q, unknown_name(p, w, n), english_listed(p, w, n)), a = 0, start = out->len;
+	int english, kind = unknown_name(p, w, n, &english);
+	size_t len = read_word(w, n, s, q, kind, english), a = 0, start = out->len;
 	const char *hq;
 	if (len == 0)
 		return 0;
@@ -1304,9 +1312,8 @@ static int indonesian_shape(const char *s, size_t n)
 
 static int english_kind(const pron_rules *p, const char *low, size_t n, int capital)
 {
-	if (capital && (arabic_name(low, n) || old_spelling_start(low, n) ||
-			(n >= 5 && low[n - 3] == 'n' && low[n - 2] == 'h' && (low[n - 1] == 'o' || low[n - 1] == 'a')) || (japanese_shape(low, n) && !wordset_has(&p->english, low, n) &&
-						  !wordset_has_name(&p->english, low, n) && !english_form(p, low, n))))
+	if (capital && (arabic_name(low, n) || old_spelling_start(low, n) || portuguese_nh(low, n) ||
+			(japanese_shape(low, n) && !wordset_has_name(&p->english, low, n) && !english_form(p, low, n))))
 		return NOT_ENGLISH; /* Khaleel, Dzulkifli: Arabic; Njoo: old spelling; Coutinho: Portuguese; Inoue, Kaneko */
 	if (capital && n >= 6 && english_suffix(low, n) &&
 	    (english_form(p, low, n) || wordset_has_name(&p->english, low, n)))

@@ -23,7 +23,6 @@
 #include "base/hash.h"
 
 #define SLOT_OFF(s) ((size_t)((s) & 0xffffffffu))
-#define SLOT_LEN(s) ((size_t)(((s) >> 32) & 0xffu))
 #define SLOT_TAG(h) ((uint64_t)(h) >> 40 << 40)
 #define WORD_MAX 255
 #define AHEAD 16
@@ -87,17 +86,10 @@ static int fill(wordset *w, size_t lines)
 	/* A word's slot is prefetched when it is read and filled AHEAD words
 	 * later: the table is bigger than the caches, and a miss per word
 	 * was most of the load. */
-	for (p = w->file; p < end || queued; p = nl + 1) {
+	for (p = w->file; p < end; p = nl + 1) {
 		uint64_t h = SU_FNV_BASIS;
 		const char *e = p;
 		int capital = 0;
-		if (p >= end) { /* the file is read: empty the queue */
-			nl = end - 1;
-			queued--;
-			insert(w, ahead[next].off, ahead[next].len, ahead[next].h);
-			next = (next + 1) % AHEAD;
-			continue;
-		}
 		for (; e < end; e++) {
 			char c = *e;
 			if (su_is_upper(c)) {
@@ -113,18 +105,18 @@ static int fill(wordset *w, size_t lines)
 			nl = end;
 		if (e > p && e - p <= WORD_MAX && (names != WORDSET_SMALL || !capital) &&
 		    (e == nl || *e == '/' || *e == ' ' || *e == '\t' || *e == '\r')) {
-			size_t at = (next + queued) % AHEAD;
+			size_t at;
 			__builtin_prefetch(&w->slot[(size_t)h & (w->nslots - 1)], 1);
-			if (queued == AHEAD) {
+			if (queued == AHEAD) { /* the oldest in */
 				insert(w, ahead[next].off, ahead[next].len, ahead[next].h);
-				next = (next + 1) % AHEAD;
-				at = (next + queued - 1) % AHEAD;
-				queued--;
+				next = (next + 1) % AHEAD, queued--;
 			}
+			at = (next + queued++) % AHEAD;
 			ahead[at].off = (size_t)(p - w->file), ahead[at].len = (size_t)(e - p), ahead[at].h = h;
-			queued++;
 		}
 	}
+	for (; queued; queued--, next = (next + 1) % AHEAD)
+		insert(w, ahead[next].off, ahead[next].len, ahead[next].h);
 	return 0;
 }
 

@@ -44,7 +44,7 @@ static int range_to(const ctx *c, size_t i)
 	if (c->t[i].len == 1 && c->s[c->t[i].off] == '-')
 		return 1;
 	s = norm_core(c, i, &n);
-	return c->t[i].len == n && ((n == 6 && !memcmp(s, "hingga", 6)) || (n == 6 && !memcmp(s, "sampai", 6)));
+	return c->t[i].len == n && n == 6 && (!memcmp(s, "hingga", 6) || !memcmp(s, "sampai", 6));
 }
 
 /* Rp 12.500, Rp12.500, Rp 2.500,-, Rp1,02 triliun, US$ 5, $100, Rp 10.000/kg:

@@ -39,18 +39,18 @@ static int context_before(const ctx *c, size_t i, int cls)
 	return 0;
 }
 
-/* Whether token i is a Roman numeral here, and how it is read (1 ordinal,
+/* Whether token i, s[0..n) (its core, or the numeral before a year), is a
+ * Roman numeral here, and how it is read (1 ordinal,
  * 2 cardinal). Only I V X L letters (so CV, MD, DI, MIX are words), after
  * a capitalized name or a context word. An ordinal after a ruler's name
  * or title (Ratu Elizabeth II, Paus Yohanes Paulus II, Hamengku Buwono X:
  * roman-ordinal), a century or a world war (abad XXI, Perang Dunia II);
  * else a cardinal, as a newsreader says the number of a title, a product,
  * a part or a unit (Battlefront II, Mina Bahari IV, Komisi I, Bab II). */
-static int roman_kind(const ctx *c, size_t i, size_t n, unsigned *v)
+static int roman_kind(const ctx *c, size_t i, const char *s, size_t n, unsigned *v)
 {
-	size_t pn, whole;
-	const char *s = norm_core(c, i, &whole), *p;
-	(void)whole;
+	size_t pn;
+	const char *p;
 	char low[32];
 	int ordinal;
 	if (i == 0 || !(*v = num_roman(s, n)) || memchr(s, 'C', n) || (n == 1 && s[0] == 'L') ||
@@ -86,7 +86,7 @@ int norm_rule_roman(ctx *c, size_t i, size_t *used)
 	const char *s = norm_core(c, i, &n), *slash = memchr(s, '/', n);
 	/* kuartal III/2018: the numeral, then the year */
 	size_t part = slash && n - (size_t)(slash - s) == 5 && norm_digit_run(slash + 1, 4) == 4 ? (size_t)(slash - s) : n;
-	int kind = roman_kind(c, i, part, &v);
+	int kind = roman_kind(c, i, s, part, &v);
 	(void)used;
 	if (!kind)
 		return 0;

@@ -307,13 +307,6 @@ static size_t vowel_groups(const char *s, size_t n)
 	return g;
 }
 
-/* An all-capital token: an acronym said as a word (acronyms.tsv); a word
- * of four letters or more the pronunciation knows (SIMAK JUGA, ISIS); a
- * dateline's word of three letters or more with a vowel (DEPOK (Pos Kota),
- * NEW YORK); in a headline, a word the pronunciation knows or one of two
- * syllables and five letters or more (ANIES); spelled when it has two to
- * five capitals (DPR, MUI, G20); else the word it is, in small letters
- * (JAKARTA). 0 when s is no such token. */
 /* An acronym said as a word, in small letters: its c is k before a, o, u,
  * a consonant or the end, and s before e, i (SMESCO smesko, UNICEF), as
  * acronyms are said, not the c of Indonesian words. */
@@ -349,6 +342,13 @@ static int dateline(const ctx *c, size_t i)
 	return 0;
 }
 
+/* An all-capital token: an acronym said as a word (acronyms.tsv); a word
+ * of four letters or more the pronunciation knows (SIMAK JUGA, ISIS); a
+ * dateline's word of three letters or more with a vowel (DEPOK (Pos Kota),
+ * NEW YORK); in a headline, a word the pronunciation knows or one of two
+ * syllables and five letters or more (ANIES); spelled when it has two to
+ * five capitals (DPR, MUI, G20); else the word it is, in small letters
+ * (JAKARTA). 0 when s is no such token. */
 static int say_capitals(ctx *c, size_t i, const char *s, size_t n)
 {
 	int known;
