@@ -323,14 +323,13 @@ static int try_ratio(ctx *c, size_t i, const char *s, size_t n)
 
 /* A coordinate written with a decimal point, before its axis (6.17
  * Lintang Selatan, 105.36 BT): the decimal comma's reading, "enam koma
- * satu tujuh". */
+ * satu tujuh" (the axes: contexts.tsv, class coordinate). */
 static int try_coordinate(ctx *c, size_t i, const char *s, size_t n)
 {
-	static const char *const axes[] = {"lintang", "bujur", "ls", "lu", "bt", "bb", NULL};
 	size_t a = norm_digit_run(s, n), b;
 	char low[16];
 	if (a == 0 || a > 3 || a + 1 >= n || s[a] != '.' || (b = norm_digit_run(s + a + 1, n - a - 1)) != n - a - 1 ||
-	    b > 3 || i + 1 >= c->nt || !norm_in_list(norm_core_low(c, i + 1, low, sizeof low), axes))
+	    b > 3 || i + 1 >= c->nt || !norm_in_list(norm_core_low(c, i + 1, low, sizeof low), c->r->ctx_word[CTX_COORDINATE]))
 		return 0;
 	return num_cardinal(c->sp, s, a) || norm_words(c, "koma") || num_digits(c->sp, s + a + 1, b) ? -1 : 1;
 }

@@ -20,7 +20,7 @@ static const char *const table_file[T_COUNT] = {
 
 static const char *const ctx_class[CTX_COUNT] = {
 	"time", "date", "score", "roman-cardinal", "roman-never", "roman-i", "scale", "month", "letter",
-	"digits", "address", "plain-after", "range", "law", "roman-ordinal",
+	"digits", "address", "plain-after", "range", "law", "roman-ordinal", "coordinate",
 };
 
 /* One line of contexts.tsv, cut in place: its class, or -1 with why. */
