@@ -111,6 +111,8 @@ static void unit_cases(const norm_rules *r)
 		 * dash, a year's range or a score does */
 		{"Prosesor 16 - core", "Prosesor enam belas core"},
 		{"Park Geun - hye datang", "Park Geun hye datang"},
+		{"Aplikasi Go - Jek", "Aplikasi Go Jek"},
+		{"Jumlahnya 811.Angka naik", "Jumlahnya delapan ratus sebelas. Angka naik"},
 		{"Nabawi - Masjid Quba", "Nabawi, Masjid Quba"},
 		{"Mudah - muhan", "Mudah, muhan"},
 		{"2015 - sekarang", "dua ribu lima belas, sekarang"},

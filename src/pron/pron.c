@@ -793,7 +793,7 @@ static int foreign_name(char *s, size_t *n, char *q, int kind)
  * consonant and y. */
 static int name_spelling(char *s, size_t *n, char *q, int kind)
 {
-	int unknown = kind == 2, spelled_oe = has_pair(s, *n, "oe");
+	int unknown = kind == 2, spelled_oe = has_pair(s, *n, "oe"), sy_first = *n > 2 && s[0] == 's' && s[1] == 'y';
 	size_t i, k = 0;
 	int changed = 0;
 	for (i = 0; i < *n; i++) {
@@ -858,11 +858,29 @@ static int name_spelling(char *s, size_t *n, char *q, int kind)
 				s[i] = 'y'; /* Tjahaja: in the old spelling j is y */
 				changed = 1;
 			}
+	if (kind >= 2) { /* dg is j before e, i or a consonant, and the e of a
+			  * final dge is silent (Hodgkin, Dodgers, Sturridge; not
+			  * Edgar) */
+		size_t o = 0;
+		if (k >= 5 && s[k - 3] == 'd' && s[k - 2] == 'g' && s[k - 1] == 'e' && !q[k - 1])
+			k--;
+		for (i = 0; i < k; i++) {
+			if (s[i] == 'd' && i > 0 && i + 1 < k && s[i + 1] == 'g' && is_vowel(s[i - 1]) &&
+			    (i + 2 == k || !strchr("aou", s[i + 2]))) {
+				s[o] = 'j', q[o++] = q[i];
+				i++;
+				changed = 1;
+				continue;
+			}
+			s[o] = s[i], q[o++] = q[i];
+		}
+		k = o;
+	}
 	for (i = 1; i + 1 < k; i++)
 		if (s[i] == 'y' && !is_vowel(s[i - 1]) && !is_vowel(s[i + 1]) && s[i + 1] != '-' &&
-		    s[i - 1] != '-' && s[i - 1] != 's' && s[i - 1] != 'n') {
-			s[i] = 'i'; /* Mytra, Gwyneth: y between consonants is i (not
-				     * the y of sy, ny: Hasjmy, Hasymi) */
+		    s[i - 1] != '-' && (s[i - 1] != 's' || (i == 1 && sy_first && s[i + 1] != 'h')) && s[i - 1] != 'n') {
+			s[i] = 'i'; /* Mytra, Gwyneth, Sylvester: y between consonants
+				     * is i (not the y of sy, ny inside: Hasjmy, Hasymi) */
 			changed = 1;
 		}
 	if (k >= 3 && s[k - 1] == 'y' && !is_vowel(s[k - 2]) && s[k - 2] != '-') {
@@ -1051,11 +1069,45 @@ static int english_form(const pron_rules *p, const char *s, size_t n)
 	return 0;
 }
 
+/* Is the lowercase name s[0..n), of eight letters or more, two common
+ * words of hunspell-en-us of four letters or more written together
+ * (Lifeprint, Silverstone, Threadripper, Superbike) or a prefix and a word
+ * (Uncaged), not made the way Indonesian words are (Magelang, Basalamah),
+ * nor ending in a, i, o, u? */
+/* Is the lowercase s[0..n) an English prefix before an English word of
+ * five letters or more (teleconsulting, biofabric, uncaged, prewedding,
+ * microtransaction)? */
+static int prefixed_english(const pron_rules *p, const char *s, size_t n)
+{
+	static const char *const prefixes[] = {"un", "re", "pre", "bio", "eco", "tele", "micro", "cyber", "multi", "super", "over"};
+	for (size_t k = 0; k < sizeof prefixes / sizeof prefixes[0]; k++) {
+		size_t e = strlen(prefixes[k]);
+		if (n >= e + 5 && memcmp(s, prefixes[k], e) == 0 && english_form(p, s + e, n - e))
+			return 1;
+	}
+	return 0;
+}
+
+static int indonesian_shape(const char *s, size_t n);
+static int english_name_compound(const pron_rules *p, const char *s, size_t n)
+{
+	if (indonesian_shape(s, n) || strchr("aiou", s[n - 1]))
+		return 0; /* Kristanto, Maradona: Indonesian and Romance names end so */
+	if (prefixed_english(p, s, n))
+		return 1;
+	if (n < 8)
+		return 0;
+	for (size_t k = 4; k + 4 <= n; k++)
+		if (wordset_has(&p->english, s, k) && english_form(p, s + k, n - k))
+			return 1;
+	return 0;
+}
+
 /* Is the lowercase s[0..n) two words of hunspell-en-us written together,
  * each of three letters or more, and spelled the way only English spells
  * (unknown_foreign: display, talkshow, handphone, bluetooth)? Without that
  * spelling, Indonesian words and typos split into English ones too often
- * (cantrang, memposting). */
+ * (cantrang, memposting). Or an English prefix and a word (uncaged). */
 static int english_compound(const pron_rules *p, const char *s, size_t n);
 
 enum { NOT_ENGLISH, ENGLISH_NAME, ENGLISH_NEXT_TO_ENGLISH, ENGLISH };
@@ -1108,6 +1160,8 @@ static int unknown_foreign(const char *s, size_t n)
 
 static int english_compound(const pron_rules *p, const char *s, size_t n)
 {
+	if (prefixed_english(p, s, n))
+		return 1;
 	if (n < 7 || !(unknown_foreign(s, n) || (s[0] == 'c' && s[1] == 'h')))
 		return 0; /* no Indonesian word in small letters starts with ch: chipset */
 	for (size_t k = 3; k + 3 <= n; k++)
@@ -1320,9 +1374,10 @@ static int english_kind(const pron_rules *p, const char *low, size_t n, int capi
 		return ENGLISH; /* United, Coding, Education, Gunners, Islamic */
 	if (capital && n >= 3 && wordset_has_name(&p->english, low, n))
 		return foreign_spelling(low, n) ? ENGLISH
-		       : low[n - 1] == 'o' || indonesian_shape(low, n)
+		       : (low[n - 1] == 'o' || indonesian_shape(low, n)) && !wordset_has(&p->english, low, n) &&
+				       !(n > 6 && memcmp(low + n - 3, "ian", 3) == 0)
 			       ? NOT_ENGLISH /* Roberto, Bruno; Banjarmasin: no English name */
-			       : ENGLISH_NAME;
+			       : ENGLISH_NAME; /* but International, Indonesian, beside English */
 	if (capital && n >= 5 && low[n - 2] == 'e' && low[n - 1] == 'r' && !is_vowel(low[n - 3]) &&
 	    (!is_vowel(low[n - 4]) || strchr("zwv", low[n - 3])) && wordset_has(&p->english, low, n))
 		return ENGLISH; /* Center, Order, Potter, Blazer, Tower: -er after two consonants */
@@ -1336,6 +1391,8 @@ static int english_kind(const pron_rules *p, const char *low, size_t n, int capi
 							     (english_shape(low, n - 1) && wordset_has(&p->english, low, n - 1)))
 			      : n == 4 && wordset_has(&p->english, low, n) && short_english_shape(low)))
 		return ENGLISH; /* Guard, Code, Space, Games, Gamer: a common English word of four letters or more */
+	if (capital && !wordset_has(&p->english, low, n) && english_name_compound(p, low, n))
+		return ENGLISH; /* Lifeprint, Silverstone */
 	if (capital && n == 4 && low[3] == 's' && wordset_has(&p->english, low, 3))
 		return ENGLISH_NEXT_TO_ENGLISH; /* Electronic Arts: the plural of a short word */
 	if (capital || n < 4)

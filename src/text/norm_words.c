@@ -43,6 +43,27 @@ static const char *slash_word(const ctx *c, size_t i)
 	return NULL;
 }
 
+/* Is the letter and period at token i an initial inside a name: after a
+ * name (a capitalized word inside the sentence that is no Indonesian word,
+ * no mark after it) and before another (Arry H. Reksodiputro), not a title
+ * before one (H. Ahmad, Bapak H. Ahmad)? */
+static int middle_initial(const ctx *c, size_t i)
+{
+	size_t pn, qn;
+	const char *p, *q;
+	char low[32];
+	if (i < 2 || i + 1 >= c->nt) /* a name's first word opens no sentence here */
+		return 0;
+	p = norm_core(c, i - 1, &pn), q = norm_core(c, i + 1, &qn);
+	if (pn < 2 || pn >= sizeof low || !su_is_upper(p[0]) || !su_is_lower(p[1]) ||
+	    c->t[i - 1].c_off + pn != c->t[i - 1].off + c->t[i - 1].len || qn < 2 || !su_is_upper(q[0]) ||
+	    !su_is_lower(q[1]) || table_lookup_fold(&c->r->t[T_WORDS], p, pn, 2))
+		return 0;
+	for (size_t k = 0; k < pn; k++)
+		low[k] = su_lower(p[k]);
+	return !(c->r->known && c->r->known(c->r->known_ud, low, pn)); /* Bapak H. Ahmad: a title */
+}
+
 /* Abbreviations, titles, symbols and time zones from abbrev.tsv: dll.,
  * Jl., Dr., &, WIB. The period is part of the key ("dll."). An entry said
  * as written (no spoken form) is none here. */
@@ -63,6 +84,10 @@ int norm_rule_abbrev(ctx *c, size_t i, size_t *used)
 		 * "suatu" is the word it spells: karena suatu hal. */
 		if (i + 1 == c->nt && norm_prev_in(c, i, c->r->ctx_word[CTX_PLAIN_AFTER]))
 			return 0;
+		if (n == 1 && middle_initial(c, i)) { /* Arry H. Reksodiputro: a letter, not Haji */
+			c->ate_dot = 1;
+			return norm_words(c, c->r->letter[su_lower(s[0]) - 'a']) ? -1 : 1;
+		}
 		v = e->val;
 		c->ate_dot = 1 + (e->cls == AB_ABBREV);
 	}
@@ -212,6 +237,9 @@ static int say_plain(ctx *c, const char *s, size_t n)
 							      k + 2 < n && su_is_lower(s[k + 2]) ? "dan" : "atau"))
 				return -1; /* Marcus/Kevin, a pair; sikat/sikat gigi */
 		}
+		if (!run && k > 0 && k + 2 < n && s[k] == '.' && su_is_digit(s[k - 1]) && su_is_upper(s[k + 1]) &&
+		    su_is_lower(s[k + 2]) && sbuf_addc(c->sp, '.') != 0)
+			return -1; /* a number's period glued to the next sentence: 811.Angka */
 		run = 0;
 		if ((kc = norm_keycap_len(s, n, k)) > 0) {
 			/* 1️⃣ #️⃣ *️⃣: the key's name, as espeak-ng says the
@@ -227,6 +255,10 @@ static int say_plain(ctx *c, const char *s, size_t n)
 			if ((d > 1 && s[k] == '0' ? num_digits : num_cardinal)(c->sp, s + k, d))
 				return -1;
 			k += d;
+			continue;
+		}
+		if (cp == 0xA9 || cp == 0xAE || cp == 0x2122) { /* (c) (R) TM: marks, not said */
+			k += len;
 			continue;
 		}
 		if (k < n && u_ispictograph(cp)) {

@@ -266,8 +266,8 @@ static int range_dash(const ctx *c, size_t i)
 
 /* Is the dash alone at token i inside one name or word: between capitals
  * (HR - V, T - GDI, B - SUV), after Al, El (Al - Haramain), between a
- * number and a small word (16 - core), or in a Korean or Chinese given
- * name (Geun - hye)? */
+ * number and a small word (16 - core), in a Korean or Chinese given
+ * name (Geun - hye), or after a capitalized word of two letters (Go - Jek)? */
 static int name_dash(const ctx *c, size_t i)
 {
 	size_t pn, qn, k;
@@ -293,8 +293,10 @@ static int name_dash(const ctx *c, size_t i)
 			return k == qn;
 		}
 	}
-	return pn == 2 && (p[0] == 'A' || p[0] == 'E' || p[0] == 'a' || p[0] == 'e') && p[1] == 'l' && qn > 0 &&
-	       su_is_upper(q[0]) && c->t[i - 1].len == pn;
+	/* Al - Haramain, El - Fasher; and the brands of Go (Go - Jek, Go - Pay):
+	 * a word of two letters, a capital first, before a capitalized one */
+	return pn == 2 && su_is_upper(p[0]) && su_is_lower(p[1]) && qn > 1 && su_is_upper(q[0]) &&
+	       su_is_lower(q[1]) && c->t[i - 1].len == pn;
 }
 
 /* A token of punctuation only: its mark joins the previous piece. */
