@@ -615,8 +615,11 @@ static int arabic_spelling(const char *s, size_t n)
  * (tS): k in a final vowel and -ca, -co (Monica, Boca), -cca, -cco, sc
  * before a, o, u, and a final -rco,
  * -nco (Monica, Olimpico, Rebecca, Francesco, Marco, Franco); s in a
- * final -cia, -cio after a vowel or r (Patricia, Garcia, Mauricio). Not at
- * the start (Cianjur, Cahyo) and not elsewhere (Arcandra, Kencana).
+ * final -cia, -cio after a vowel or r (Patricia, Garcia, Mauricio); k
+ * before a, o, u after a vowel, x or z (Ducati, Ocon, Giacomo, Vizcarra,
+ * Exco), but not in a name that starts with c (Cilacap, Cicurug) nor in
+ * -cahy-, -cak- (Sucahyo, Wicaksono). Not at the start (Cianjur, Cahyo)
+ * and not elsewhere (Arcandra, Kencana).
  * Rewrites s[0..n) in place; 1 when it changed. */
 static int romance_c(char *s, size_t n)
 {
@@ -629,7 +632,9 @@ static int romance_c(char *s, size_t n)
 		if ((is_vowel(a) && (b == 'a' || b == 'o') && end2) || (a == 'c' && end2) ||
 		    (s[i + 1] == 'c' && i + 2 < n && (s[i + 2] == 'a' || s[i + 2] == 'o')) ||
 		    (a == 's' && (b == 'a' || b == 'o' || b == 'u')) ||
-		    ((a == 'r' || a == 'n') && b == 'o' && (end2 || (i + 3 == n && s[n - 1] == 's')))) {
+		    ((a == 'r' || a == 'n') && b == 'o' && (end2 || (i + 3 == n && s[n - 1] == 's'))) ||
+		    ((is_vowel(a) || a == 'x' || a == 'z') && (b == 'a' || b == 'o' || b == 'u') && s[0] != 'c' &&
+		     !(b == 'a' && i + 3 < n && (s[i + 2] == 'k' || (s[i + 2] == 'h' && s[i + 3] == 'y'))))) {
 			s[i] = 'k';
 			changed = 1;
 		} else if (b == 'i' && end3 && i + 2 < n && (s[i + 2] == 'a' || s[i + 2] == 'o') &&
