@@ -455,7 +455,9 @@ static size_t consonant(const char *s, size_t n, size_t i, const char **ph)
 		"a", "b", "tS", "d", "e", "f", "g", "h", "i", "dZ", "k", "l", "m",
 		"n", "o", "p", "k", "R", "s", "t", "u", "v", "w", "ks", "j", "z"};
 	for (size_t k = 0; k < sizeof digraphs / sizeof digraphs[0]; k++)
-		if (i + 1 < n && s[i] == digraphs[k].letters[0] && s[i + 1] == digraphs[k].letters[1]) {
+		if (i + 1 < n && s[i] == digraphs[k].letters[0] && s[i + 1] == digraphs[k].letters[1] &&
+		    !(s[i] == 'z' && i > 0 && i + 2 < n && is_vowel(s[i + 2]) && s[i + 2] != 'e')) {
+			/* Azhar: z.h (but Hafizh, Alzheimer) */
 			*ph = digraphs[k].ph;
 			return 2;
 		}
@@ -993,8 +995,9 @@ static int small_letters(const char *w, size_t n, char *low)
 	if (n == 0 || n >= WORD_MAX)
 		return -1;
 	for (size_t i = 0; i < n; i++) {
-		if (!su_is_lower(w[i]) && !(i == 0 && su_is_upper(w[i])))
-			return -1;
+		if (!su_is_lower(w[i]) && !(i == 0 && su_is_upper(w[i])) &&
+		    !(i == 2 && n > 4 && w[0] == 'M' && w[1] == 'c' && su_is_upper(w[2])))
+			return -1; /* the capital after the Mc of McCann, McDonald */
 		low[i] = su_lower(w[i]);
 	}
 	low[n] = '\0';
@@ -1121,7 +1124,7 @@ enum { NOT_ENGLISH, ENGLISH_NAME, ENGLISH_NEXT_TO_ENGLISH, ENGLISH };
  * is, old spellings (oe, dj, tj, ch) and Arabic ones (kh, sy) aside: ck,
  * ph, th, wh, gh, sh, ee, oo, ou, ea before the end (Neal, Reagan; not the
  * Italian Andrea), tch, chr, c before a consonant, w before a
- * consonant or at the end, y at the end after a consonant or e, a final
+ * consonant or at the end, y at the end after a consonant, e or a (Holiday), a final
  * e after a consonant in a name of four letters or more, or a final oe
  * (Cole, Clark, Stephen, Paddock, Ashley, Andrew, Joe)? */
 static int foreign_spelling(const char *s, size_t n)
@@ -1133,7 +1136,7 @@ static int foreign_spelling(const char *s, size_t n)
 		if ((s[i] == 'c' && !is_vowel(s[i + 1]) && s[i + 1] != 'h') ||
 		    (s[i] == 'w' && !is_vowel(s[i + 1]) && s[i + 1] != 'y'))
 			return 1;
-	if (last == 'w' || (last == 'y' && before && (!is_vowel(before) || before == 'e')) ||
+	if (last == 'w' || (last == 'y' && before && (!is_vowel(before) || before == 'e' || (before == 'a' && n >= 4))) ||
 	    (n >= 4 && last == 'h' && before == 'c' && is_vowel(s[n - 3])) || (n >= 4 && last == before && !is_vowel(last)))
 		return 1; /* ... Rich, Zurich: a final ch */
 	return (n >= 4 && last == 'e' && !is_vowel(before)) || (n >= 3 && last == 'e' && before == 'o');
@@ -1284,6 +1287,32 @@ static int english_possessive(const pron_rules *p, const char *w, size_t n)
 	return english_word(p, w, base) != NOT_ENGLISH;
 }
 
+/* Is w[0..n) an English contraction hunspell-en-us lists (can't, don't,
+ * I'm, you're), with ' or its typographic form? */
+static int english_contraction(const pron_rules *p, const char *w, size_t n)
+{
+	char low[WORD_MAX];
+	size_t k = 0, apos = 0;
+	if (!wordset_loaded(&p->english) || n < 3 || n >= WORD_MAX)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		if (w[i] == '\'' || (i + 2 < n && !memcmp(w + i, "\xE2\x80\x99", 3))) {
+			low[k++] = '\'';
+			apos++;
+			i += w[i] == '\'' ? 0 : 2;
+		} else if (su_is_lower(w[i]) || su_is_upper(w[i])) {
+			low[k++] = su_lower(w[i]);
+		} else {
+			return 0;
+		}
+	}
+	if (apos != 1 || low[k - 1] == '\'' || low[0] == '\'')
+		return 0;
+	if (k == 3 && low[0] == 'i' && low[1] == '\'' && low[2] == 'm')
+		return 1; /* I'm: the list writes it with its capital */
+	return wordset_has(&p->english, low, k);
+}
+
 /* What english_word says of the small letters low[0..n), capital or not,
  * leaving aside whether they are Indonesian. */
 /* Is the lowercase s[0..n) spelled as Japanese is in Latin letters, of
@@ -1374,6 +1403,13 @@ static int english_kind(const pron_rules *p, const char *low, size_t n, int capi
 	if (capital && (arabic_name(low, n) || old_spelling_start(low, n) || portuguese_nh(low, n) ||
 			(japanese_shape(low, n) && !wordset_has_name(&p->english, low, n) && !english_form(p, low, n))))
 		return NOT_ENGLISH; /* Khaleel, Dzulkifli: Arabic; Njoo: old spelling; Coutinho: Portuguese; Inoue, Kaneko */
+	if (capital && n > 4 && low[0] == 'm' && low[1] == 'c' && !is_vowel(low[2]))
+		return ENGLISH; /* McCann, McMenemy */
+	if (!capital && n == 2 && !strstr("of on in at to by is it as or an up my me he if us so do go no", low))
+		return NOT_ENGLISH; /* de, be, we: letters' names of a spelled acronym (SSD: es es de) */
+	if (capital && n >= 5 && low[n - 2] == 'e' && low[n - 1] == 'r' && !is_vowel(low[n - 3]) &&
+	    (!is_vowel(low[n - 4]) || strchr("zwv", low[n - 3])) && wordset_has(&p->english, low, n))
+		return ENGLISH; /* Center, Order, Potter, Hunter, Tower: -er after two consonants */
 	if (capital && n >= 6 && english_suffix(low, n) &&
 	    (english_form(p, low, n) || wordset_has_name(&p->english, low, n)))
 		return ENGLISH; /* United, Coding, Education, Gunners, Islamic */
@@ -1383,9 +1419,6 @@ static int english_kind(const pron_rules *p, const char *low, size_t n, int capi
 				       !(n > 6 && memcmp(low + n - 3, "ian", 3) == 0)
 			       ? NOT_ENGLISH /* Roberto, Bruno; Banjarmasin: no English name */
 			       : ENGLISH_NAME; /* but International, Indonesian, beside English */
-	if (capital && n >= 5 && low[n - 2] == 'e' && low[n - 1] == 'r' && !is_vowel(low[n - 3]) &&
-	    (!is_vowel(low[n - 4]) || strchr("zwv", low[n - 3])) && wordset_has(&p->english, low, n))
-		return ENGLISH; /* Center, Order, Potter, Blazer, Tower: -er after two consonants */
 	if (capital && n >= 4 && !wordset_has(&p->english, low, n) && unknown_foreign(low, n) &&
 	    !indonesian_shape(low, n))
 		return ENGLISH;
@@ -1529,7 +1562,7 @@ static int english_nya(const pron_rules *p, const char *w, size_t n)
 }
 
 /* Say the English word w[0..n) and -nya after it, in the English table
- * (nj@: close to the Indonesian nya, in one word). */
+ * (nja: the Indonesian nya, in one word). */
 static int say_english_nya(const pron_rules *p, const char *w, size_t n, sbuf *eng)
 {
 	size_t tail = 4 + strlen(p->main_table);
@@ -1538,7 +1571,7 @@ static int say_english_nya(const pron_rules *p, const char *w, size_t n, sbuf *e
 		return rc;
 	eng->len -= tail; /* before " _^_id" */
 	eng->data[eng->len] = '\0';
-	if (sbuf_adds(eng, "nj@ _^_") != 0 || sbuf_adds(eng, p->main_table) != 0)
+	if (sbuf_adds(eng, "nja _^_") != 0 || sbuf_adds(eng, p->main_table) != 0)
 		return -1;
 	return 1;
 }
@@ -1578,7 +1611,8 @@ int pron_sentence(const pron_rules *p, const char *sp, size_t len, sbuf *eng, ve
 			    (next_kind = english_word(p, sp + nx, nend - nx)) != NOT_ENGLISH &&
 			    (kind != ENGLISH_NAME || next_kind != ENGLISH_NAME)));
 		if (p->english_fn && !english &&
-		    (english_hyphenated(p, sp + i, end - i) || english_possessive(p, sp + i, end - i)))
+		    (english_hyphenated(p, sp + i, end - i) || english_possessive(p, sp + i, end - i) ||
+		     english_contraction(p, sp + i, end - i)))
 			english = 1;
 		/* The Reds: an English article before a capitalized English word */
 		if (p->english_fn && !english && end - i == 3 && memcmp(sp + i, "The", 3) == 0 && nx < len &&
@@ -1593,9 +1627,12 @@ int pron_sentence(const pron_rules *p, const char *sp, size_t len, sbuf *eng, ve
 		mark = eng->len;
 		if (sbuf_adds(eng, "[[") != 0)
 			return -1;
-		nya = !english && english_nya(p, sp + i, end - i);
+		nya = !english && english_nya(p, sp + i, end - i) ? 4 : 0;
+		if (english && end - i > 5 && memcmp(sp + end - 3, "nya", 3) == 0 &&
+		    english_word(p, sp + i, end - i - 3) != NOT_ENGLISH)
+			english = 0, nya = 3; /* Macawnya: the English word, then nya */
 		rc = english ? say_english(p, sp + i, end - i, eng)
-		     : nya   ? say_english_nya(p, sp + i, end - i - 4, eng) : 0;
+		     : nya   ? say_english_nya(p, sp + i, end - i - (size_t)nya, eng) : 0;
 		if (rc < 0)
 			return -1;
 		in_english = rc > 0 && !nya;
