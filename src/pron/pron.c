@@ -1614,9 +1614,9 @@ int pron_sentence(const pron_rules *p, const char *sp, size_t len, sbuf *eng, ve
 		    (english_hyphenated(p, sp + i, end - i) || english_possessive(p, sp + i, end - i) ||
 		     english_contraction(p, sp + i, end - i)))
 			english = 1;
-		/* The Reds: an English article before a capitalized English word */
+		/* The Reds, The Jak: an English article before a capitalized word */
 		if (p->english_fn && !english && end - i == 3 && memcmp(sp + i, "The", 3) == 0 && nx < len &&
-		    only_spaces(sp, end, nx) && after_the(p, sp + nx, nend - nx))
+		    only_spaces(sp, end, nx) && su_is_upper(sp[nx]))
 			english = 1;
 		if (p->english_fn && !english && the_before && in_english && only_spaces(sp, en_end, i) &&
 		    after_the(p, sp + i, end - i))

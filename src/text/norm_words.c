@@ -222,7 +222,13 @@ static int say_plain(ctx *c, const char *s, size_t n)
 		}
 		if (run && add_run(c, s + run_at, run))
 			return -1;
-		if (run && s[k] == ',' && quote_then_letter(s, n, k + 1)) {
+		if (run && s[k] == '.' && k + 4 < n && (!memcmp(s + k + 1, "\xE2\x80\x9C", 3) || s[k + 1] == '"') &&
+		    su_is_upper(s[k + 1 + (s[k + 1] == '"' ? 1 : 3)])) {
+			/* a period and an opening quote glued to the next
+			 * sentence: Hatta.\u201CTahap */
+			if (sbuf_addc(c->sp, '.') != 0)
+				return -1;
+		} else if (run && s[k] == ',' && quote_then_letter(s, n, k + 1)) {
 			/* a comma and a closing quote glued to the next word:
 			 * penyidik,\u201Dungkapnya */
 			if (sbuf_addc(c->sp, ',') != 0)
@@ -237,9 +243,9 @@ static int say_plain(ctx *c, const char *s, size_t n)
 							      k + 2 < n && su_is_lower(s[k + 2]) ? "dan" : "atau"))
 				return -1; /* Marcus/Kevin, a pair; sikat/sikat gigi */
 		}
-		if (!run && k > 0 && k + 2 < n && s[k] == '.' && su_is_digit(s[k - 1]) && su_is_upper(s[k + 1]) &&
-		    su_is_lower(s[k + 2]) && sbuf_addc(c->sp, '.') != 0)
-			return -1; /* a number's period glued to the next sentence: 811.Angka */
+		if (!run && k > 0 && k + 2 < n && s[k] == '.' && (su_is_digit(s[k - 1]) || s[k - 1] == ')') &&
+		    su_is_upper(s[k + 1]) && su_is_lower(s[k + 2]) && sbuf_addc(c->sp, '.') != 0)
+			return -1; /* a number's period glued to the next sentence: 811.Angka, 2017).Pada */
 		run = 0;
 		if ((kc = norm_keycap_len(s, n, k)) > 0) {
 			/* 1️⃣ #️⃣ *️⃣: the key's name, as espeak-ng says the

@@ -264,10 +264,31 @@ static int range_dash(const ctx *c, size_t i)
 	return (before || all_digits(c, i - 1)) && (after || all_digits(c, i + 1)) && (before || after);
 }
 
+static int letters_only(const char *s, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		if (!su_is_lower(s[k]) && !su_is_upper(s[k]))
+			return 0;
+	return 1;
+}
+
+/* Is s[0..n) a word the pronunciation's dictionaries know, lowercased? */
+static int known_word(const ctx *c, const char *s, size_t n)
+{
+	char low[48];
+	if (n >= sizeof low || !c->r->known)
+		return n >= sizeof low;
+	for (size_t k = 0; k < n; k++)
+		low[k] = su_lower(s[k]);
+	return c->r->known(c->r->known_ud, low, n);
+}
+
 /* Is the dash alone at token i inside one name or word: between capitals
  * (HR - V, T - GDI, B - SUV), after Al, El (Al - Haramain), between a
  * number and a small word (16 - core), in a Korean or Chinese given
- * name (Geun - hye), or after a capitalized word of two letters (Go - Jek)? */
+ * name (Geun - hye), after a capitalized word of two letters (Go - Jek), or
+ * between two capitalized words neither dictionary knows, the parts of one
+ * name (Pierre - Emerick; not Nabawi - Masjid Quba)? */
 static int name_dash(const ctx *c, size_t i)
 {
 	size_t pn, qn, k;
@@ -293,6 +314,12 @@ static int name_dash(const ctx *c, size_t i)
 			return k == qn;
 		}
 	}
+	if (pn >= 2 && qn >= 2 && su_is_upper(p[0]) && su_is_lower(p[1]) && su_is_upper(q[0]) && su_is_lower(q[1]) &&
+	    c->t[i - 1].len == pn && c->t[i + 1].c_off == c->t[i + 1].off && letters_only(p, pn) &&
+	    letters_only(q, qn) && !known_word(c, p, pn) && !known_word(c, q, qn) &&
+	    !(i >= 2 && c->s[c->t[i - 2].off + c->t[i - 2].len - 1] == ','))
+		/* (not a dateline's source: JAKARTA, Rimanews - Martin ...) */
+		return 1; /* a name of two parts: Pierre - Emerick, Hans - Joachim, Robson - Kanu */
 	/* Al - Haramain, El - Fasher; and the brands of Go (Go - Jek, Go - Pay):
 	 * a word of two letters, a capital first, before a capitalized one */
 	return pn == 2 && su_is_upper(p[0]) && su_is_lower(p[1]) && qn > 1 && su_is_upper(q[0]) &&
