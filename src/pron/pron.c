@@ -839,18 +839,11 @@ static int name_spelling(char *s, size_t *n, char *q, int kind)
 	if (kind >= 2) { /* ch before e, i in names of other languages is c (Sanchez,
 			  * Michelin, Archer); before a, o, u or a consonant it is kh,
 			  * as in Indonesian names (Achmad, Chairul, Choirul) */
-		size_t o = 0;
-		for (i = 0; i < k; i++) {
-			if (s[i] == 'c' && i + 2 < k && s[i + 1] == 'h' &&
-			    (s[i + 2] == 'e' || s[i + 2] == 'i')) {
-				s[o] = 'c', q[o++] = q[i];
-				i++;
+		for (i = 0; i + 2 < k; i++)
+			if (s[i] == 'c' && s[i + 1] == 'h' && (s[i + 2] == 'e' || s[i + 2] == 'i')) {
+				drop_letter(s, q, &k, i + 1);
 				changed = 1;
-				continue;
 			}
-			s[o] = s[i], q[o++] = q[i];
-		}
-		k = o;
 	}
 	if (kind >= 2)
 		changed |= foreign_name(s, &k, q, kind);
@@ -868,20 +861,14 @@ static int name_spelling(char *s, size_t *n, char *q, int kind)
 	if (kind >= 2) { /* dg is j before e, i or a consonant, and the e of a
 			  * final dge is silent (Hodgkin, Dodgers, Sturridge; not
 			  * Edgar) */
-		size_t o = 0;
 		if (k >= 5 && s[k - 3] == 'd' && s[k - 2] == 'g' && s[k - 1] == 'e' && !q[k - 1])
 			k--;
-		for (i = 0; i < k; i++) {
-			if (s[i] == 'd' && i > 0 && i + 1 < k && s[i + 1] == 'g' && is_vowel(s[i - 1]) &&
-			    (i + 2 == k || !strchr("aou", s[i + 2]))) {
-				s[o] = 'j', q[o++] = q[i];
-				i++;
+		for (i = 1; i + 1 < k; i++)
+			if (s[i] == 'd' && s[i + 1] == 'g' && is_vowel(s[i - 1]) && (i + 2 == k || !strchr("aou", s[i + 2]))) {
+				s[i] = 'j';
+				drop_letter(s, q, &k, i + 1);
 				changed = 1;
-				continue;
 			}
-			s[o] = s[i], q[o++] = q[i];
-		}
-		k = o;
 	}
 	for (i = 1; i + 1 < k; i++)
 		if (s[i] == 'y' && !is_vowel(s[i - 1]) && !is_vowel(s[i + 1]) && s[i + 1] != '-' &&

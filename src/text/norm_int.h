@@ -109,6 +109,11 @@ int norm_scan_fields(const char *s, size_t n, const char *seps, long v[3], size_
 
 int norm_prev_in(const ctx *c, size_t i, const char *const *list);
 
+/* Does the pronunciation know s[0..n), lowercased, as a word (the roots
+ * table, hunspell-id and its affixes)? 1 for a word too long to ask; 0
+ * when no pronunciation is attached. */
+int norm_known(const ctx *c, const char *s, size_t n);
+
 /* A unit or currency word for s[0..n) after a number: "kg", "%", "°C",
  * "USD"; *per set for "/kg" (said "per kilogram"). */
 const char *norm_find_unit(const ctx *c, const char *s, size_t n, int *per);

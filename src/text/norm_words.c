@@ -51,17 +51,14 @@ static int middle_initial(const ctx *c, size_t i)
 {
 	size_t pn, qn;
 	const char *p, *q;
-	char low[32];
 	if (i < 2 || i + 1 >= c->nt) /* a name's first word opens no sentence here */
 		return 0;
 	p = norm_core(c, i - 1, &pn), q = norm_core(c, i + 1, &qn);
-	if (pn < 2 || pn >= sizeof low || !su_is_upper(p[0]) || !su_is_lower(p[1]) ||
+	if (pn < 2 || pn >= 32 || !su_is_upper(p[0]) || !su_is_lower(p[1]) ||
 	    c->t[i - 1].c_off + pn != c->t[i - 1].off + c->t[i - 1].len || qn < 2 || !su_is_upper(q[0]) ||
 	    !su_is_lower(q[1]) || table_lookup_fold(&c->r->t[T_WORDS], p, pn, 2))
 		return 0;
-	for (size_t k = 0; k < pn; k++)
-		low[k] = su_lower(p[k]);
-	return !(c->r->known && c->r->known(c->r->known_ud, low, pn)); /* Bapak H. Ahmad: a title */
+	return !norm_known(c, p, pn); /* Bapak H. Ahmad: a title */
 }
 
 /* Abbreviations, titles, symbols and time zones from abbrev.tsv: dll.,

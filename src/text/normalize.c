@@ -272,8 +272,7 @@ static int letters_only(const char *s, size_t n)
 	return 1;
 }
 
-/* Is s[0..n) a word the pronunciation's dictionaries know, lowercased? */
-static int known_word(const ctx *c, const char *s, size_t n)
+int norm_known(const ctx *c, const char *s, size_t n)
 {
 	char low[48];
 	if (n >= sizeof low || !c->r->known)
@@ -316,7 +315,7 @@ static int name_dash(const ctx *c, size_t i)
 	}
 	if (pn >= 2 && qn >= 2 && su_is_upper(p[0]) && su_is_lower(p[1]) && su_is_upper(q[0]) && su_is_lower(q[1]) &&
 	    c->t[i - 1].len == pn && c->t[i + 1].c_off == c->t[i + 1].off && letters_only(p, pn) &&
-	    letters_only(q, qn) && !known_word(c, p, pn) && !known_word(c, q, qn) &&
+	    letters_only(q, qn) && !norm_known(c, p, pn) && !norm_known(c, q, qn) &&
 	    !(i >= 2 && c->s[c->t[i - 2].off + c->t[i - 2].len - 1] == ','))
 		/* (not a dateline's source: JAKARTA, Rimanews - Martin ...) */
 		return 1; /* a name of two parts: Pierre - Emerick, Hans - Joachim, Robson - Kanu */
