@@ -12,6 +12,7 @@
 #include "pron/wordset.h"
 #include "test.h"
 
+const char *suara_bin(void);
 int run_suara(const char *const *args, const char *in, char **out, size_t *out_len, char **err);
 
 #define TMP "build/test-tmp/pron"
@@ -75,22 +76,37 @@ static int all_stressed(const char *line)
 	return 1;
 }
 
+/* Each case is a document of its own (a name said in English in one case
+ * is not carried to the next): suara --phonemes on one file a case. */
 static void check_golden(void)
 {
-	size_t len, n, in_len = 0;
-	char *buf = test_read_file("tests/pronounce.golden", &len), *in, *out = NULL, *err = NULL, *save = NULL;
+	size_t len, n;
+	char *buf = test_read_file("tests/pronounce.golden", &len), *out = NULL, *err = NULL, *save = NULL;
+	static char paths[512][48];
+	char *args[512 + 3];
 	golden g[512];
-	const char *args[] = {"--phonemes", "-", NULL};
 	int rc;
 	CHECK(buf != NULL, "tests/pronounce.golden can be read");
 	if (!buf)
 		return;
 	n = read_golden(buf, g, sizeof g / sizeof g[0]);
 	CHECK(n >= 80, "the golden file has its cases (%zu)", n);
-	in = malloc(len + 2 * n + 1);
-	for (size_t i = 0; i < n; i++)
-		in_len += (size_t)sprintf(in + in_len, "%s\n\n", g[i].written);
-	rc = run_suara(args, in, &out, NULL, &err);
+	mkdir("build/test-tmp", 0777);
+	mkdir("build/test-tmp/golden", 0777);
+	args[0] = (char *)suara_bin();
+	args[1] = "--phonemes";
+	for (size_t i = 0; i < n; i++) {
+		FILE *f;
+		snprintf(paths[i], sizeof paths[i], "build/test-tmp/golden/%03zu.txt", i);
+		f = fopen(paths[i], "w");
+		if (f) {
+			fprintf(f, "%s\n", g[i].written);
+			fclose(f);
+		}
+		args[i + 2] = paths[i];
+	}
+	args[n + 2] = NULL;
+	rc = test_run(args, NULL, 0, &out, NULL, &err);
 	CHECK(rc == 0, "suara --phonemes reads the golden words (%s)", err ? err : "");
 	for (size_t i = 0; rc == 0 && i < n; i++) {
 		char *line = strtok_r(i ? NULL : out, "\n", &save);
@@ -99,7 +115,6 @@ static void check_golden(void)
 		CHECK(line && all_stressed(line), "pronounce.golden:%d: every word of '%s' has its primary stress",
 		      g[i].line, g[i].written);
 	}
-	free(in);
 	free(out);
 	free(err);
 	free(buf);
@@ -159,6 +174,37 @@ static int fake_english(void *ud, const char *w, size_t n, sbuf *out)
 	return 0;
 }
 
+/* A name English beside an English word (Jason Voorhees) is English all
+ * through the document once pron_collect has seen it so; a name ending in
+ * a vowel (Suzuki) is not carried over. */
+static void check_document_names(pron_rules *p, sbuf *eng, vec *a)
+{
+	static const char first[] = "Siapa lagi kalau bukan Jason Voorhees atau Suzuki Motorcycle.";
+	static const char later[] = "Karakter Jason dan Suzuki hadir.";
+	sbuf names = {0};
+	char big[PRON_NAMES_MAX + 8];
+	CHECK(pron_sentence(p, first, strlen(first), eng, a) == 0 && strstr(sbuf_str(eng), "PJASON") &&
+		      strstr(sbuf_str(eng), "PSUZUKI"),
+	      "Jason and Suzuki are English beside English words (%s)", sbuf_str(eng));
+	CHECK(pron_collect(p, first, strlen(first), eng, a, &names) == 0, "pron_collect runs");
+	CHECK_STR(sbuf_str(&names), "Jason\n", "pron_collect lists Jason, not Suzuki nor the English words");
+	CHECK(pron_collect(p, first, strlen(first), eng, a, &names) == 0 && names.len == 6,
+	      "a name is listed once (%zu bytes)", names.len);
+	CHECK(pron_sentence(p, later, strlen(later), eng, a) == 0 && !strstr(sbuf_str(eng), "PJASON"),
+	      "without the document's list, Jason alone is Indonesian");
+	CHECK(pron_set_document(p, names.data, names.len) == 0 && pron_sentence(p, later, strlen(later), eng, a) == 0 &&
+		      strstr(sbuf_str(eng), "[[_^_en-us PJASON _^_id]]") && !strstr(sbuf_str(eng), "PSUZUKI"),
+	      "with it, Jason alone is English and Suzuki is not (%s)", sbuf_str(eng));
+	memset(big, 'A', sizeof big);
+	big[PRON_NAMES_MAX] = '\n';
+	CHECK(pron_set_document(p, "Jason", 5) != 0 && pron_set_document(p, big, PRON_NAMES_MAX + 1) != 0 &&
+		      pron_sentence(p, later, strlen(later), eng, a) == 0 && !strstr(sbuf_str(eng), "PJASON"),
+	      "a list without its last line break, or too long, is refused and leaves none");
+	CHECK(pron_set_document(p, big + 1, PRON_NAMES_MAX) == 0 && pron_set_document(p, NULL, 0) == 0,
+	      "a list of PRON_NAMES_MAX bytes is taken, and none clears it");
+	sbuf_free(&names);
+}
+
 /* English words become [[_^_en-us phonemes _^_id]] blocks, each mapping
  * to its word; a word without phonemes (online, here) is left to the rest
  * of the rules. */
@@ -181,6 +227,7 @@ static void check_english(pron_rules *p)
 			      (size_t)(strstr(sp, "League") - sp) &&
 		      pron_map(&a, (size_t)(strstr(eng.data, "[[onl") - eng.data) + 3) == (size_t)(strstr(sp, "online") - sp),
 	      "an English block maps to its word, the text after it to itself");
+	check_document_names(p, &eng, &a);
 	CHECK(pron_set_english(p, NULL, NULL, NULL, NULL, NULL) == 0 && pron_sentence(p, sp, strlen(sp), &eng, &a) == 0 &&
 		      !strstr(sbuf_str(&eng), "_^_") && !strstr(sbuf_str(&eng), "PLAUNCHING"),
 	      "without the English dictionary no word is English");

@@ -266,6 +266,61 @@ static void check_independence(const char *dir)
 	free(alone.a);
 }
 
+static void write_text(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+	if (f) {
+		fputs(text, f);
+		fclose(f);
+	}
+}
+
+/* Paragraph k of dir/name.wav (with its JSON): its samples, in *w. */
+static int para_samples(const char *dir, const char *name, size_t k, wav *w, size_t *s, size_t *e)
+{
+	char path[256];
+	snprintf(path, sizeof path, "%s/%s.wav", dir, name);
+	if (load_wav(path, w) != 0)
+		return -1;
+	snprintf(path, sizeof path, "%s/%s.json", dir, name);
+	return para_range(path, k, s, e) == 0 && *s <= *e && *e <= w->n ? 0 : -1;
+}
+
+/* A name said in English beside an English word (Jason Voorhees) is said
+ * so in the document's other paragraphs, which the workers speak apart:
+ * the second paragraph of jason.txt differs from the same text alone, and
+ * after a paragraph without the name it is the same. */
+static void check_document_names(void)
+{
+	static const char dir[] = "build/test-tmp/names";
+	static const char later[] = "Karakter Jason hadir dalam gim.\n";
+	wav a = {0}, b = {0}, c = {0};
+	size_t as = 0, ae = 0, bs = 0, be = 0, cs = 0, ce = 0;
+	char text[256];
+	mkdir(dir, 0777);
+	snprintf(text, sizeof text, "Siapa lagi kalau bukan Jason Voorhees.\n\n%s", later);
+	write_text("build/test-tmp/names/jason.txt", text);
+	write_text("build/test-tmp/names/alone.txt", later);
+	snprintf(text, sizeof text, "Siapa lagi kalau bukan Budi.\n\n%s", later);
+	write_text("build/test-tmp/names/budi.txt", text);
+	CHECK(render_to("build/test-tmp/names/jason.txt", dir, "2") == 0 &&
+		      render_to("build/test-tmp/names/alone.txt", dir, "2") == 0 &&
+		      render_to("build/test-tmp/names/budi.txt", dir, "2") == 0,
+	      "three documents with Jason render");
+	CHECK(para_samples(dir, "jason", 1, &a, &as, &ae) == 0 && para_samples(dir, "alone", 0, &b, &bs, &be) == 0 &&
+		      para_samples(dir, "budi", 1, &c, &cs, &ce) == 0,
+	      "their WAV and JSON load");
+	CHECK(a.a && b.a && (ae - as != be - bs || memcmp(a.a + as, b.a + bs, (ae - as) * 2) != 0),
+	      "after Jason Voorhees, Jason alone is said otherwise (%zu and %zu samples)", ae - as, be - bs);
+	CHECK(b.a && c.a && ce - cs == be - bs && memcmp(c.a + cs, b.a + bs, (ce - cs) * 2) == 0,
+	      "after a paragraph without the name, the paragraph has the samples it has alone");
+	check_render("build/test-tmp/names/jason.txt", "build/test-tmp/names/jason.wav", "build/test-tmp/names/jason.json",
+		     2);
+	free(a.a);
+	free(b.a);
+	free(c.a);
+}
+
 /* mixed.txt rendered with environment variable env set to 1, with jobs
  * workers, into dir: it renders and gives the bytes of build/test-tmp/reset. */
 static void same_as_reset(const char *env, const char *dir, const char *jobs, const char *what)
@@ -479,6 +534,7 @@ void suite_render(void)
 	      test_same_file("build/test-tmp/j1/timing.json", "build/test-tmp/j4/timing.json"),
 	      "WAV and JSON are byte-identical for -j 1, 2 and 4");
 	check_independence("build/test-tmp/j1");
+	check_document_names();
 	check_reset();
 	check_rf64();
 	check_emoji();

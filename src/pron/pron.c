@@ -46,6 +46,10 @@ struct pron_rules {
 	pron_phonemes_fn english_fn;
 	void *english_ud;
 	char english_table[32], main_table[32]; /* espeak-ng phoneme tables */
+	/* the document's names said in English somewhere in it
+	 * (pron_set_document): "Jason\nMiller\n" */
+	char doc_names[PRON_NAMES_MAX];
+	size_t doc_len;
 };
 
 static int fail_at(char *err, size_t errlen, const char *path, size_t line, const char *msg)
@@ -256,6 +260,17 @@ void pron_free(pron_rules *p)
 }
 
 int pron_has_dictionary(const pron_rules *p) { return morph_has_dictionary(p->morph); }
+
+int pron_set_document(pron_rules *p, const char *names, size_t len)
+{
+	p->doc_len = 0;
+	if (len > PRON_NAMES_MAX || (len && names[len - 1] != '\n'))
+		return -1;
+	if (len)
+		memcpy(p->doc_names, names, len);
+	p->doc_len = len;
+	return 0;
+}
 
 /* ---- step 1: the letter e ---------------------------------------------- */
 
@@ -1563,7 +1578,27 @@ static int say_english_nya(const pron_rules *p, const char *w, size_t n, sbuf *e
 	return 1;
 }
 
-int pron_sentence(const pron_rules *p, const char *sp, size_t len, sbuf *eng, vec *anchors)
+/* Is w[0..n) a line of the list s[0..len) ("Jason\nMiller\n")? */
+static int list_has(const char *s, size_t len, const char *w, size_t n)
+{
+	const char *e = s + len, *nl;
+	for (; s < e && (nl = memchr(s, '\n', (size_t)(e - s))) != NULL; s = nl + 1)
+		if ((size_t)(nl - s) == n && memcmp(s, w, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* Add w[0..n) to the list names unless it is there or the list would pass
+ * PRON_NAMES_MAX. 0, or -1 when out of memory. */
+static int note_name(sbuf *names, const char *w, size_t n)
+{
+	if (names->len + n + 1 > PRON_NAMES_MAX || list_has(names->data, names->len, w, n))
+		return 0;
+	return sbuf_add(names, w, n) != 0 || sbuf_addc(names, '\n') != 0 ? -1 : 0;
+}
+
+/* pron_sentence, and with names non-NULL pron_collect. */
+static int sentence(const pron_rules *p, const char *sp, size_t len, sbuf *eng, vec *anchors, sbuf *names)
 {
 	size_t i = 0, prev = 0, prev_n = 0, copy_from = 0, en_end = 0;
 	int copying = 1, in_english = 0, the_before = 0;
@@ -1573,7 +1608,7 @@ int pron_sentence(const pron_rules *p, const char *sp, size_t len, sbuf *eng, ve
 		return -1;
 	while (i < len) {
 		size_t end, nend = 0, nx, mark;
-		int rc, kind, next_kind, english, nya;
+		int rc, kind = NOT_ENGLISH, next_kind, english, nya;
 		if (sp[i] == '[' && i + 1 < len && sp[i + 1] == '[') { /* lexicon phonemes */
 			const char *close = strstr(sp + i, "]]");
 			i = close ? (size_t)(close - sp) + 2 : len;
@@ -1597,6 +1632,17 @@ int pron_sentence(const pron_rules *p, const char *sp, size_t len, sbuf *eng, ve
 			   (nx < len && only_spaces(sp, end, nx) &&
 			    (next_kind = english_word(p, sp + nx, nend - nx)) != NOT_ENGLISH &&
 			    (kind != ENGLISH_NAME || next_kind != ENGLISH_NAME)));
+		/* a name said in English beside English elsewhere in the
+		 * document (Jason Voorhees ... karakter Jason); not one that
+		 * ends in a, i, o or u, which English names seldom do and
+		 * Japanese, Spanish or Indonesian ones do (Suzuki GSX, Go -
+		 * Jek Engineering) */
+		if (kind == ENGLISH_NAME && su_is_upper(sp[i]) && end - i >= 3 && !strchr("aiou", sp[end - 1])) {
+			if (!english && list_has(p->doc_names, p->doc_len, sp + i, end - i))
+				english = 1;
+			else if (english && names && note_name(names, sp + i, end - i) != 0)
+				return -1;
+		}
 		if (p->english_fn && !english &&
 		    (english_hyphenated(p, sp + i, end - i) || english_possessive(p, sp + i, end - i) ||
 		     english_contraction(p, sp + i, end - i)))
@@ -1618,8 +1664,10 @@ int pron_sentence(const pron_rules *p, const char *sp, size_t len, sbuf *eng, ve
 		if (english && end - i > 5 && memcmp(sp + end - 3, "nya", 3) == 0 &&
 		    english_word(p, sp + i, end - i - 3) != NOT_ENGLISH)
 			english = 0, nya = 3; /* Macawnya: the English word, then nya */
-		rc = english ? say_english(p, sp + i, end - i, eng)
-		     : nya   ? say_english_nya(p, sp + i, end - i - (size_t)nya, eng) : 0;
+		/* names (pron_collect): decisions only, asking the English
+		 * voice nothing (the main process has none to ask) */
+		rc = english ? (names ? 1 : say_english(p, sp + i, end - i, eng))
+		     : nya   ? (names ? 1 : say_english_nya(p, sp + i, end - i - (size_t)nya, eng)) : 0;
 		if (rc < 0)
 			return -1;
 		in_english = rc > 0 && !nya;
@@ -1649,6 +1697,16 @@ int pron_sentence(const pron_rules *p, const char *sp, size_t len, sbuf *eng, ve
 		i = end;
 	}
 	return sbuf_add(eng, sp + copy_from, len - copy_from);
+}
+
+int pron_sentence(const pron_rules *p, const char *sp, size_t len, sbuf *eng, vec *anchors)
+{
+	return sentence(p, sp, len, eng, anchors, NULL);
+}
+
+int pron_collect(const pron_rules *p, const char *sp, size_t len, sbuf *eng, vec *anchors, sbuf *names)
+{
+	return sentence(p, sp, len, eng, anchors, names);
 }
 
 size_t pron_map(const vec *anchors, size_t eng_off)

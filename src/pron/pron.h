@@ -61,6 +61,21 @@ typedef struct {
  * first). 0, or -1 when out of memory. */
 int pron_sentence(const pron_rules *p, const char *sp, size_t len, sbuf *eng, vec *anchors);
 
+/* A name English only beside English words (Jason, beside Voorhees) is
+ * said in English all through its document once it is so said anywhere
+ * in it. pron_collect makes pron_sentence's decisions on the spoken
+ * sentence sp[0..len), with *eng and *anchors as scratch (the English
+ * phonemes are not asked for), and appends to *names each such name it
+ * says in English, one a line ("Jason\nMiller\n"), once, while the list
+ * stays within PRON_NAMES_MAX bytes; the caller gives it every sentence of
+ * the document. pron_set_document(p, names, len) makes such a list the
+ * document's for the sentences said next (len 0: none). 0; -1 when out of
+ * memory (pron_collect), or a list too long or not ending in a line break
+ * (pron_set_document, which then keeps none). */
+#define PRON_NAMES_MAX 2048
+int pron_collect(const pron_rules *p, const char *sp, size_t len, sbuf *eng, vec *anchors, sbuf *names);
+int pron_set_document(pron_rules *p, const char *names, size_t len);
+
 /* The phonemes of the English word w[0..n), appended to *out: 0; 1 when
  * there are none; -1 when out of memory. */
 typedef int (*pron_phonemes_fn)(void *ud, const char *w, size_t n, sbuf *out);

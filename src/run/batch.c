@@ -23,14 +23,16 @@ typedef struct {
 	tl_paragraph tl;
 } speaker_state;
 
-static int speak_job(void *ud, const char *text, size_t len, size_t base, FILE *f)
+static int speak_job(void *ud, const char *text, size_t len, size_t base, const char *ctx, size_t ctx_len, FILE *f)
 {
 	speaker_state *w = ud;
 	const suara_renderer *r = w->r;
 	speak_cfg cfg = {r->seg, r->norm, r->pron, (size_t)((long long)r->opt.sentence_pause_ms * r->rate / 1000)};
 	int st;
 	synth_foreign_prepare(); /* once a worker: English words' phonemes */
-	st = speak_paragraph(&cfg, &w->b, text, len, base, &w->tl, spill_put_samples, f);
+	/* the context is the document's names said in English (document.h) */
+	st = pron_set_document(r->pron, ctx, ctx_len) != 0 ? SUARA_ERR_WORKER
+	     : speak_paragraph(&cfg, &w->b, text, len, base, &w->tl, spill_put_samples, f);
 	if (st == SUARA_OK && spill_put_timeline(f, &w->tl) != 0)
 		st = SUARA_ERR_WRITE;
 	if (st != SUARA_OK)
@@ -109,7 +111,8 @@ static int fill(batch *b, int holding)
 			d->fed_all = 1;
 			continue;
 		}
-		if (pool_start(b->pool, d->doc.text + p.off, p.len, p.off, d, p.tag, d->err, sizeof d->err) != 0) {
+		if (pool_start(b->pool, d->doc.text + p.off, p.len, p.off, d->names.len ? d->names.data : "",
+			       d->names.len, d, p.tag, d->err, sizeof d->err) != 0) {
 			/* Out of descriptors or processes for one more worker
 			 * or spill while other jobs hold theirs: try again when
 			 * one is done. With none held, this file fails. */

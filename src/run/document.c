@@ -153,6 +153,8 @@ doc_state *doc_open(suara_renderer *r, const suara_target *t, size_t i)
 	if (d->status == SUARA_OK && !doc_has_text(&d->doc))
 		doc_fail(d, SUARA_ERR_EMPTY, "%s: nothing to speak (the input is empty or only whitespace)",
 			 d->tsdoc.source);
+	if (d->status == SUARA_OK && suara_document_names(r, &d->doc, &d->names) != SUARA_OK)
+		doc_fail(d, SUARA_ERR_NOMEM, "%s", suara_strerror(SUARA_ERR_NOMEM));
 	if (d->status == SUARA_OK && check_targets(r, d) == SUARA_OK)
 		open_outputs(r, d);
 	d->fed_all = d->status != SUARA_OK;
@@ -363,6 +365,7 @@ void doc_free(doc_state *d)
 	tl_free(&d->tl);
 	tl_free(&d->part);
 	input_free(&d->doc);
+	sbuf_free(&d->names);
 	free(d);
 }
 

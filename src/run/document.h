@@ -67,6 +67,8 @@ typedef struct doc_state {
 	char detail[1024];
 	char err[512];
 	tl_paragraph tl;
+	sbuf names;                /* said in English somewhere in it (pron_collect),
+				      sent with each paragraph */
 } doc_state;
 
 

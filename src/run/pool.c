@@ -78,15 +78,16 @@ struct pool {
 
 /* ---- the worker ---- */
 
-/* Receive a command: {base, len} with the spill's descriptor attached.
- * 0, or -1 at end of file (the parent is done with this worker). */
-static int recv_command(int sock, uint64_t head[2], int *fd)
+/* Receive a command: {base, len, context's len} with the spill's
+ * descriptor attached. 0, or -1 at end of file (the parent is done with
+ * this worker). */
+static int recv_command(int sock, uint64_t head[3], int *fd)
 {
 	union {
 		char buf[CMSG_SPACE(sizeof(int))];
 		struct cmsghdr align;
 	} ctl;
-	struct iovec iov = {head, 2 * sizeof *head};
+	struct iovec iov = {head, 3 * sizeof *head};
 	struct msghdr msg;
 	struct cmsghdr *c;
 	ssize_t got;
@@ -127,20 +128,24 @@ static _Noreturn void worker_main(const pool_task *task, int sock, int reuse, si
 {
 	size_t heap0 = heap_in_use(), heap;
 	for (;;) {
-		uint64_t head[2];
+		uint64_t head[3];
 		int fd;
 		char *text, reply;
 		FILE *f;
 		if (recv_command(sock, head, &fd) != 0)
 			worker_exit(task, 0);
-		text = su_malloc((size_t)head[1] + 1);
+		text = su_malloc((size_t)head[1] + (size_t)head[2] + 2);
 		/* The file offset is shared with the parent's descriptor:
 		 * start at 0 whatever it is. */
 		f = lseek(fd, 0, SEEK_SET) == 0 ? fdopen(fd, "wb") : NULL;
-		if (!text || !f || su_read_full(sock, text, (size_t)head[1]) != 0)
+		if (!text || !f || su_read_full(sock, text, (size_t)head[1]) != 0 ||
+		    su_read_full(sock, text + head[1] + 1, (size_t)head[2]) != 0)
 			_exit(1);
 		text[head[1]] = '\0';
-		if (task->run(task->ud, text, (size_t)head[1], (size_t)head[0], f) != 0 || fflush(f) != 0)
+		text[head[1] + 1 + head[2]] = '\0';
+		if (task->run(task->ud, text, (size_t)head[1], (size_t)head[0], text + head[1] + 1, (size_t)head[2],
+			      f) != 0 ||
+		    fflush(f) != 0)
 			_exit(1); /* the spill says why */
 		free(text);
 		fclose(f);
@@ -421,14 +426,15 @@ int pool_wait(pool *p)
 
 int pool_oldest_ended(const pool *p) { return p->n > 0 && p->ring[p->head].state != POOL_SPEAKING; }
 
-/* Send {base, len} with the spill's descriptor, then the text. */
-static int send_command(int sock, const uint64_t head[2], int fd, const char *text, size_t len)
+/* Send {base, len, context's len} with the spill's descriptor, then the
+ * text and the context. */
+static int send_command(int sock, const uint64_t head[3], int fd, const char *text, const char *ctx)
 {
 	union {
 		char buf[CMSG_SPACE(sizeof(int))];
 		struct cmsghdr align;
 	} ctl;
-	struct iovec iov = {(void *)(uintptr_t)head, 2 * sizeof *head};
+	struct iovec iov = {(void *)(uintptr_t)head, 3 * sizeof *head};
 	struct msghdr msg;
 	struct cmsghdr *c;
 	ssize_t sent;
@@ -445,7 +451,7 @@ static int send_command(int sock, const uint64_t head[2], int fd, const char *te
 		return -1;
 	if ((size_t)sent < iov.iov_len && su_send_full(sock, (const char *)head + sent, iov.iov_len - (size_t)sent))
 		return -1;
-	return su_send_full(sock, text, len);
+	return su_send_full(sock, text, (size_t)head[1]) || su_send_full(sock, ctx, (size_t)head[2]) ? -1 : 0;
 }
 
 /* A worker to speak a paragraph of len bytes: an idle one, else a new one,
@@ -470,8 +476,8 @@ static worker *free_worker(pool *p, size_t len, int may_queue, char *err, size_t
  * with the reason. */
 static int dispatch(pool *p, pool_job *j, worker *w, char *err, size_t errlen)
 {
-	uint64_t head[2] = {j->base, j->len};
-	if (send_command(w->sock, head, j->spill, j->text, j->len) != 0) {
+	uint64_t head[3] = {j->base, j->len, j->ctx_len};
+	if (send_command(w->sock, head, j->spill, j->text, j->ctx) != 0) {
 		if (w->load > 0) {
 			/* Dead while speaking, or the command went in part:
 			 * either way it can't be trusted with more. pool_wait
@@ -489,7 +495,7 @@ static int dispatch(pool *p, pool_job *j, worker *w, char *err, size_t errlen)
 		reap(w->pid, NULL);
 		w->pid = 0;
 		if (fork_worker(p, w, err, errlen) != 0 ||
-		    send_command(w->sock, head, j->spill, j->text, j->len) != 0) {
+		    send_command(w->sock, head, j->spill, j->text, j->ctx) != 0) {
 			if (w->pid > 0)
 				snprintf(err, errlen, "cannot reach a worker: %s", strerror(errno));
 			return -1;
@@ -502,8 +508,8 @@ static int dispatch(pool *p, pool_job *j, worker *w, char *err, size_t errlen)
 	return 0;
 }
 
-int pool_start(pool *p, const char *text, size_t len, size_t base, void *owner, int tag, char *err,
-	       size_t errlen)
+int pool_start(pool *p, const char *text, size_t len, size_t base, const char *ctx, size_t ctx_len, void *owner,
+	       int tag, char *err, size_t errlen)
 {
 	pool_job *j = &p->ring[(p->head + p->n) % p->cap];
 	worker *w = free_worker(p, len, 1, err, errlen);
@@ -523,6 +529,8 @@ int pool_start(pool *p, const char *text, size_t len, size_t base, void *owner, 
 	j->text = text;
 	j->base = base;
 	j->len = len;
+	j->ctx = ctx;
+	j->ctx_len = ctx_len;
 	if (dispatch(p, j, w, err, errlen) != 0) {
 		spill_release(p, spill);
 		j->spill = -1;

@@ -23,9 +23,10 @@ typedef struct pool pool;
 /* What the workers do. */
 typedef struct {
 	/* In a worker: the job on text[0..len) (at byte base of its input),
+	 * with the caller's context ctx[0..ctx_len) (both NUL-terminated),
 	 * written into the spill open as f. 0, or -1 when it failed (the
 	 * spill then says why). */
-	int (*run)(void *ud, const char *text, size_t len, size_t base, FILE *f);
+	int (*run)(void *ud, const char *text, size_t len, size_t base, const char *ctx, size_t ctx_len, FILE *f);
 	/* In a worker, between jobs: back to the pristine state. */
 	void (*reset)(void *ud);
 	/* In a child of the pristine state: does reset return to it exactly? */
@@ -46,6 +47,8 @@ typedef struct {
 	void *owner;     /* the caller's: which document */
 	int tag;         /* the caller's: which part of it */
 	const char *text;/* the paragraph, kept by the caller until taken */
+	const char *ctx; /* its context, kept likewise */
+	size_t ctx_len;
 	char why[224];   /* POOL_DIED without being spoken: why */
 	size_t base, len;/* the paragraph's place in its input */
 } pool_job;
@@ -74,11 +77,12 @@ size_t pool_pending(const pool *p);
 /* Has the oldest job finished (or died)? */
 int pool_oldest_ended(const pool *p);
 
-/* Hand text[0..len) (at byte base of owner's input) to a worker, with
- * the caller's owner and tag; only when !pool_full(p). 0, or -1 with the
- * reason in err. */
-int pool_start(pool *p, const char *text, size_t len, size_t base, void *owner, int tag, char *err,
-	       size_t errlen);
+/* Hand text[0..len) (at byte base of owner's input) and its context
+ * ctx[0..ctx_len) (what the job needs to know of the rest of the input)
+ * to a worker, with the caller's owner and tag; only when !pool_full(p).
+ * 0, or -1 with the reason in err. */
+int pool_start(pool *p, const char *text, size_t len, size_t base, const char *ctx, size_t ctx_len, void *owner,
+	       int tag, char *err, size_t errlen);
 
 /* Take the oldest job, waiting until its spill is complete. *finished is 0
  * when the worker died without finishing (its exit status is in *status).

@@ -34,4 +34,8 @@ int suara_env_flag(const char *name);
 /* Read input into doc; on failure set a detail naming the file (and line
  * and column for bad text) and return the status. */
 int suara_load_input(suara_renderer *r, input_doc *doc, const char *input);
+
+/* The names said in English somewhere in doc (pron_collect), into *names
+ * (cleared first). SUARA_OK, or SUARA_ERR_NOMEM. */
+int suara_document_names(const suara_renderer *r, const input_doc *doc, sbuf *names);
 #endif

@@ -47,6 +47,45 @@ static int show_sentence(void *ud, size_t off, size_t len)
 	return 0;
 }
 
+typedef struct {
+	const suara_renderer *r;
+	const char *text;
+	sbuf spoken, engine, *names;
+	vec pieces, anchors;
+	int status;
+} collector;
+
+static int collect_sentence(void *ud, size_t off, size_t len)
+{
+	collector *c = ud;
+	sbuf_clear(&c->spoken);
+	vec_clear(&c->pieces);
+	if (norm_sentence(c->r->norm, c->text + off, len, &c->spoken, &c->pieces) != 0 ||
+	    pron_collect(c->r->pron, sbuf_str(&c->spoken), c->spoken.len, &c->engine, &c->anchors, c->names) != 0)
+		return c->status = SUARA_ERR_NOMEM;
+	return 0;
+}
+
+int suara_document_names(const suara_renderer *r, const input_doc *doc, sbuf *names)
+{
+	collector c;
+	input_para p;
+	size_t pos = 0;
+	memset(&c, 0, sizeof c);
+	c.r = r, c.text = doc->text, c.names = names;
+	vec_init(&c.pieces, sizeof(norm_piece));
+	vec_init(&c.anchors, sizeof(pron_anchor));
+	sbuf_clear(names);
+	while (c.status == SUARA_OK && input_next_para(doc, &pos, &p))
+		if (input_has_text(doc->text + p.off, p.len))
+			speak_each_sentence(r->seg, doc->text, p.off, p.len, collect_sentence, &c);
+	sbuf_free(&c.spoken);
+	sbuf_free(&c.engine);
+	vec_free(&c.pieces);
+	vec_free(&c.anchors);
+	return c.status;
+}
+
 int suara_show_file(suara_renderer *r, const char *input, enum suara_show what, FILE *out)
 {
 	shower sh;
@@ -58,6 +97,16 @@ int suara_show_file(suara_renderer *r, const char *input, enum suara_show what, 
 		return st;
 	memset(&sh, 0, sizeof sh);
 	sh.r = r, sh.text = doc.text, sh.what = what, sh.out = out;
+	if (what == SUARA_SHOW_PHONEMES) {
+		st = suara_document_names(r, &doc, &sh.spoken);
+		if (st == SUARA_OK && pron_set_document(r->pron, sh.spoken.data, sh.spoken.len) != 0)
+			st = SUARA_ERR_NOMEM; /* not reached: the list keeps within the bound */
+		if (st != SUARA_OK) {
+			input_free(&doc);
+			sbuf_free(&sh.spoken);
+			return suara_fail(r, st, "%s", suara_strerror(st));
+		}
+	}
 	vec_init(&sh.pieces, sizeof(norm_piece));
 	vec_init(&sh.anchors, sizeof(pron_anchor));
 	while (sh.status == SUARA_OK && input_next_para(&doc, &pos, &p)) {
@@ -74,6 +123,7 @@ int suara_show_file(suara_renderer *r, const char *input, enum suara_show what, 
 		st = SUARA_ERR_WRITE;
 	if (st == SUARA_ERR_WRITE || st == SUARA_ERR_NOMEM || st == SUARA_ERR_ENGINE)
 		suara_fail(r, st, "%s", suara_strerror(st));
+	pron_set_document(r->pron, NULL, 0);
 	sbuf_free(&sh.line);
 	sbuf_free(&sh.spoken);
 	sbuf_free(&sh.engine);
