@@ -118,10 +118,20 @@ static void unit_cases(const norm_rules *r)
 		{"Tahun 2017).Pada babak itu", "Tahun dua ribu tujuh belas. Pada babak itu"},
 		{"Jumlahnya 811.Angka naik", "Jumlahnya delapan ratus sebelas. Angka naik"},
 		{"Nabawi - Masjid Quba", "Nabawi, Masjid Quba"},
+		/* two names of one place, where no name and no route goes on */
+		{"Bandara Soekarno - Hatta ramai", "Bandara Soekarno Hatta ramai"},
+		{"Lempeng Indo - Australia bergerak", "Lempeng Indo Australia bergerak"},
+		{"Tol Jakarta - Cikampek macet", "Tol Jakarta, Cikampek macet"},
+		/* a period glued to a new sentence after capitals */
+		{"Menlu ASEAN.Melanjutkan pernyataan", "Menlu asean. Melanjutkan pernyataan"},
+		{"Kata DPR.Lalu dia", "Kata de pe er. Lalu dia"},
+		{"Di PT.Maju Jaya", "Di pe te Maju Jaya"},
 		{"Mudah - muhan", "Mudah, muhan"},
 		{"2015 - sekarang", "dua ribu lima belas, sekarang"},
 		/* a reporter's code is not said; a note in brackets is */
 		{"Kata dia. (rah)", "Kata dia."},
+		{"Kata dia. [rhm]", "Kata dia."},
+		{"Kata dia. (rah) [bim]", "Kata dia."},
 		{"Skor 2 - 1 (pemain cadangan)", "Skor dua, satu, pemain cadangan,"},
 		{"", ""},
 	};

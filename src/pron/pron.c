@@ -483,8 +483,8 @@ static size_t consonant(const char *s, size_t n, size_t i, const char **ph)
 	*ph = single[s[i] - 'a'];
 	if (s[i] == 'x' && i == 0)
 		*ph = "s"; /* xenon */
-	if (s[i] == 't' && i + 2 == n && s[i + 1] == 's') {
-		*ph = "s"; /* hadits */
+	if (s[i] == 't' && i + 2 == n && s[i + 1] == 's' && count_vowels(s, i) >= 2) {
+		*ph = "s"; /* hadits (not hits, a word of one syllable) */
 		return 2;
 	}
 	if (s[i] == 'n' && i + 1 < n && s[i + 1] == 'k')
@@ -841,8 +841,8 @@ static int name_spelling(char *s, size_t *n, char *q, int kind)
 		}
 		s[k] = s[i], q[k++] = q[i];
 	}
-	if (unknown && k >= 4 && s[k - 1] == 'e' && s[k - 2] == 'i' && !is_vowel(s[k - 3]) && !q[k - 1]) {
-		k--; /* Habibie, Syachrie, Arie: a final ie is i */
+	if (kind >= 1 && k >= 4 && s[k - 1] == 'e' && s[k - 2] == 'i' && !is_vowel(s[k - 3]) && !q[k - 1]) {
+		k--; /* Habibie, Syachrie, Arie, Natalie: a final ie is i */
 		changed = 1;
 	}
 	if (kind >= 2)
@@ -1647,9 +1647,9 @@ static int sentence(const pron_rules *p, const char *sp, size_t len, sbuf *eng, 
 		    (english_hyphenated(p, sp + i, end - i) || english_possessive(p, sp + i, end - i) ||
 		     english_contraction(p, sp + i, end - i)))
 			english = 1;
-		/* The Reds, The Jak: an English article before a capitalized word */
-		if (p->english_fn && !english && end - i == 3 && memcmp(sp + i, "The", 3) == 0 && nx < len &&
-		    only_spaces(sp, end, nx) && su_is_upper(sp[nx]))
+		/* The Reds, The Jak, The OS ("The o es"): "The" is English
+		 * (Indonesian has no such word; its tea is teh) */
+		if (p->english_fn && !english && end - i == 3 && memcmp(sp + i, "The", 3) == 0)
 			english = 1;
 		if (p->english_fn && !english && the_before && in_english && only_spaces(sp, en_end, i) &&
 		    after_the(p, sp + i, end - i))

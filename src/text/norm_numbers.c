@@ -512,8 +512,16 @@ int norm_rule_unit_after(ctx *c, size_t i, size_t *used)
 	if (i == 0)
 		return 0;
 	prev = norm_core(c, i - 1, &pn);
+	if (n >= 2 && s[0] == '/' && su_is_lower(s[1]) && i >= 2 && norm_find_unit(c, prev, pn, &per) && !per) {
+		size_t an;
+		const char *a = norm_core(c, i - 2, &an);
+		if (an && su_is_digit(a[an - 1])) /* 40 km /jam */
+			return norm_per_word(c, s, n) < 0 ? -1 : 1;
+	}
 	if (!(pn && su_is_digit(prev[pn - 1])) && !norm_core_is(c, i - 1, "per"))
 		return 0;
+	if (n >= 2 && s[n - 1] == '/' && i + 1 < c->nt && (unit = norm_find_unit(c, s, n - 1, &per)) != NULL && !per)
+		return norm_say_unit(c, unit, 0) || norm_words(c, "per") ? -1 : 1; /* 40 km/ jam */
 	if (pn && su_is_digit(prev[pn - 1]) && n == 2 && su_is_lower(s[0]) && (unit = norm_scale(c->r, s, n)) != NULL)
 		return norm_words(c, unit) ? -1 : 1; /* 50 rb, 2 jt */
 	if (!(unit = norm_find_unit(c, s, n, &per)))

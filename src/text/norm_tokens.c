@@ -80,6 +80,15 @@ static int is_space(uint32_t cp)
 	return cp < 0x80 ? cp == ' ' || (cp >= '\t' && cp <= '\r') : u_isspace(cp);
 }
 
+/* Is the period before s[at] glued to a new sentence after a word in
+ * capitals (ASEAN.Melanjutkan, DPR.Lalu): two capitals before it, a
+ * capital and a small letter after? Then it ends a token of its own. */
+static int glued_after_capitals(const char *s, size_t len, size_t start, size_t at)
+{
+	return at >= start + 3 && at + 1 < len && su_is_upper(s[at - 2]) && su_is_upper(s[at - 3]) &&
+	       su_is_upper(s[at]) && su_is_lower(s[at + 1]);
+}
+
 int norm_split_tokens(const char *s, size_t len, vec *toks)
 {
 	size_t pos = 0, n;
@@ -94,6 +103,8 @@ int norm_split_tokens(const char *s, size_t len, vec *toks)
 			unsigned char ch = (unsigned char)s[pos];
 			if (ch < 0x80 && ch != ' ' && (ch < '\t' || ch > '\r')) {
 				pos++; /* fast path: ASCII, not a space */
+				if (ch == '.' && glued_after_capitals(s, len, t.off, pos))
+					break;
 				continue;
 			}
 			if (is_space(norm_cp_at(s, len, pos, &n)))

@@ -282,6 +282,24 @@ int norm_known(const ctx *c, const char *s, size_t n)
 	return c->r->known(c->r->known_ud, low, n);
 }
 
+/* Is token i a dash alone (a chain of places: Maumere - Ende - Nagekeo)? */
+static int lone_dash(const ctx *c, size_t i)
+{
+	return i < c->nt && c->t[i].len == 1 && c->s[c->t[i].off] == '-';
+}
+
+/* Does a capitalized word follow token i, in the same clause (no mark
+ * after token i)? */
+static int capital_after(const ctx *c, size_t i)
+{
+	size_t n;
+	const char *q;
+	if (i + 1 >= c->nt || c->t[i].c_off + c->t[i].c_len != c->t[i].off + c->t[i].len)
+		return 0;
+	q = norm_core(c, i + 1, &n);
+	return n > 0 && su_is_upper(q[0]);
+}
+
 /* Is the dash alone at token i inside one name or word: between capitals
  * (HR - V, T - GDI, B - SUV), after Al, El (Al - Haramain), between a
  * number and a small word (16 - core), in a Korean or Chinese given
@@ -290,6 +308,10 @@ int norm_known(const ctx *c, const char *s, size_t n)
  * name (Pierre - Emerick; not Nabawi - Masjid Quba)? */
 static int name_dash(const ctx *c, size_t i)
 {
+	/* a route between two places: Rute Jakarta - Bandung keeps its pause */
+	static const char *const route[] = {"rute", "jalur", "ruas", "tol", "trayek", "lintas", "jurusan",
+					    "relasi", "penerbangan", "koridor", "arah", "dari", NULL};
+	char low[16];
 	size_t pn, qn, k;
 	const char *p = norm_core(c, i - 1, &pn), *q = norm_core(c, i + 1, &qn);
 	int caps = pn > 0 && pn <= 4 && qn > 0 && su_is_upper(q[0]);
@@ -315,10 +337,14 @@ static int name_dash(const ctx *c, size_t i)
 	}
 	if (pn >= 2 && qn >= 2 && su_is_upper(p[0]) && su_is_lower(p[1]) && su_is_upper(q[0]) && su_is_lower(q[1]) &&
 	    c->t[i - 1].len == pn && c->t[i + 1].c_off == c->t[i + 1].off && letters_only(p, pn) &&
-	    letters_only(q, qn) && !norm_known(c, p, pn) && !norm_known(c, q, qn) &&
-	    !(i >= 2 && c->s[c->t[i - 2].off + c->t[i - 2].len - 1] == ','))
+	    letters_only(q, qn) && !(i >= 2 && c->s[c->t[i - 2].off + c->t[i - 2].len - 1] == ',') &&
+	    ((!norm_known(c, p, pn) && !norm_known(c, q, qn)) ||
+	     (!capital_after(c, i + 1) && !(i >= 2 && norm_in_list(norm_core_low(c, i - 2, low, sizeof low), route)) &&
+	      !lone_dash(c, i - 2) && !lone_dash(c, i + 2))))
 		/* (not a dateline's source: JAKARTA, Rimanews - Martin ...) */
-		return 1; /* a name of two parts: Pierre - Emerick, Hans - Joachim, Robson - Kanu */
+		return 1; /* a name of two parts: Pierre - Emerick, Hans - Joachim, Robson - Kanu;
+			     Soekarno - Hatta, Indo - Australia, where no name goes on
+			     and no route is said */
 	/* Al - Haramain, El - Fasher; and the brands of Go (Go - Jek, Go - Pay):
 	 * a word of two letters, a capital first, before a capitalized one */
 	return pn == 2 && su_is_upper(p[0]) && su_is_lower(p[1]) && qn > 1 && su_is_upper(q[0]) &&
@@ -399,18 +425,22 @@ static int one_piece(ctx *c, size_t i, size_t *used, vec *pieces)
 	return vec_push(pieces, &p) ? 0 : -1;
 }
 
-size_t norm_byline(const char *s, size_t len)
+static int blank_at(const char *s, size_t i) { return s[i] == ' ' || (s[i] >= '\t' && s[i] <= '\r'); }
+
+/* Where the reporter's code that ends s[0..e) (no blank at its end) opens,
+ * or e when it ends in none: "(ahi / win)", "[rhm]". */
+static size_t code_before(const char *s, size_t e)
 {
-	size_t e = len, open, b, parts = 0;
-	while (e > 0 && s[e - 1] == ' ')
-		e--;
-	if (e < 4 || s[e - 1] != ')')
-		return len;
-	for (b = e - 1; b > 0 && s[b - 1] != '('; b--)
+	size_t b, open, parts = 0;
+	char open_mark;
+	if (e < 4 || (s[e - 1] != ')' && s[e - 1] != ']'))
+		return e;
+	open_mark = s[e - 1] == ')' ? '(' : '[';
+	for (b = e - 1; b > 0 && s[b - 1] != open_mark; b--)
 		if (!su_is_lower(s[b - 1]) && s[b - 1] != ' ' && s[b - 1] != '/')
-			return len;
+			return e;
 	if (b == 0)
-		return len;
+		return e;
 	open = b - 1;
 	for (size_t i = b; i < e - 1;) { /* part ( / part )* */
 		size_t n = 0;
@@ -419,21 +449,32 @@ size_t norm_byline(const char *s, size_t len)
 		while (i + n < e - 1 && su_is_lower(s[i + n]))
 			n++;
 		if (n < 2 || n > 6 || ++parts > 3)
-			return len;
+			return e;
 		i += n;
 		while (i < e - 1 && s[i] == ' ')
 			i++;
 		if (i < e - 1 && s[i++] != '/')
-			return len;
+			return e;
 	}
-	for (b = open; b > 0 && s[b - 1] == ' '; b--)
-		;
-	if (b == 0)
-		return 0;
-	if (strchr(".!?\"'", s[b - 1]) ||
-	    (b >= 3 && (memcmp(s + b - 3, "\xe2\x80\x9d", 3) == 0 || memcmp(s + b - 3, "\xe2\x80\x99", 3) == 0)))
-		return open;
-	return len;
+	return open;
+}
+
+size_t norm_byline(const char *s, size_t len)
+{
+	size_t e = len, open, first = len;
+	for (;;) { /* codes one after another: "(ahi / win) (ugo)" */
+		while (e > 0 && blank_at(s, e - 1))
+			e--;
+		if (first < len && e == 0)
+			return 0;
+		if (first < len && (strchr(".!?\"'", s[e - 1]) ||
+				    (e >= 3 && (memcmp(s + e - 3, "\xe2\x80\x9d", 3) == 0 ||
+						memcmp(s + e - 3, "\xe2\x80\x99", 3) == 0))))
+			return first;
+		if ((open = code_before(s, e)) == e)
+			return len;
+		first = e = open;
+	}
 }
 
 int norm_sentence(const norm_rules *r, const char *text, size_t len, sbuf *spoken,

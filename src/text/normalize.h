@@ -43,7 +43,8 @@ void norm_set_known(norm_rules *r, norm_known_fn known, void *ud);
 const table *norm_abbreviations(const norm_rules *r);
 
 /* Where a reporter's code closing a news text starts: "(rah)", "(ahi /
- * win)", up to three parts of two to six small letters in parentheses,
+ * win)", "[rhm]", up to three parts of two to six small letters in
+ * parentheses or brackets,
  * after the sentence's final mark (its offset) or standing alone (0); len
  * when there is none. A newsreader does not say it: norm_sentence leaves
  * it out of the spoken text (a piece that says nothing), unless it is the
