@@ -646,7 +646,7 @@ static int romance_c(char *s, size_t n)
 		int end2 = i + 2 == n, end3 = i + 3 == n || (i + 4 == n && s[n - 1] == 's');
 		if (s[i] != 'c')
 			continue;
-		if ((is_vowel(a) && (b == 'a' || b == 'o') && end2) || (a == 'c' && end2) ||
+		if ((is_vowel(a) && (b == 'a' || b == 'o') && end2) || (a == 'c' && end2 && b != 'i' && b != 'e') ||
 		    (s[i + 1] == 'c' && i + 2 < n && (s[i + 2] == 'a' || s[i + 2] == 'o')) ||
 		    (a == 's' && (b == 'a' || b == 'o' || b == 'u')) ||
 		    ((a == 'r' || a == 'n') && b == 'o' && (end2 || (i + 3 == n && s[n - 1] == 's'))) ||
@@ -712,6 +712,23 @@ static size_t vowel_runs(const char *s, size_t n)
  * ei ay in -stein, -burg, -berg, -heim, -tracht names (Weinstein,
  * Freiburg); an unknown name's nj is ny (Njoo, the old spelling). 1 when
  * it changed something. */
+/* Where the part of a hyphenated word that holds s[i] starts. */
+static size_t part_start(const char *s, size_t i)
+{
+	while (i > 0 && s[i - 1] != '-')
+		i--;
+	return i;
+}
+
+/* The vowel runs of the part of s[0..k) that holds s[i]. */
+static size_t part_vowel_runs(const char *s, size_t k, size_t i)
+{
+	size_t a = part_start(s, i), b = i;
+	while (b < k && s[b] != '-')
+		b++;
+	return vowel_runs(s + a, b - a);
+}
+
 static int foreign_name(char *s, size_t *n, char *q, int kind)
 {
 	size_t k = *n, o = 0, i;
@@ -734,15 +751,20 @@ static int foreign_name(char *s, size_t *n, char *q, int kind)
 	}
 	if (k >= 3 && s[0] == 'q' && s[1] == 'i')
 		s[0] = 'c', changed = 1; /* Qingchen, Qian: the q of Chinese names */
-	if (kind == 2 && k >= 3 && (s[k - 1] == 'n' || s[k - 1] == 'o') && has_pair(s, k, "oo") && vowel_runs(s, k) == 1 &&
-	    !(s[0] == 'n' && s[1] == 'j'))
-		for (i = 0; i + 1 < k; i++) /* Yoo, Joon, Soon: Korean oo is u */
-			if (s[i] == 'o' && s[i + 1] == 'o') {
-				s[i] = 'u';
-				drop_letter(s, q, &k, i + 1);
-				changed = 1;
-				break;
-			}
+	for (size_t a = 0, b; kind == 2 && a < k; a = b + 1) { /* each part of Joon-jae */
+		for (b = a; b < k && s[b] != '-'; b++)
+			;
+		if (b - a >= 3 && (s[b - 1] == 'n' || s[b - 1] == 'o') && has_pair(s + a, b - a, "oo") &&
+		    vowel_runs(s + a, b - a) == 1 && !(s[a] == 'n' && s[a + 1] == 'j'))
+			for (i = a; i + 1 < b; i++) /* Yoo, Joon, Soon: Korean oo is u */
+				if (s[i] == 'o' && s[i + 1] == 'o') {
+					s[i] = 'u';
+					drop_letter(s, q, &k, i + 1);
+					b--;
+					changed = 1;
+					break;
+				}
+	}
 	if (k >= 4) /* Schalke, Schumacher: German sch is sy */
 		for (i = 0; i + 2 < k; i++)
 			if (s[i] == 's' && s[i + 1] == 'c' && s[i + 2] == 'h') {
@@ -785,9 +807,23 @@ static int foreign_name(char *s, size_t *n, char *q, int kind)
 			changed = 1;
 			continue;
 		}
-		if (one && s[i] == 'e' && i + 1 < k && s[i + 1] == 'u' && !q[i] &&
-		    (i + 2 == k || s[i + 2] == 'n' || s[i + 2] == 'm')) {
+		if ((one || (kind == 2 && memchr(s, '-', k) && part_vowel_runs(s, k, i) == 1)) && s[i] == 'e' &&
+		    i + 1 < k && s[i + 1] == 'u' && !q[i] &&
+		    (i + 2 == k || s[i + 2] == 'n' || s[i + 2] == 'm' || s[i + 2] == '-')) {
 			s[o] = 'e', q[o++] = PEPET; /* Geun */
+			i++;
+			changed = 1;
+			continue;
+		}
+		if (kind == 2 && s[i] == 'e' && i > 0 && i + 1 < k && s[i + 1] == 'o' && !q[i] && strchr("jshy", s[i - 1]) &&
+		    (i + 2 == k || s[i + 2] == '-' ||
+		     (strchr("nklm", s[i + 2]) && (i + 3 == k || !is_vowel(s[i + 3]))))) {
+			changed = 1; /* Heo, Seo, Jeon, Joseon, Hyeon: Korean eo is o */
+			continue;
+		}
+		if (kind == 2 && s[i] == 'a' && i > 0 && (i + 2 == k || s[i + 2] == '-') && i + 2 - part_start(s, i) <= 4 &&
+		    s[i + 1] == 'e' && !q[i + 1] && !is_vowel(s[i - 1])) {
+			s[o] = 'e', q[o++] = TALING; /* Jae, Hae, Tae: Korean ae is e */
 			i++;
 			changed = 1;
 			continue;
@@ -802,6 +838,18 @@ static int foreign_name(char *s, size_t *n, char *q, int kind)
 	}
 	*n = o;
 	return changed;
+}
+
+/* Is s[0..k) shaped as an Italian name: ending in a, i or o, with a
+ * doubled consonant or cch (Chiellini, Machiavelli, Marchetti, Pinocchio)? */
+static int italian_shape(const char *s, size_t k)
+{
+	if (k < 5 || !strchr("aio", s[k - 1]) || is_vowel(s[k - 2]))
+		return 0; /* (not Chennai) */
+	for (size_t i = 1; i + 1 < k; i++)
+		if (s[i] == s[i + 1] && !is_vowel(s[i]) && s[i] != 'h')
+			return 1;
+	return 0;
 }
 
 /* Old and English-style spellings of Indonesian names, in the lowercase
@@ -854,11 +902,26 @@ static int name_spelling(char *s, size_t *n, char *q, int kind)
 	if (kind >= 2) { /* ch before e, i in names of other languages is c (Sanchez,
 			  * Michelin, Archer); before a, o, u or a consonant it is kh,
 			  * as in Indonesian names (Achmad, Chairul, Choirul) */
+		int italian = italian_shape(s, k);
 		for (i = 0; i + 2 < k; i++)
 			if (s[i] == 'c' && s[i + 1] == 'h' && (s[i + 2] == 'e' || s[i + 2] == 'i')) {
+				if (italian || (i > 0 && s[i - 1] == 'c'))
+					s[i + 1] = 'k'; /* Chiellini, Machiavelli, Musacchio: k */
+				drop_letter(s, q, &k, i + (italian || (i > 0 && s[i - 1] == 'c') ? 0 : 1));
+				changed = 1;
+			}
+		for (i = 1; i + 2 < k; i++) /* Rodriguez, Miguel, Marquez: gu, qu before e, i are g, k */
+			if ((s[i] == 'g' || s[i] == 'q') && s[i + 1] == 'u' && (s[i + 2] == 'e' || s[i + 2] == 'i') &&
+			    !q[i + 2] && !(s[i] == 'g' && is_vowel(s[i - 1]) && i + 3 < k && s[i + 3] == 'r')) {
+				/* (not the gu of Aguero: g, u) */
+				if (s[i] == 'q')
+					s[i] = 'k';
 				drop_letter(s, q, &k, i + 1);
 				changed = 1;
 			}
+		if (k >= 5 && s[k - 2] == 'e' && s[k - 1] == 'z' && !is_vowel(s[k - 3]))
+			s[k - 1] = 's', q[k - 2] = q[k - 2] ? q[k - 2] : TALING,
+			changed = 1; /* Sanchez, Lopez, Rodriguez: a Spanish final -ez is -es */
 	}
 	if (kind >= 2)
 		changed |= foreign_name(s, &k, q, kind);
@@ -1012,10 +1075,33 @@ static int small_letters(const char *w, size_t n, char *low)
  * Joe, Boeing, Monica); 2 when neither. *english: is it in hunspell-en-us,
  * as a word or a name, whatever hunspell-id says (Paul, Saint, Mail)? A
  * word in small letters said here is Indonesian already (lain, air, main). */
+/* Is w[0..n) a Korean or Chinese given name of two parts, neither an
+ * Indonesian word: a capital, then small letters, 2 to 5 letters a part
+ * (Joon-jae, Do-yeon, Tae-hee; not Sehari-hari, Go-Jek)? */
+static int given_name_pair(const pron_rules *p, const char *w, size_t n)
+{
+	const char *h = memchr(w, '-', n);
+	size_t a = h ? (size_t)(h - w) : 0, b = n - a - 1;
+	char low[WORD_MAX];
+	if (!h || a < 2 || a > 5 || b < 2 || b > 5 || !su_is_upper(w[0]))
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		if (i != a && !su_is_lower(w[i]) && i != 0)
+			return 0;
+		low[i] = su_lower(w[i]);
+	}
+	/* a part of two letters may be a word too: Jae-in, Do-yeon */
+	return (a == 2 || (!pron_is_word((void *)p, low, a) && !find_root(&p->roots, low, a))) &&
+	       (b == 2 || (!pron_is_word((void *)p, low + a + 1, b) && !find_root(&p->roots, low + a + 1, b))) &&
+	       !(a == 2 && b == 2);
+}
+
 static int unknown_name(const pron_rules *p, const char *w, size_t n, int *english)
 {
 	char low[WORD_MAX];
 	*english = 0;
+	if (n >= 5 && n < WORD_MAX && given_name_pair(p, w, n))
+		return 2;
 	if (n < 3 || small_letters(w, n, low) != 1)
 		return 0;
 	*english = wordset_has_name(&p->english, low, n) || wordset_has(&p->english, low, n);
@@ -1152,6 +1238,12 @@ static int foreign_spelling(const char *s, size_t n)
  * first gh, a final e or a final y after a consonant, which Indonesian
  * names of Arabic origin, old spellings, the east and Batak write (Thamrin,
  * Ghozali, Achmad, Pattinasarane, Panggabean, Rizky: see name_spelling). */
+/* Is s[i] the first c of an Italian cch, cci, cce (Musacchio, Ricci)? */
+static int italian_cc(const char *s, size_t n, size_t i)
+{
+	return i + 2 < n && s[i + 1] == 'c' && strchr("hie", s[i + 2]);
+}
+
 static int unknown_foreign(const char *s, size_t n)
 {
 	char last = s[n - 1], before = s[n - 2];
@@ -1159,7 +1251,7 @@ static int unknown_foreign(const char *s, size_t n)
 	    (n > 3 && has_pair(s + 1, n - 1, "gh")))
 		return 1;
 	for (size_t i = 0; i + 1 < n; i++)
-		if ((s[i] == 'c' && !is_vowel(s[i + 1]) && s[i + 1] != 'h') ||
+		if ((s[i] == 'c' && !is_vowel(s[i + 1]) && s[i + 1] != 'h' && !italian_cc(s, n, i)) ||
 		    (s[i] == 'w' && !is_vowel(s[i + 1]) && s[i + 1] != 'y'))
 			return 1;
 	return last == 'w' || (last == 'y' && (before == 'e' || before == 'a')) ||

@@ -131,11 +131,13 @@ static int next_is_zone(const ctx *c, size_t i)
 	char low[8];
 	const char *w = norm_core_low(c, i + 1, low, sizeof low);
 	return !strcmp(w, "wib") || !strcmp(w, "wita") || !strcmp(w, "wit") || !strcmp(w, "gmt") ||
-	       !strcmp(w, "utc");
+	       !strcmp(w, "utc") || !strcmp(w, "dini") || !strcmp(w, "pagi") || !strcmp(w, "siang") ||
+	       !strcmp(w, "sore") || !strcmp(w, "malam"); /* or a part of the day: 3.48 dini hari */
 }
 
 /* 10.30, 08.00, 14:15, 9:05:30. With a dot and a one-digit hour only after
- * "pukul" or before a time zone (3.14 stays a number). */
+ * "pukul" or before a time zone or a part of the day (3.14 stays a
+ * number). */
 static int try_time(ctx *c, size_t i, const char *s, size_t n)
 {
 	long v[3];
@@ -171,6 +173,11 @@ static int try_slash(ctx *c, const char *s, size_t n)
 		return 0;
 	if (a == 4 && b == 4 && y == x + 1) /* a season, a school year: two years, a pause between */
 		return num_cardinal(c->sp, s, a) || sbuf_addc(c->sp, ',') || num_cardinal(c->sp, slash + 1, b) ? -1 : 1;
+	if (a == 4 && b == 2 && x >= 1900 && y == (x + 1) % 100) { /* 2016/17: the second year in full */
+		char next[24];
+		snprintf(next, sizeof next, "%ld", x + 1);
+		return num_cardinal(c->sp, s, a) || sbuf_addc(c->sp, ',') || num_cardinal(c->sp, next, 4) ? -1 : 1;
+	}
 	if (y == 2 && x == 1)
 		return norm_words(c, "setengah") ? -1 : 1;
 	if (y >= 3 && y <= 10 && x < y && x > 0) {
@@ -225,8 +232,24 @@ static int try_range(ctx *c, size_t i, const char *s, size_t n)
 	dash = s[p] == '-' ? 1 : 3;
 	if (p + dash >= n || !su_is_digit(s[p + dash]))
 		return 0;
+	size_t q = p + dash, qn = n - q;
+	int plain = norm_digit_run(s, p) == p && norm_digit_run(s + q, qn) == qn;
+	if (plain && qn >= 2 && s[q] == '0') /* a code: 397-01, digit by digit */
+		return num_digits(c->sp, s, p) || norm_words(c, "strip") || num_digits(c->sp, s + q, qn) ? -1 : 1;
 	if ((rc = try_simple(c, i, s, p)) <= 0)
 		return rc;
+	long lo = plain ? num_small(s, p) : -1, hi = plain ? num_small(s + q, qn) : -1;
+	if (p == 4 && qn == 2 && lo >= 1900 && hi == (lo + 1) % 100) { /* a season: 2016-17 */
+		char next[24];
+		snprintf(next, sizeof next, "%ld", lo + 1);
+		return sbuf_addc(c->sp, ',') || num_cardinal(c->sp, next, 4) ? -1 : 1;
+	}
+	if (lo >= 0 && hi >= 0 && lo > hi && (p > 1 || qn > 1)) {
+		/* from high to low: no range but a score (122-114, 110-91) */
+		if (sbuf_addc(c->sp, ',') != 0)
+			return -1;
+		return try_simple(c, i, s + q, qn) < 0 ? -1 : 1;
+	}
 	/* a score: after a score word, or one digit to one no greater (2-1,
 	 * 1-1, 3-0: a range is written from low to high) */
 	const char *raw = c->s + c->t[i].off;
@@ -334,8 +357,24 @@ static int try_coordinate(ctx *c, size_t i, const char *s, size_t n)
 	return num_cardinal(c->sp, s, a) || norm_words(c, "koma") || num_digits(c->sp, s + a + 1, b) ? -1 : 1;
 }
 
+/* A decimal point written the English way before a scale or persen (2.8
+ * miliar, 1.5 juta, 3.25 persen): no thousands (those have three digits
+ * after the point) but "dua koma delapan". */
+static int try_decimal_point(ctx *c, size_t i, const char *s, size_t n)
+{
+	size_t a = norm_digit_run(s, n), b, nn;
+	const char *nx;
+	if (a == 0 || a > 3 || a + 1 >= n || s[a] != '.' || (b = norm_digit_run(s + a + 1, n - a - 1)) != n - a - 1 ||
+	    b > 2 || i + 1 >= c->nt || c->t[i].c_off + c->t[i].c_len != c->t[i].off + c->t[i].len)
+		return 0;
+	nx = norm_core(c, i + 1, &nn);
+	if (!norm_scale(c->r, nx, nn) && !norm_core_is(c, i + 1, "persen"))
+		return 0;
+	return num_cardinal(c->sp, s, a) || norm_words(c, "koma") || num_digits(c->sp, s + a + 1, b) ? -1 : 1;
+}
+
 static const num_fn numeric_shapes[] = {
-	try_time, try_ratio, try_coordinate, norm_try_date, try_phone, try_plain, try_range, try_slash_i, try_dotted_i,
+	try_time, try_ratio, try_coordinate, try_decimal_point, norm_try_date, try_phone, try_plain, try_range, try_slash_i, try_dotted_i,
 };
 
 static int say_numexpr(ctx *c, size_t i, const char *s, size_t n)
@@ -468,7 +507,19 @@ int norm_rule_numeric(ctx *c, size_t i, size_t *used)
 	if (n - p == 2 && memcmp(s + p, "an", 2) == 0)
 		return say_decade(c, s, p);
 	if (!(unit = norm_find_unit(c, s + p, n - p, &per))) {
-		size_t k = p + 1; /* a number per a word: 20/hari */
+		size_t k = p, caps;
+		while (k < n && su_is_upper(s[k]))
+			k++;
+		if ((caps = k - p) > 0 && caps <= 4 && k == n && norm_digit_run(s, p) == p) {
+			/* capitals after a number, no unit: spelled (4WD, 2AD, 5G) */
+			if (num_cardinal(c->sp, s, p))
+				return -1;
+			for (k = p; k < n; k++)
+				if (norm_words(c, c->r->letter[su_lower(s[k]) - 'a']))
+					return -1;
+			return 1;
+		}
+		k = p + 1; /* a number per a word: 20/hari */
 		while (k < n && su_is_lower(s[k]))
 			k++;
 		if (s[p] != '/' || k < n || k == p + 1 || norm_digit_run(s, p) != p)

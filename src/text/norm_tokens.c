@@ -99,6 +99,14 @@ int norm_split_tokens(const char *s, size_t len, vec *toks)
 			continue;
 		}
 		t.off = pos;
+		if (pos + 2 < len && s[pos] == '-' && s[pos + 1] == '-' && (su_is_lower(s[pos + 2]) || su_is_upper(s[pos + 2]))) {
+			/* a dash glued to the clause it opens: Thailand --yang */
+			t.len = 2;
+			cut_core(s, &t);
+			if (!vec_push(toks, &t))
+				return -1;
+			t.off = pos += 2;
+		}
 		while (pos < len) {
 			unsigned char ch = (unsigned char)s[pos];
 			if (ch < 0x80 && ch != ' ' && (ch < '\t' || ch > '\r')) {

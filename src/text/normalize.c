@@ -308,10 +308,6 @@ static int capital_after(const ctx *c, size_t i)
  * name (Pierre - Emerick; not Nabawi - Masjid Quba)? */
 static int name_dash(const ctx *c, size_t i)
 {
-	/* a route between two places: Rute Jakarta - Bandung keeps its pause */
-	static const char *const route[] = {"rute", "jalur", "ruas", "tol", "trayek", "lintas", "jurusan",
-					    "relasi", "penerbangan", "koridor", "arah", "dari", NULL};
-	char low[16];
 	size_t pn, qn, k;
 	const char *p = norm_core(c, i - 1, &pn), *q = norm_core(c, i + 1, &qn);
 	int caps = pn > 0 && pn <= 4 && qn > 0 && su_is_upper(q[0]);
@@ -339,12 +335,13 @@ static int name_dash(const ctx *c, size_t i)
 	    c->t[i - 1].len == pn && c->t[i + 1].c_off == c->t[i + 1].off && letters_only(p, pn) &&
 	    letters_only(q, qn) && !(i >= 2 && c->s[c->t[i - 2].off + c->t[i - 2].len - 1] == ',') &&
 	    ((!norm_known(c, p, pn) && !norm_known(c, q, qn)) ||
-	     (!capital_after(c, i + 1) && !(i >= 2 && norm_in_list(norm_core_low(c, i - 2, low, sizeof low), route)) &&
-	      !lone_dash(c, i - 2) && !lone_dash(c, i + 2))))
+	     (i >= 2 && !capital_after(c, i + 1) && !lone_dash(c, i - 2) && !lone_dash(c, i + 2))))
 		/* (not a dateline's source: JAKARTA, Rimanews - Martin ...) */
 		return 1; /* a name of two parts: Pierre - Emerick, Hans - Joachim, Robson - Kanu;
-			     Soekarno - Hatta, Indo - Australia, where no name goes on
-			     and no route is said */
+			     and two names where no name goes on, not the first word
+			     (a dateline: Rimanews - Sekelompok) nor in a chain
+			     (Maumere - Ende - Nagekeo): Soekarno - Hatta, Indo -
+			     Australia, tol Jakarta - Cikampek */
 	/* Al - Haramain, El - Fasher; and the brands of Go (Go - Jek, Go - Pay):
 	 * a word of two letters, a capital first, before a capitalized one */
 	return pn == 2 && su_is_upper(p[0]) && su_is_lower(p[1]) && qn > 1 && su_is_upper(q[0]) &&
