@@ -1193,8 +1193,8 @@ static int english_name_compound(const pron_rules *p, const char *s, size_t n)
 		return 1;
 	if (n < 8)
 		return 0;
-	for (size_t k = 4; k + 4 <= n; k++)
-		if (wordset_has(&p->english, s, k) && english_form(p, s + k, n - k))
+	for (size_t k = 3; k + 4 <= n; k++) /* a word of three only before one of six: Mayweather */
+		if ((k >= 4 || n - k >= 6) && wordset_has(&p->english, s, k) && english_form(p, s + k, n - k))
 			return 1;
 	return 0;
 }
@@ -1227,7 +1227,10 @@ static int foreign_spelling(const char *s, size_t n)
 	if (last == 'w' || (last == 'y' && before && (!is_vowel(before) || before == 'e' || (before == 'a' && n >= 4))) ||
 	    (n >= 4 && last == 'h' && before == 'c' && is_vowel(s[n - 3])) || (n >= 4 && last == before && !is_vowel(last)))
 		return 1; /* ... Rich, Zurich: a final ch */
-	return (n >= 4 && last == 'e' && !is_vowel(before)) || (n >= 3 && last == 'e' && before == 'o');
+	return (n >= 4 && last == 'e' && !is_vowel(before)) || (n >= 3 && last == 'e' && before == 'o') ||
+	       /* Wales, James, Jones, Gates: a silent e before the final s */
+	       (n >= 5 && last == 's' && before == 'e' && strchr("lmntkvz", s[n - 3]) && is_vowel(s[n - 4]) &&
+		!is_vowel(s[n - 5]) && !(n > 5 && s[n - 4] == 'a' && s[n - 3] == 'l')); /* (not Gonzales, Morales) */
 }
 
 /* Is the lowercase name s[0..n), in neither dictionary, spelled the way
@@ -1257,7 +1260,8 @@ static int unknown_foreign(const char *s, size_t n)
 	return last == 'w' || (last == 'y' && (before == 'e' || before == 'a')) ||
 	       (last == before && !is_vowel(last) && n > 3) || /* Foxconn, Judd: no Indonesian word ends so */
 	       (last == 'h' && before == 'c' && n > 3) || /* fintech, Aftech */
-	       (n > 4 && last == 'h' && before == 't' && s[n - 3] == 'r'); /* Hemsworth, Perth */
+	       (n > 4 && last == 'h' && before == 't' && s[n - 3] == 'r') || /* Hemsworth, Perth */
+	       (n > 4 && last == 'e' && before == 'l' && strchr("bdgkptz", s[n - 3])); /* Randle, Tuttle */
 }
 
 static int english_compound(const pron_rules *p, const char *s, size_t n)

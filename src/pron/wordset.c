@@ -95,7 +95,7 @@ static int fill(wordset *w, size_t lines)
 			if (su_is_upper(c)) {
 				capital = 1;
 				c = su_lower(c);
-			} else if (!su_is_lower(c) && c != '-') {
+			} else if (!su_is_lower(c) && c != '-' && c != '\'') {
 				break;
 			}
 			h = (h ^ (unsigned char)c) * 1099511628211ULL;

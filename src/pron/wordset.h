@@ -24,7 +24,7 @@ enum {
 	WORDSET_CASE   /* keeps them apart, for wordset_has_name (Cole) */
 };
 
-/* Read path into w (zeroed by the caller): words of a-z and '-' (with a
+/* Read path into w (zeroed by the caller): words of a-z, '-' and ' (with a
  * capital, as names says). 0, also when there is no such file or it is
  * empty (then w is empty); -1 with errno when it cannot be read, or
  * memory runs out (ENOMEM). The file stays mapped until wordset_free. */
