@@ -751,6 +751,12 @@ static int foreign_name(char *s, size_t *n, char *q, int kind)
 	}
 	if (k >= 3 && s[0] == 'q' && s[1] == 'i')
 		s[0] = 'c', changed = 1; /* Qingchen, Qian: the q of Chinese names */
+	if (k >= 5 && s[0] == 'g' && s[1] == 'i' && (s[2] == 'a' || s[2] == 'o' || s[2] == 'u') && !q[1] &&
+	    strchr("aio", s[k - 1])) {
+		s[0] = 'j'; /* Giorgio, Giovanni, Gianluigi: an Italian gi before a vowel is j */
+		drop_letter(s, q, &k, 1);
+		changed = 1;
+	}
 	for (size_t a = 0, b; kind == 2 && a < k; a = b + 1) { /* each part of Joon-jae */
 		for (b = a; b < k && s[b] != '-'; b++)
 			;
