@@ -123,9 +123,6 @@ void suite_input(void)
 		/* a line of only a control character: an empty paragraph, and
 		 * the trimming must not run into the next one (found by fuzzing) */
 		{"Satu.\n\n\x06\n\nDua.", "Satu.||Dua."},
-		/* a paragraph that is only a reporter's code is the previous one's */
-		{"Satu.\n\n(rah)\n\n[bim]\n\nDua.", "Satu.  (rah)  [bim]|Dua."},
-		{"(rah)\n\nDua.\n\n(tidak dimainkan)", "(rah)|Dua.|(tidak dimainkan)"},
 	};
 	input_doc doc;
 	size_t i, line, col, bad;

@@ -9,7 +9,6 @@
 #include "base/buf.h"
 #include "suara.h"
 #include "base/utf8.h"
-#include "text/normalize.h"
 
 static int is_blank_byte(char c)
 {
@@ -151,26 +150,7 @@ static size_t line_end(const input_doc *doc, size_t pos, int *blank)
 	return doc->nl[k];
 }
 
-static int next_para(const input_doc *doc, size_t *pos, input_para *p);
-
 int input_next_para(const input_doc *doc, size_t *pos, input_para *p)
-{
-	size_t after;
-	input_para q;
-	if (!next_para(doc, pos, p))
-		return 0;
-	/* A paragraph that is only a reporter's code, "(rah)", closes the
-	 * one before it, as it does a sentence (normalize.h): a newsreader
-	 * does not say it, and it is not a paragraph of its own. */
-	after = *pos;
-	while (next_para(doc, &after, &q) && q.len >= 4 && norm_byline(doc->text + q.off, q.len) == 0) {
-		p->len = q.off + q.len - p->off;
-		*pos = after;
-	}
-	return 1;
-}
-
-static int next_para(const input_doc *doc, size_t *pos, input_para *p)
 {
 	size_t at = *pos < doc->start ? doc->start : *pos, first = 0, last = 0, end;
 	int blank, found = 0;

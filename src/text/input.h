@@ -41,8 +41,7 @@ void input_free(input_doc *doc);
 void input_position(const input_doc *doc, size_t off, size_t *line, size_t *col);
 
 /* The next paragraph at or after *pos: returns 1 and fills *p, or 0 at the
- * end. Advances *pos. A paragraph that is only a reporter's code
- * (norm_byline: "(rah)", "[bim]") is part of the one before it. */
+ * end. Advances *pos. */
 int input_next_para(const input_doc *doc, size_t *pos, input_para *p);
 
 /* Does text[0..len) hold anything but whitespace? */
