@@ -173,11 +173,8 @@ static int try_slash(ctx *c, const char *s, size_t n)
 		return 0;
 	if (a == 4 && b == 4 && y == x + 1) /* a season, a school year: two years, a pause between */
 		return num_cardinal(c->sp, s, a) || sbuf_addc(c->sp, ',') || num_cardinal(c->sp, slash + 1, b) ? -1 : 1;
-	if (a == 4 && b == 2 && x >= 1900 && y == (x + 1) % 100) { /* 2016/17: the second year in full */
-		char next[24];
-		snprintf(next, sizeof next, "%ld", x + 1);
-		return num_cardinal(c->sp, s, a) || sbuf_addc(c->sp, ',') || num_cardinal(c->sp, next, 4) ? -1 : 1;
-	}
+	if (a == 4 && b == 2 && x >= 1900 && y == (x + 1) % 100) /* 2016/17: the second year in full */
+		return num_cardinal(c->sp, s, a) || sbuf_addc(c->sp, ',') || norm_say_uint(c, (unsigned long)x + 1) ? -1 : 1;
 	if (y == 2 && x == 1)
 		return norm_words(c, "setengah") ? -1 : 1;
 	if (y >= 3 && y <= 10 && x < y && x > 0) {
@@ -239,11 +236,8 @@ static int try_range(ctx *c, size_t i, const char *s, size_t n)
 	if ((rc = try_simple(c, i, s, p)) <= 0)
 		return rc;
 	long lo = plain ? num_small(s, p) : -1, hi = plain ? num_small(s + q, qn) : -1;
-	if (p == 4 && qn == 2 && lo >= 1900 && hi == (lo + 1) % 100) { /* a season: 2016-17 */
-		char next[24];
-		snprintf(next, sizeof next, "%ld", lo + 1);
-		return sbuf_addc(c->sp, ',') || num_cardinal(c->sp, next, 4) ? -1 : 1;
-	}
+	if (p == 4 && qn == 2 && lo >= 1900 && hi == (lo + 1) % 100) /* a season: 2016-17 */
+		return sbuf_addc(c->sp, ',') || norm_say_uint(c, (unsigned long)lo + 1) ? -1 : 1;
 	if (lo >= 0 && hi >= 0 && lo > hi && (p > 1 || qn > 1)) {
 		/* from high to low: no range but a score (122-114, 110-91) */
 		if (sbuf_addc(c->sp, ',') != 0)
