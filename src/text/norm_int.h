@@ -122,6 +122,7 @@ int norm_say_unit(ctx *c, const char *v, int per);
 
 /* Numbers, dates, times, ranges, with a unit glued on: 5,5%, 10kg, 30°C. */
 int norm_rule_numeric(ctx *c, size_t i, size_t *used);
+int norm_rule_minute(ctx *c, size_t i, size_t *used);
 
 /* A unit as its own token after a number or "per": 10 kg, per kg, 1500 USD. */
 int norm_rule_unit_after(ctx *c, size_t i, size_t *used);

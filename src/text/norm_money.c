@@ -70,6 +70,17 @@ int norm_rule_money(ctx *c, size_t i, size_t *used)
 		size_t e = un + 1; /* Rp 1.050.000/gram: per a word */
 		while (e < an && su_is_lower(a[e]))
 			e++;
+		if (a[un] == '/' && e == an && e == un + 1 && j + 1 < c->nt && c->t[j].len == an) {
+			size_t qn; /* Rp 5.000/ kg: per the next token's unit */
+			const char *q = norm_core(c, j + 1, &qn);
+			if (qn && su_is_lower(q[0]) && (unit = norm_find_unit(c, q, qn, &per)) != NULL && !per) {
+				if (norm_say_number(c, &x) || norm_words(c, cur) || norm_words(c, "per") ||
+				    norm_say_unit(c, unit, 0))
+					return -1;
+				*used = j + 1 - i + 1;
+				return 1;
+			}
+		}
 		if (a[un] != '/' || e < an || e == un + 1)
 			return 0;
 		per_word = 1;

@@ -563,6 +563,12 @@ int norm_rule_unit_after(ctx *c, size_t i, size_t *used)
 		if (an && su_is_digit(a[an - 1])) /* 40 km /jam */
 			return norm_per_word(c, s, n) < 0 ? -1 : 1;
 	}
+	if (pn == 1 && prev[0] == '/' && c->t[i - 1].len == 1 && i >= 2 && n >= 1 && su_is_lower(s[0])) {
+		size_t an; /* 5.000 / kg: the slash said "per" */
+		const char *a = norm_core(c, i - 2, &an);
+		if (an && su_is_digit(a[an - 1]) && (unit = norm_find_unit(c, s, n, &per)) != NULL && !per)
+			return norm_say_unit(c, unit, 0) ? -1 : 1;
+	}
 	if (!(pn && su_is_digit(prev[pn - 1])) && !norm_core_is(c, i - 1, "per"))
 		return 0;
 	if (n >= 2 && s[n - 1] == '/' && i + 1 < c->nt && (unit = norm_find_unit(c, s, n - 1, &per)) != NULL && !per)
@@ -572,4 +578,76 @@ int norm_rule_unit_after(ctx *c, size_t i, size_t *used)
 	if (!(unit = norm_find_unit(c, s, n, &per)))
 		return unit_per_word(c, s, n);
 	return norm_say_unit(c, unit, per) ? -1 : 1;
+}
+
+/* Does a minute mark (' or U+2019) open s[a..b), with nothing after it but
+ * closing brackets and marks? */
+static int minute_mark(const char *s, size_t a, size_t b)
+{
+	if (a < b && s[a] == '\'')
+		a++;
+	else if (b - a >= 3 && !memcmp(s + a, "\xE2\x80\x99", 3))
+		a += 3;
+	else
+		return 0;
+	for (; a < b; a++)
+		if (s[a] != ')' && s[a] != ',' && s[a] != ';' && s[a] != '.')
+			return 0;
+	return 1;
+}
+
+/* Token i as a minute of a match: a number of 1 to 130 with a minute mark
+ * glued (54') or alone after it (76 '), maybe added time (90 + 1 '). Its
+ * end in *end (the token holding the mark). */
+static int minute_at(const ctx *c, size_t i, size_t *end)
+{
+	size_t n;
+	const char *s = norm_core(c, i, &n);
+	const tok *t = &c->t[i];
+	if (n == 0 || n > 3 || s[0] == '0' || norm_digit_run(s, n) != n || strtoul(s, NULL, 10) > 130)
+		return 0;
+	if (minute_mark(c->s, t->c_off + n, t->off + t->len)) {
+		*end = i;
+		return 1;
+	}
+	if (t->c_off + n != t->off + t->len || i + 1 >= c->nt)
+		return 0;
+	t = &c->t[i + 1];
+	if (t->c_len == 0 && minute_mark(c->s, t->off, t->off + t->len)) {
+		*end = i + 1;
+		return 1;
+	}
+	return 0;
+}
+
+/* Footballers' minutes in a line-up or a list of goals: (Alfarisi 76 '),
+ * Hariono 54', Billy (90 + 1 '): "menit tujuh puluh enam". Not inside a
+ * single-quoted title ('Malam Pertama 2' ini) opened in the 16 tokens
+ * before. */
+int norm_rule_minute(ctx *c, size_t i, size_t *used)
+{
+	size_t end, base = i, n;
+	const char *s;
+	if (!(n = c->t[i].c_len) || !su_is_digit(c->s[c->t[i].c_off]))
+		return 0;
+	for (size_t k = i > 16 ? i - 16 : 0; k < i; k++) { /* a quoted title is short */
+		const char *w = c->s + c->t[k].off;
+		if (c->t[k].c_len && (w[0] == '\'' || (c->t[k].len >= 3 && !memcmp(w, "\xE2\x80\x98", 3))))
+			return 0;
+	}
+	if (!minute_at(c, i, &end)) {
+		if (i + 2 >= c->nt || !norm_core_is(c, i + 1, "+") || c->t[i + 1].len != 1 ||
+		    !minute_at(c, i + 2, &end))
+			return 0;
+		s = norm_core(c, i, &n);
+		if (n == 0 || n > 3 || norm_digit_run(s, n) != n || c->t[i].c_off + n != c->t[i].off + c->t[i].len)
+			return 0;
+		base = i + 2;
+	}
+	if (norm_words(c, "menit") || norm_say_uint(c, strtoul(norm_core(c, i, &n), NULL, 10)))
+		return -1;
+	if (base != i && (norm_words(c, "plus") || norm_say_uint(c, strtoul(norm_core(c, base, &n), NULL, 10))))
+		return -1;
+	*used = end - i + 1;
+	return 1;
 }

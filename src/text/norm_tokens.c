@@ -89,6 +89,14 @@ static int glued_after_capitals(const char *s, size_t len, size_t start, size_t 
 	       su_is_upper(s[at]) && su_is_lower(s[at + 1]);
 }
 
+/* Is the period before s[at] that of "No." glued to its number (Jl.
+ * Kecapi II No.64)? Then "No." is a token of its own, said "nomor". */
+static int glued_number_sign(const char *s, size_t len, size_t start, size_t at)
+{
+	return at == start + 3 && at < len && s[start] == 'N' && (s[start + 1] == 'o' || s[start + 1] == 'O') &&
+	       su_is_digit(s[at]);
+}
+
 int norm_split_tokens(const char *s, size_t len, vec *toks)
 {
 	size_t pos = 0, n;
@@ -111,7 +119,7 @@ int norm_split_tokens(const char *s, size_t len, vec *toks)
 			unsigned char ch = (unsigned char)s[pos];
 			if (ch < 0x80 && ch != ' ' && (ch < '\t' || ch > '\r')) {
 				pos++; /* fast path: ASCII, not a space */
-				if (ch == '.' && glued_after_capitals(s, len, t.off, pos))
+				if (ch == '.' && (glued_after_capitals(s, len, t.off, pos) || glued_number_sign(s, len, t.off, pos)))
 					break;
 				continue;
 			}

@@ -38,6 +38,7 @@ static const char *slash_word(const ctx *c, size_t i)
 	while (d < pn && (su_is_digit(p[d]) || p[d] == ',' || p[d] == '.'))
 		d++;
 	if (norm_find_unit(c, p, pn, &per) || (d > 0 && d < pn && norm_find_unit(c, p + d, pn - d, &per)) ||
+	    (d > 0 && d == pn && q && norm_find_unit(c, q, qn, &per) && !per) || /* 5.000 / kg */
 	    norm_scale(c->r, p, pn) || (pn == 6 && !strncmp(p, "rupiah", 6)) || (i >= 2 && norm_core_is(c, i - 2, "/")))
 		return "per";
 	return NULL;
