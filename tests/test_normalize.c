@@ -105,7 +105,8 @@ static void unit_cases(const norm_rules *r)
 	} cases[] = {
 		{"Rp 12.500", "dua belas ribu lima ratus rupiah"},
 		{"Beli dll. Lalu pulang.", "Beli dan lain-lain. Lalu pulang."},
-		{"a [[b]] c", "a b, c"}, /* a bracket ends an aside with a pause */
+		{"a [[b]] c", "a b c"}, /* square brackets: an editor's words in a quote, no pause */
+		{"a (b) c", "a, b, c"}, /* a bracket ends an aside with a pause */
 		{"<speak>halo</speak>", "speak halo speak"},
 		/* a spaced dash inside a word or name says no pause; a real
 		 * dash, a year's range or a score does */

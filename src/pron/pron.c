@@ -888,7 +888,8 @@ static int name_spelling(char *s, size_t *n, char *q, int kind)
 			changed = 1;
 			continue;
 		}
-		if (unknown && s[i] == 'j' && i > 0 && s[i - 1] == 's') {
+		if (unknown && s[i] == 'j' && i > 0 && s[i - 1] == 's' && !(i == 5 && !memcmp(s, "trans", 5))) {
+			/* (not where trans- meets a name: Transjakarta) */
 			s[k] = 'y', q[k++] = 0;
 			changed = 1;
 			continue;
@@ -1176,15 +1177,22 @@ static int english_form(const pron_rules *p, const char *s, size_t n)
  * (Lifeprint, Silverstone, Threadripper, Superbike) or a prefix and a word
  * (Uncaged), not made the way Indonesian words are (Magelang, Basalamah),
  * nor ending in a, i, o, u? */
+static int short_english_shape(const char *s);
+
 /* Is the lowercase s[0..n) an English prefix before an English word of
  * five letters or more (teleconsulting, biofabric, uncaged, prewedding,
- * microtransaction)? */
+ * microtransaction), or a prefix of four letters or more before an
+ * English word of four shaped as no Indonesian one is (Superbike,
+ * multicore)? */
 static int prefixed_english(const pron_rules *p, const char *s, size_t n)
 {
 	static const char *const prefixes[] = {"un", "re", "pre", "bio", "eco", "tele", "micro", "cyber", "multi", "super", "over"};
 	for (size_t k = 0; k < sizeof prefixes / sizeof prefixes[0]; k++) {
 		size_t e = strlen(prefixes[k]);
-		if (n >= e + 5 && memcmp(s, prefixes[k], e) == 0 && english_form(p, s + e, n - e))
+		if (n < e + 4 || memcmp(s, prefixes[k], e) != 0)
+			continue;
+		if ((n >= e + 5 && english_form(p, s + e, n - e)) ||
+		    (e >= 4 && n == e + 4 && short_english_shape(s + e) && wordset_has(&p->english, s + e, 4)))
 			return 1;
 	}
 	return 0;
@@ -1193,10 +1201,12 @@ static int prefixed_english(const pron_rules *p, const char *s, size_t n)
 static int indonesian_shape(const char *s, size_t n);
 static int english_name_compound(const pron_rules *p, const char *s, size_t n)
 {
-	if (indonesian_shape(s, n) || strchr("aiou", s[n - 1]))
+	if (strchr("aiou", s[n - 1]))
 		return 0; /* Kristanto, Maradona: Indonesian and Romance names end so */
 	if (prefixed_english(p, s, n))
-		return 1;
+		return 1; /* Superbike, though shaped as Indonesian words are */
+	if (indonesian_shape(s, n))
+		return 0; /* Magelang */
 	if (n < 8)
 		return 0;
 	for (size_t k = 3; k + 4 <= n; k++) /* a word of three only before one of six: Mayweather */
@@ -1350,6 +1360,17 @@ static int indonesian_prefix(const char *w, size_t n)
 	return 0;
 }
 
+/* Is w[0..n) an English particle of a phrasal word (in, out, up, on,
+ * off, down)? */
+static int short_particle(const char *w, size_t n)
+{
+	static const char *const particles[] = {"in", "out", "up", "on", "off", "down"};
+	for (size_t k = 0; k < sizeof particles / sizeof particles[0]; k++)
+		if (strlen(particles[k]) == n && memcmp(particles[k], w, n) == 0)
+			return 1;
+	return 0;
+}
+
 static int english_hyphenated(const pron_rules *p, const char *w, size_t n)
 {
 	size_t a = 0, parts = 0;
@@ -1365,8 +1386,10 @@ static int english_hyphenated(const pron_rules *p, const char *w, size_t n)
 		if (parts == 0 && indonesian_prefix(w + a, b - a))
 			return 0; /* me-remix, di-upgrade: an Indonesian word */
 		if (parts == 0 && b - a <= 2 && ((b - a == 2 && su_lower(w[a]) == 'c' && w[a + 1] == 'o') ||
-						  (b - a == 1 && su_lower(w[a]) == 'e')))
-			; /* co-, e- */
+						  (b - a == 1 && (su_lower(w[a]) == 'e' || su_is_upper(w[a])))))
+			; /* co-, e-, X-ray, T-shirt */
+		else if (english && parts > 0 && short_particle(w + a, b - a))
+			; /* check-in, log-out, set-up */
 		else if (english_word(p, w + a, b - a) == NOT_ENGLISH)
 			return 0;
 		else
@@ -1429,6 +1452,9 @@ static int japanese_shape(const char *s, size_t n)
 	size_t i = 0, vowels = 0;
 	if (has_pair(s, n, "eeoo")) /* Moore, Boone: English */
 		return 0;
+	for (size_t k = 0; k + 2 < n; k++)
+		if (s[k] == 'o' && s[k + 1] == 'u' && !is_vowel(s[k + 2]))
+			return 0; /* Missouri: ou before a consonant (Inoue's is before e) */
 	while (i < n) {
 		if (is_vowel(s[i])) {
 			vowels++, i++;
@@ -1505,8 +1531,10 @@ static int indonesian_shape(const char *s, size_t n)
 static int english_kind(const pron_rules *p, const char *low, size_t n, int capital)
 {
 	if (capital && (arabic_name(low, n) || old_spelling_start(low, n) || portuguese_nh(low, n) ||
-			(japanese_shape(low, n) && !wordset_has_name(&p->english, low, n) && !english_form(p, low, n))))
-		return NOT_ENGLISH; /* Khaleel, Dzulkifli: Arabic; Njoo: old spelling; Coutinho: Portuguese; Inoue, Kaneko */
+			(japanese_shape(low, n) && (!wordset_has_name(&p->english, low, n) || strchr("aiou", low[n - 1])) &&
+			 !english_form(p, low, n))))
+		return NOT_ENGLISH; /* Khaleel, Dzulkifli: Arabic; Njoo: old spelling; Coutinho: Portuguese; Inoue, Kaneko;
+				   * Yamaha, Toyota even where hunspell-en-us lists them */
 	if (capital && n > 4 && low[0] == 'm' && low[1] == 'c' && !is_vowel(low[2]))
 		return ENGLISH; /* McCann, McMenemy */
 	if (!capital && n == 2 && !strstr("of on in at to by is it as or an up my me he if us so do go no", low))
@@ -1699,6 +1727,24 @@ static int note_name(sbuf *names, const char *w, size_t n)
 	return sbuf_add(names, w, n) != 0 || sbuf_addc(names, '\n') != 0 ? -1 : 0;
 }
 
+/* Is the "Air" at sp[i..i+3) the English word of an airline's name: after
+ * a capitalized word that is no Indonesian word (Lion Air, Nam Air,
+ * Vietjet Air; not Tanah Air, Sumber Daya Air, Desa Air Paoh) or after
+ * Batik or Pelita, and before no capitalized word (not Air Minum)? */
+static int airline_air(const pron_rules *p, const char *sp, size_t len, size_t i, size_t prev, size_t prev_n,
+		       size_t nx)
+{
+	char low[WORD_MAX];
+	if (i + 3 > len || memcmp(sp + i, "Air", 3) != 0 || !prev_n || !only_spaces(sp, prev + prev_n, i) ||
+	    small_letters(sp + prev, prev_n, low) != 1 || prev_n < 3)
+		return 0;
+	if (nx < len && only_spaces(sp, i + 3, nx) && su_is_upper(sp[nx]))
+		return 0;
+	if ((prev_n == 5 && !memcmp(low, "batik", 5)) || (prev_n == 6 && !memcmp(low, "pelita", 6)))
+		return 1;
+	return !find_root(&p->roots, low, prev_n) && !pron_is_word((void *)p, low, prev_n);
+}
+
 /* pron_sentence, and with names non-NULL pron_collect. */
 static int sentence(const pron_rules *p, const char *sp, size_t len, sbuf *eng, vec *anchors, sbuf *names)
 {
@@ -1748,6 +1794,8 @@ static int sentence(const pron_rules *p, const char *sp, size_t len, sbuf *eng, 
 		if (p->english_fn && !english &&
 		    (english_hyphenated(p, sp + i, end - i) || english_possessive(p, sp + i, end - i) ||
 		     english_contraction(p, sp + i, end - i)))
+			english = 1;
+		if (p->english_fn && !english && end - i == 3 && airline_air(p, sp, len, i, prev, prev_n, nx))
 			english = 1;
 		/* The Reds, The Jak, The OS ("The o es"): "The" is English
 		 * (Indonesian has no such word; its tea is teh) */

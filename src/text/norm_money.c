@@ -66,6 +66,38 @@ int norm_rule_money(ctx *c, size_t i, size_t *used)
 	if (!an || !su_is_digit(a[0]) || (un = norm_scan_number(a, an, &x)) == 0 || x.sign)
 		return 0;
 	int per_word = 0;
+	if (un + 1 < an && a[un] == '-' && su_is_digit(a[un + 1])) {
+		number y; /* Rp 1,2-3,4 juta, SGD 128-328: a range, the currency after both */
+		if (norm_scan_number(a + un + 1, an - un - 1, &y) != an - un - 1 || y.sign)
+			return 0;
+		if ((scale = scale_at(c, j + 1)) != NULL)
+			j++;
+		if (norm_say_number(c, &x) || norm_words(c, "sampai") || norm_say_number(c, &y) ||
+		    (scale && norm_words(c, scale)) || norm_words(c, cur))
+			return -1;
+		*used = j - i + 1;
+		return 1;
+	}
+	if (un == an && !scale_at(c, j + 1) && j + 2 < c->nt && c->t[j + 1].len == 1 && c->s[c->t[j + 1].off] == '-') {
+		size_t bn, bk, m = j + 2; /* Rp 1,2 - Rp 3,6 juta, Rp 500 - Rp 700: the scale and currency once, after both */
+		const char *b = norm_core(c, m, &bn), *cur2 = currency_prefix(c, b, bn, &bk);
+		number y;
+		if (cur2 && !strcmp(cur2, cur)) {
+			if (bk == bn && m + 1 < c->nt)
+				b = norm_core(c, ++m, &bn);
+			else
+				b += bk, bn -= bk;
+			const char *sc = scale_at(c, m + 1);
+			if (bn && su_is_digit(b[0]) && norm_scan_number(b, bn, &y) == bn && !y.sign &&
+			    c->t[m].c_off + c->t[m].c_len == c->t[m].off + c->t[m].len) {
+				if (norm_say_number(c, &x) || norm_words(c, "sampai") || norm_say_number(c, &y) ||
+				    (sc && norm_words(c, sc)) || norm_words(c, cur))
+					return -1;
+				*used = m + (sc != NULL) - i + 1;
+				return 1;
+			}
+		}
+	}
 	if (un < an && !(unit = norm_find_unit(c, a + un, an - un, &per))) {
 		size_t e = un + 1; /* Rp 1.050.000/gram: per a word */
 		while (e < an && su_is_lower(a[e]))

@@ -196,8 +196,10 @@ static char pick_mark(const char *s, size_t n, int alone)
 			m = ',';
 		else if (m == ',' && k + 1 < n && s[k + 1] == '-')
 			m = 0; /* Rp 2.500,- */
-		else if (m == ')' || m == ']')
+		else if (m == ')')
 			m = ','; /* the end of an aside: a pause */
+		else if (m == ']')
+			m = 0; /* an editor's words inside a quote: "saya [kirim] email" */
 		rank = mark_rank(m);
 		best = rank > best ? rank : best;
 	}
