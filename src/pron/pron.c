@@ -1580,12 +1580,47 @@ static int english_kind(const pron_rules *p, const char *low, size_t n, int capi
  * League, for you, Ashley Cole); ENGLISH_NAME for another name, beside a
  * word that is not a name. The capitalized words English alone are those
  * english_kind lists. */
+/* Is w[0..n) a brand written in camel case whose parts are all words of
+ * hunspell-en-us, one of them of four letters or more and not
+ * Indonesian, maybe after an i, e or a (InTour, iTunes, iHeartRadio,
+ * aCommerce; not TelkomCare, UntukKorowai)? */
+static int camel_english(const pron_rules *p, const char *w, size_t n)
+{
+	char low[WORD_MAX];
+	size_t a = 0, parts = 0;
+	int long_part = 0;
+	if (n < 5 || n >= WORD_MAX)
+		return 0;
+	if (su_is_lower(w[0]) && strchr("iea", w[0]) && su_is_upper(w[1]))
+		a = 1;
+	while (a < n) {
+		size_t b = a + 1;
+		if (!su_is_upper(w[a]))
+			return 0;
+		while (b < n && su_is_lower(w[b]))
+			b++;
+		if (b - a < 2)
+			return 0; /* two capitals together: an acronym inside */
+		for (size_t k = a; k < b; k++)
+			low[k - a] = su_lower(w[k]);
+		low[b - a] = '\0';
+		if (!english_form(p, low, b - a))
+			return 0;
+		long_part |= b - a >= 4 && !find_root(&p->roots, low, b - a) && !pron_is_word((void *)p, low, b - a);
+		parts++;
+		a = b;
+	}
+	return (parts >= 2 || su_is_lower(w[0])) && long_part;
+}
+
 static int english_word(const pron_rules *p, const char *w, size_t n)
 {
 	char low[WORD_MAX];
 	int capital, kind;
-	if (!wordset_loaded(&p->english) || n < 2 || (capital = small_letters(w, n, low)) < 0)
+	if (!wordset_loaded(&p->english) || n < 2)
 		return NOT_ENGLISH;
+	if ((capital = small_letters(w, n, low)) < 0)
+		return camel_english(p, w, n) ? ENGLISH : NOT_ENGLISH;
 	/* the English lists first: most words are in none of them, and the
 	 * affix grammar is the dearer question */
 	if ((kind = english_kind(p, low, n, capital)) == NOT_ENGLISH)
