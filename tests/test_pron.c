@@ -202,6 +202,18 @@ static void check_document_names(pron_rules *p, sbuf *eng, vec *a)
 	      "a list without its last line break, or too long, is refused and leaves none");
 	CHECK(pron_set_document(p, big + 1, PRON_NAMES_MAX) == 0 && pron_set_document(p, NULL, 0) == 0,
 	      "a list of PRON_NAMES_MAX bytes is taken, and none clears it");
+	{ /* a short common word with a capital, English beside English
+	   * (Pew Research Center), is carried too: "peneliti Pew" */
+		static const char survey[] = "Survei Pew Research Center.", alone[] = "Kata peneliti Pew.";
+		sbuf_clear(&names);
+		CHECK(pron_collect(p, survey, strlen(survey), eng, a, &names) == 0 &&
+			      strstr(sbuf_str(&names), "Pew\n") != NULL,
+		      "pron_collect lists Pew (%s)", sbuf_str(&names));
+		CHECK(pron_set_document(p, names.data, names.len) == 0 &&
+			      pron_sentence(p, alone, strlen(alone), eng, a) == 0 && strstr(sbuf_str(eng), "PPEW"),
+		      "with the list, Pew alone is English (%s)", sbuf_str(eng));
+		pron_set_document(p, NULL, 0);
+	}
 	sbuf_free(&names);
 }
 

@@ -1820,7 +1820,8 @@ static int sentence(const pron_rules *p, const char *sp, size_t len, sbuf *eng, 
 		 * ends in a, i, o or u, which English names seldom do and
 		 * Japanese, Spanish or Indonesian ones do (Suzuki GSX, Go -
 		 * Jek Engineering) */
-		if (kind == ENGLISH_NAME && su_is_upper(sp[i]) && end - i >= 3 && !strchr("aiou", sp[end - 1])) {
+		if ((kind == ENGLISH_NAME || kind == ENGLISH_NEXT_TO_ENGLISH) && su_is_upper(sp[i]) && end - i >= 3 &&
+		    !strchr("aiou", sp[end - 1])) {
 			if (!english && list_has(p->doc_names, p->doc_len, sp + i, end - i))
 				english = 1;
 			else if (english && names && note_name(names, sp + i, end - i) != 0)
