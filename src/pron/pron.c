@@ -1528,6 +1528,16 @@ static int indonesian_shape(const char *s, size_t n)
 	return run <= 1;
 }
 
+/* Does the lowercase name s[0..n) end as English places do: -chester,
+ * -ford, -ington, or -land after a consonant (Manchester, Watford,
+ * Wellington, Sunderland, Auckland)? */
+static int english_place(const char *s, size_t n)
+{
+	return (n >= 8 && !memcmp(s + n - 7, "chester", 7)) || (n >= 6 && !memcmp(s + n - 4, "ford", 4)) ||
+	       (n >= 8 && !memcmp(s + n - 6, "ington", 6)) ||
+	       (n >= 7 && !memcmp(s + n - 4, "land", 4) && !is_vowel(s[n - 5]));
+}
+
 static int english_kind(const pron_rules *p, const char *low, size_t n, int capital)
 {
 	if (capital && (arabic_name(low, n) || old_spelling_start(low, n) || portuguese_nh(low, n) ||
@@ -1546,13 +1556,13 @@ static int english_kind(const pron_rules *p, const char *low, size_t n, int capi
 	    (english_form(p, low, n) || wordset_has_name(&p->english, low, n)))
 		return ENGLISH; /* United, Coding, Education, Gunners, Islamic */
 	if (capital && n >= 3 && wordset_has_name(&p->english, low, n))
-		return foreign_spelling(low, n) ? ENGLISH
+		return foreign_spelling(low, n) || english_place(low, n) ? ENGLISH
 		       : (low[n - 1] == 'o' || indonesian_shape(low, n)) && !wordset_has(&p->english, low, n) &&
 				       !(n > 6 && memcmp(low + n - 3, "ian", 3) == 0)
 			       ? NOT_ENGLISH /* Roberto, Bruno; Banjarmasin: no English name */
 			       : ENGLISH_NAME; /* but International, Indonesian, beside English */
-	if (capital && n >= 4 && !wordset_has(&p->english, low, n) && unknown_foreign(low, n) &&
-	    !indonesian_shape(low, n))
+	if (capital && n >= 4 && !wordset_has(&p->english, low, n) &&
+	    ((unknown_foreign(low, n) && !indonesian_shape(low, n)) || english_place(low, n)))
 		return ENGLISH;
 	if (capital && n >= 4 && (unknown_foreign(low, n) || has_pair(low, n, "chshthghea")) &&
 	    english_form(p, low, n))

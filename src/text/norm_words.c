@@ -361,6 +361,17 @@ static int say_acronym_word(ctx *c, const char *low, size_t n)
 /* Is token i one of the all-capital words (two to four) that open a
  * sentence and end at a comma, a bracket or a dash: a dateline (DEPOK (Pos
  * Kota), KUALA LUMPUR, ...)? */
+/* Is token k followed, with nothing between, by another all-capital
+ * word? */
+static int dateline_goes_on(const ctx *c, size_t k)
+{
+	const tok *t = &c->t[k], *u;
+	if (k + 1 >= c->nt || t->c_off + t->c_len != t->off + t->len)
+		return 0;
+	u = &c->t[k + 1];
+	return u->c_len >= 2 && u->c_off == u->off && capitals(c->s + u->c_off, u->c_len) == u->c_len;
+}
+
 static int dateline(const ctx *c, size_t i)
 {
 	for (size_t k = 0; k < c->nt && k < 4; k++) {
@@ -368,8 +379,9 @@ static int dateline(const ctx *c, size_t i)
 		const char *w = c->s + t->c_off;
 		if (k == 0 && k < i && memchr(w, '.', t->c_len))
 			continue; /* JUARA.NET, TOKYO - */
-		if (t->c_len < 3 || capitals(w, t->c_len) != t->c_len)
-			return 0;
+		if (capitals(w, t->c_len) != t->c_len ||
+		    (t->c_len < 3 && !(t->c_len == 2 && k > 0 && vowel_groups(w, 2) && dateline_goes_on(c, k))))
+			return 0; /* (two letters inside a name: TERMAS DE RIO HONDO; not DC, TNI AU, BERITA MU) */
 		if (k + 1 < c->nt && (c->s[c->t[k + 1].off] == '(' || c->s[c->t[k + 1].off] == '-'))
 			return k >= i;
 		if (t->c_off + t->c_len < t->off + t->len && c->s[t->c_off + t->c_len] == ',')
@@ -378,10 +390,10 @@ static int dateline(const ctx *c, size_t i)
 	return 0;
 }
 
-/* An all-capital token: an acronym said as a word (acronyms.tsv); a word
- * of four letters or more the pronunciation knows (SIMAK JUGA, ISIS); a
- * dateline's word of three letters or more with a vowel (DEPOK (Pos Kota),
- * NEW YORK); in a headline, a word the pronunciation knows or one of two
+/* An all-capital token: an acronym said as a word (acronyms.tsv); a
+ * dateline's word with a vowel, as a capitalized name (DEPOK (Pos Kota),
+ * NEW YORK, TERMAS DE RIO HONDO); a word of four letters or more the
+ * pronunciation knows (SIMAK JUGA, ISIS); in a headline, a word the pronunciation knows or one of two
  * syllables and five letters or more (ANIES); spelled when it has two to
  * five capitals (DPR, MUI, G20); else the word it is, in small letters
  * (JAKARTA). 0 when s is no such token. */
@@ -398,9 +410,14 @@ static int say_capitals(ctx *c, size_t i, const char *s, size_t n)
 	for (size_t k = 0; k < n && k < sizeof low; k++)
 		low[k] = su_lower(s[k]);
 	known = n < sizeof low && c->r->known && c->r->known(c->r->known_ud, low, n);
+	if (n < sizeof low && caps == n && n >= 2 && vowel_groups(s, n) >= 1 && dateline(c, i)) {
+		low[0] = s[0]; /* a dateline's place, said as its name is: MANCHESTER as Manchester */
+		if ((v = table_lookup_fold(&c->r->t[T_LEXICON], low, n, 1)) != NULL)
+			return norm_words(c, v) ? -1 : 1;
+		return norm_word_break(c) || sbuf_add(c->sp, low, n) ? -1 : 1;
+	}
 	if (n < sizeof low && caps == n &&
-	    (caps > 5 || (n >= 4 && known) || (n >= 3 && vowel_groups(s, n) >= 1 && dateline(c, i)) ||
-	     (headline(c) && (known || (n >= 5 && vowel_groups(s, n) >= 2)))))
+	    (caps > 5 || (n >= 4 && known) || (headline(c) && (known || (n >= 5 && vowel_groups(s, n) >= 2)))))
 		return norm_word_break(c) || (known ? sbuf_add(c->sp, low, n) : say_acronym_word(c, low, n)) ? -1 : 1;
 	if (caps > 5)
 		return 0;
