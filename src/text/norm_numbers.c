@@ -500,6 +500,8 @@ int norm_rule_numeric(ctx *c, size_t i, size_t *used)
 		return num_cardinal(c->sp, s, p) || norm_words(c, unit) ? -1 : 1;
 	if (n - p == 2 && memcmp(s + p, "an", 2) == 0)
 		return say_decade(c, s, p);
+	if (p == 4 && n == 5 && s[4] == 'H' && norm_digit_run(s, 4) == 4 && (s[0] == '1' && (s[1] == '3' || s[1] == '4')))
+		return num_cardinal(c->sp, s, 4) || norm_words(c, "hijriah") ? -1 : 1; /* 1437H: a year of the hijra */
 	if (!(unit = norm_find_unit(c, s + p, n - p, &per))) {
 		size_t k = p, caps;
 		while (k < n && su_is_upper(s[k]))
@@ -650,4 +652,38 @@ int norm_rule_minute(ctx *c, size_t i, size_t *used)
 		return -1;
 	*used = end - i + 1;
 	return 1;
+}
+
+/* A person's age in brackets after the name: Sukiyati (43) "empat puluh
+ * tiga tahun", as a newsreader says it. Not after a word that numbers
+ * (Pasal (2), Tahap (3)), an Indonesian word or a country hunspell-id
+ * knows (Thailand (72)), a club's word (City (48)), nor near a word of
+ * tables and results within 12 tokens (poin, peringkat, skor). */
+int norm_rule_age(ctx *c, size_t i, size_t *used)
+{
+	static const char *const numbering[] = {"pasal", "ayat", "tahap", "bab", "nomor", "no", "bagian", "butir",
+						"huruf", "gambar", "tabel", "jilid", "lampiran", "seri", "babak", NULL};
+	static const char *const clubs[] = {"city", "town", "united", "rovers", "county", "athletic", "wanderers",
+					    "albion", "forest", "villa", "palace", "rangers", "hotspur", "wednesday",
+					    "fc", NULL};
+	static const char *const table_words[] = {"poin", "peringkat", "klasemen", "skor", "nilai", "suara",
+						  "kursi", "medali", "gol", NULL};
+	size_t n, pn;
+	const char *s = norm_core(c, i, &n), *p, *w = c->s + c->t[i].off;
+	char low[16];
+	(void)used;
+	if (i == 0 || n == 0 || n > 3 || w[0] != '(' || c->t[i].c_off != c->t[i].off + 1 ||
+	    c->s[c->t[i].c_off + n] != ')' || norm_digit_run(s, n) != n || s[0] == '0' || strtoul(s, NULL, 10) > 120)
+		return 0;
+	p = norm_core(c, i - 1, &pn);
+	if (pn < 2 || !su_is_upper(p[0]) || !su_is_lower(p[pn - 1]) ||
+	    c->t[i - 1].c_off + pn != c->t[i - 1].off + c->t[i - 1].len)
+		return 0;
+	if (norm_in_list(norm_core_low(c, i - 1, low, sizeof low), numbering) ||
+	    norm_in_list(low, clubs) || norm_known(c, low, pn))
+		return 0; /* Thailand (72), Burton Albion (47): a country, a club */
+	for (size_t k = i > 12 ? i - 12 : 0; k < c->nt && k < i + 12; k++)
+		if (norm_in_list(norm_core_low(c, k, low, sizeof low), table_words))
+			return 0; /* Liverpool (44) ... poin: a table */
+	return num_cardinal(c->sp, s, n) || norm_words(c, "tahun") ? -1 : 1;
 }

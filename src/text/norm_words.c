@@ -334,6 +334,63 @@ static int spell(ctx *c, const char *s, size_t n)
 	return 0;
 }
 
+/* Can the capitals s[0..n) be said as a word: no three consonants in a
+ * row, and two at the start only as Indonesian and English words open
+ * (PR, TR, ST: KEMENKUMHAM, PROPAM; not PPTKIS, BPJSTK, which are
+ * spelled)? */
+static int sayable(const char *s, size_t n)
+{
+	static const char onsets[] = "PRTRKRBRDRGRPLKLBLFLSPSTSKSMSNSWKHSY";
+	size_t run = 0;
+	for (size_t k = 0; k < n; k++) {
+		if (strchr("AEIOU", s[k])) {
+			run = 0;
+			continue;
+		}
+		if (++run >= 3)
+			return 0;
+		if (run == 2 && k == 1) {
+			size_t o;
+			for (o = 0; onsets[o]; o += 2)
+				if (onsets[o] == s[0] && onsets[o + 1] == s[1])
+					break;
+			if (!onsets[o])
+				return 0;
+		}
+	}
+	return 1;
+}
+
+/* Neighbourhood numbers after RT: RT 03/03 "er te nol tiga er we nol
+ * tiga", RT 012/RW 001 (the numbers as an address says them, not a
+ * fraction). */
+int norm_rule_rt_rw(ctx *c, size_t i, size_t *used)
+{
+	size_t n, qn, a, rn;
+	const char *s = norm_core(c, i, &n), *q, *r;
+	if (n != 2 || memcmp(s, "RT", 2) != 0 || i + 1 >= c->nt)
+		return 0;
+	q = norm_core(c, i + 1, &qn);
+	a = norm_digit_run(q, qn);
+	if (a == 0 || a + 1 >= qn || q[a] != '/')
+		return 0;
+	if (norm_digit_run(q + a + 1, qn - a - 1) == qn - a - 1) { /* RT 03/03 */
+		if (spell(c, s, 2) || spell(c, q, a) || spell(c, "RW", 2) || spell(c, q + a + 1, qn - a - 1))
+			return -1;
+		*used = 2;
+		return 1;
+	}
+	if (qn - a - 1 != 2 || memcmp(q + a + 1, "RW", 2) != 0 || i + 2 >= c->nt)
+		return 0;
+	r = norm_core(c, i + 2, &rn); /* RT 012/RW 001 */
+	if (rn == 0 || norm_digit_run(r, rn) != rn)
+		return 0;
+	if (spell(c, s, 2) || spell(c, q, a) || spell(c, "RW", 2) || spell(c, r, rn))
+		return -1;
+	*used = 3;
+	return 1;
+}
+
 /* Runs of vowels in s[0..n): syllables, roughly. */
 static size_t vowel_groups(const char *s, size_t n)
 {
@@ -417,9 +474,9 @@ static int say_capitals(ctx *c, size_t i, const char *s, size_t n)
 		return norm_word_break(c) || sbuf_add(c->sp, low, n) ? -1 : 1;
 	}
 	if (n < sizeof low && caps == n &&
-	    (caps > 5 || (n >= 4 && known) || (headline(c) && (known || (n >= 5 && vowel_groups(s, n) >= 2)))))
+	    ((caps > 5 && sayable(s, n)) || (n >= 4 && known) || (headline(c) && (known || (n >= 5 && vowel_groups(s, n) >= 2)))))
 		return norm_word_break(c) || (known ? sbuf_add(c->sp, low, n) : say_acronym_word(c, low, n)) ? -1 : 1;
-	if (caps > 5)
+	if (caps > 5 && (caps < n || sayable(s, n)))
 		return 0;
 	return spell(c, s, n) ? -1 : 1;
 }
