@@ -778,6 +778,16 @@ static int foreign_name(char *s, size_t *n, char *q, int kind)
 				drop_letter(s, q, &k, i + 2);
 				changed = 1;
 			}
+	for (i = 0; i + 2 < k; i++) /* Priscilla, Lucia Scipio: sc before e, i is s */
+		if (s[i] == 's' && s[i + 1] == 'c' && (s[i + 2] == 'e' || s[i + 2] == 'i')) {
+			drop_letter(s, q, &k, i + 1);
+			changed = 1;
+		}
+	for (i = 1; kind == 2 && i + 1 < k; i++) /* Marouane, Mourad, Youssef: French spelling's ou is u */
+		if (s[i] == 'o' && s[i + 1] == 'u' && (i + 2 == k || s[i + 2] != 'e' || i + 3 < k)) {
+			drop_letter(s, q, &k, i);
+			changed = 1;
+		}
 	if (german_ending(s, k)) /* Weinstein, Freiburg: German ei is ai, written ay (one syllable) */
 		for (i = 0; i + 1 < k; i++)
 			if (s[i] == 'e' && s[i + 1] == 'i' && !q[i])
@@ -1528,6 +1538,22 @@ static int indonesian_shape(const char *s, size_t n)
 	return run <= 1;
 }
 
+/* Is the ou of the lowercase name s[0..n) the only English spelling in it,
+ * a name neither dictionary knows? French spelling writes the u of Arabic
+ * and African names so (Marouane, Youssef, Mourad, Koulibaly), which are
+ * then no English names. */
+static int french_ou(const char *s, size_t n)
+{
+	char t[WORD_MAX];
+	size_t k = 0;
+	if (n >= sizeof t || !has_pair(s, n, "ou") || (n >= 5 && !memcmp(s + n - 3, "our", 3)))
+		return 0; /* (Colour, Harbour: English) */
+	for (size_t i = 0; i < n; i++)
+		if (!(s[i] == 'o' && i + 1 < n && s[i + 1] == 'u'))
+			t[k++] = s[i];
+	return k < 2 || !unknown_foreign(t, k);
+}
+
 /* Does the lowercase name s[0..n) end as English places do: -chester,
  * -ford, -ington, or -land after a consonant (Manchester, Watford,
  * Wellington, Sunderland, Auckland)? */
@@ -1545,6 +1571,8 @@ static int english_kind(const pron_rules *p, const char *low, size_t n, int capi
 			 !english_form(p, low, n))))
 		return NOT_ENGLISH; /* Khaleel, Dzulkifli: Arabic; Njoo: old spelling; Coutinho: Portuguese; Inoue, Kaneko;
 				   * Yamaha, Toyota even where hunspell-en-us lists them */
+	if (capital && n >= 5 && low[n - 2] == 'e' && low[n - 1] == 'z')
+		return NOT_ENGLISH; /* Marquez, Sanchez, Lopez: Spanish, even beside an English name */
 	if (capital && n > 4 && low[0] == 'm' && low[1] == 'c' && !is_vowel(low[2]))
 		return ENGLISH; /* McCann, McMenemy */
 	if (!capital && n == 2 && !strstr("of on in at to by is it as or an up my me he if us so do go no", low))
@@ -1556,13 +1584,16 @@ static int english_kind(const pron_rules *p, const char *low, size_t n, int capi
 	    (english_form(p, low, n) || wordset_has_name(&p->english, low, n)))
 		return ENGLISH; /* United, Coding, Education, Gunners, Islamic */
 	if (capital && n >= 3 && wordset_has_name(&p->english, low, n))
-		return foreign_spelling(low, n) || english_place(low, n) ? ENGLISH
+		return foreign_spelling(low, n) || english_place(low, n) ||
+				       (n >= 6 && low[0] == 'c' && low[1] == 'h' && is_vowel(low[2]) && !is_vowel(low[3]) &&
+					!strchr("aiou", low[n - 1])) /* Charles, Chapman; not Chandra, Chairul */
+			       ? ENGLISH
 		       : (low[n - 1] == 'o' || indonesian_shape(low, n)) && !wordset_has(&p->english, low, n) &&
 				       !(n > 6 && memcmp(low + n - 3, "ian", 3) == 0)
 			       ? NOT_ENGLISH /* Roberto, Bruno; Banjarmasin: no English name */
 			       : ENGLISH_NAME; /* but International, Indonesian, beside English */
 	if (capital && n >= 4 && !wordset_has(&p->english, low, n) &&
-	    ((unknown_foreign(low, n) && !indonesian_shape(low, n)) || english_place(low, n)))
+	    ((unknown_foreign(low, n) && !indonesian_shape(low, n) && !french_ou(low, n)) || english_place(low, n)))
 		return ENGLISH;
 	if (capital && n >= 4 && (unknown_foreign(low, n) || has_pair(low, n, "chshthghea")) &&
 	    english_form(p, low, n))
@@ -1753,6 +1784,16 @@ static int say_english_nya(const pron_rules *p, const char *w, size_t n, sbuf *e
 	return 1;
 }
 
+/* Is the name w[0..n) a common English word too, of four letters or more
+ * with two affix flags or more in hunspell-en-us (Swift, Bale, Hart; not
+ * Cesar, Marc), so that beside another name it makes an English
+ * pair (Taylor Swift, Gareth Bale; not Carolina Marin)? */
+static int name_is_word(const pron_rules *p, const char *w, size_t n)
+{
+	char low[WORD_MAX];
+	return n >= 4 && small_letters(w, n, low) == 1 && wordset_inflected(&p->english, low, n);
+}
+
 /* Is w[0..n) a line of the list s[0..len) ("Jason\nMiller\n")? */
 static int list_has(const char *s, size_t len, const char *w, size_t n)
 {
@@ -1824,7 +1865,8 @@ static int sentence(const pron_rules *p, const char *sp, size_t len, sbuf *eng, 
 			  (kind == ENGLISH || (in_english && only_spaces(sp, en_end, i)) ||
 			   (nx < len && only_spaces(sp, end, nx) &&
 			    (next_kind = english_word(p, sp + nx, nend - nx)) != NOT_ENGLISH &&
-			    (kind != ENGLISH_NAME || next_kind != ENGLISH_NAME)));
+			    (kind != ENGLISH_NAME || next_kind != ENGLISH_NAME || name_is_word(p, sp + i, end - i) ||
+			     name_is_word(p, sp + nx, nend - nx))));
 		/* a name said in English beside English elsewhere in the
 		 * document (Jason Voorhees ... karakter Jason); not one that
 		 * ends in a, i, o or u, which English names seldom do and

@@ -205,4 +205,26 @@ static int lookup(const wordset *w, const char *s, size_t n, int name)
 
 int wordset_has(const wordset *w, const char *s, size_t n) { return lookup(w, s, n, 0); }
 
+int wordset_inflected(const wordset *w, const char *s, size_t n)
+{
+	uint64_t h, key;
+	size_t i, mask;
+	if (!w->slot || n == 0 || n > WORD_MAX)
+		return 0;
+	h = su_fnv1a(SU_FNV_BASIS, s, n);
+	key = (SLOT_TAG(h) | (uint64_t)n << 32) >> 32;
+	mask = w->nslots - 1;
+	for (i = (size_t)h & mask; w->slot[i]; i = (i + 1) & mask) {
+		size_t off = SLOT_OFF(w->slot[i]), f = off + n, flags = 0;
+		if ((w->slot[i] >> 32) != key || !same(w, w->file + off, s, n))
+			continue;
+		if (f < w->len && w->file[f] == '/')
+			for (f++; f < w->len && w->file[f] >= 'A' && w->file[f] <= 'Z'; f++)
+				flags++;
+		if (flags >= 2)
+			return 1;
+	}
+	return 0;
+}
+
 int wordset_has_name(const wordset *w, const char *s, size_t n) { return lookup(w, s, n, 1); }

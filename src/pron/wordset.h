@@ -33,6 +33,10 @@ void wordset_free(wordset *w);
 /* Is the lowercase s[0..n) one of the words (with WORDSET_CASE, one of
  * those in small letters)? */
 int wordset_has(const wordset *w, const char *s, size_t n);
+/* Is the lowercase s[0..n) one of the words in small letters, with two
+ * affix flags or more (swift/PTSMRY, bale/DRSMZG; not cesar, marc/S): a
+ * common word, not a rare one? */
+int wordset_inflected(const wordset *w, const char *s, size_t n);
 /* With WORDSET_CASE: is the lowercase s[0..n), with a capital first, one of
  * the names (Cole, from s "cole")? */
 int wordset_has_name(const wordset *w, const char *s, size_t n);
