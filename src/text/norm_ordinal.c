@@ -72,10 +72,10 @@ static int roman_kind(const ctx *c, size_t i, const char *s, size_t n, unsigned 
 	if (ordinal)
 		return 1;
 	p = norm_core(c, i - 1, &pn);
-	return pn > 1 && su_is_upper(p[0]) && su_is_lower(p[pn - 1]) &&
+	return pn > 1 && su_is_upper(p[0]) && (su_is_lower(p[pn - 1]) || (n >= 2 && su_is_upper(p[pn - 1]))) &&
 			       c->t[i - 1].c_off + pn == c->t[i - 1].off + c->t[i - 1].len
 		       ? 2
-		       : 0;
+		       : 0; /* (after an acronym too, for two letters or more: Muslimat NU XVII) */
 }
 
 int norm_rule_roman(ctx *c, size_t i, size_t *used)
