@@ -181,9 +181,21 @@ void wordset_free(wordset *w)
 
 int wordset_loaded(const wordset *w) { return w->slot != NULL; }
 
-/* Is there a word whose hash is that of the lowercase s[0..n) and which
- * is s as the mode compares (name: s with a capital first)? */
-static int lookup(const wordset *w, const char *s, size_t n, int name)
+/* How many affix flags (capitals after a '/') follow the word at off, n
+ * bytes long, in the file? */
+static size_t flags_after(const wordset *w, size_t off, size_t n)
+{
+	size_t f = off + n, flags = 0;
+	if (f < w->len && w->file[f] == '/')
+		for (f++; f < w->len && w->file[f] >= 'A' && w->file[f] <= 'Z'; f++)
+			flags++;
+	return flags;
+}
+
+/* Is there a word whose hash is that of the lowercase s[0..n), which is s
+ * as the mode compares (name: s with a capital first) and has min_flags
+ * affix flags or more? */
+static int lookup(const wordset *w, const char *s, size_t n, int name, size_t min_flags)
 {
 	uint64_t h, key;
 	size_t i, mask;
@@ -193,38 +205,21 @@ static int lookup(const wordset *w, const char *s, size_t n, int name)
 	key = (SLOT_TAG(h) | (uint64_t)n << 32) >> 32;
 	mask = w->nslots - 1;
 	for (i = (size_t)h & mask; w->slot[i]; i = (i + 1) & mask) {
+		size_t off;
 		const char *t;
 		if ((w->slot[i] >> 32) != key)
 			continue;
-		t = w->file + SLOT_OFF(w->slot[i]);
-		if (name ? t[0] == su_upper(s[0]) && memcmp(t + 1, s + 1, n - 1) == 0 : same(w, t, s, n))
+		off = SLOT_OFF(w->slot[i]);
+		t = w->file + off;
+		if ((name ? t[0] == su_upper(s[0]) && memcmp(t + 1, s + 1, n - 1) == 0 : same(w, t, s, n)) &&
+		    (min_flags == 0 || flags_after(w, off, n) >= min_flags))
 			return 1;
 	}
 	return 0;
 }
 
-int wordset_has(const wordset *w, const char *s, size_t n) { return lookup(w, s, n, 0); }
+int wordset_has(const wordset *w, const char *s, size_t n) { return lookup(w, s, n, 0, 0); }
 
-int wordset_inflected(const wordset *w, const char *s, size_t n)
-{
-	uint64_t h, key;
-	size_t i, mask;
-	if (!w->slot || n == 0 || n > WORD_MAX)
-		return 0;
-	h = su_fnv1a(SU_FNV_BASIS, s, n);
-	key = (SLOT_TAG(h) | (uint64_t)n << 32) >> 32;
-	mask = w->nslots - 1;
-	for (i = (size_t)h & mask; w->slot[i]; i = (i + 1) & mask) {
-		size_t off = SLOT_OFF(w->slot[i]), f = off + n, flags = 0;
-		if ((w->slot[i] >> 32) != key || !same(w, w->file + off, s, n))
-			continue;
-		if (f < w->len && w->file[f] == '/')
-			for (f++; f < w->len && w->file[f] >= 'A' && w->file[f] <= 'Z'; f++)
-				flags++;
-		if (flags >= 2)
-			return 1;
-	}
-	return 0;
-}
+int wordset_inflected(const wordset *w, const char *s, size_t n) { return lookup(w, s, n, 0, 2); }
 
-int wordset_has_name(const wordset *w, const char *s, size_t n) { return lookup(w, s, n, 1); }
+int wordset_has_name(const wordset *w, const char *s, size_t n) { return lookup(w, s, n, 1, 0); }

@@ -415,9 +415,6 @@ static int say_acronym_word(ctx *c, const char *low, size_t n)
 	return 0;
 }
 
-/* Is token i one of the all-capital words (two to four) that open a
- * sentence and end at a comma, a bracket or a dash: a dateline (DEPOK (Pos
- * Kota), KUALA LUMPUR, ...)? */
 /* Is token k followed, with nothing between, by another all-capital
  * word? */
 static int dateline_goes_on(const ctx *c, size_t k)
@@ -429,6 +426,9 @@ static int dateline_goes_on(const ctx *c, size_t k)
 	return u->c_len >= 2 && u->c_off == u->off && capitals(c->s + u->c_off, u->c_len) == u->c_len;
 }
 
+/* Is token i one of the all-capital words (two to four) that open a
+ * sentence and end at a comma, a bracket or a dash: a dateline (DEPOK (Pos
+ * Kota), KUALA LUMPUR, ...)? */
 static int dateline(const ctx *c, size_t i)
 {
 	for (size_t k = 0; k < c->nt && k < 4; k++) {
