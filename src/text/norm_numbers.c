@@ -632,11 +632,6 @@ int norm_rule_minute(ctx *c, size_t i, size_t *used)
 	const char *s;
 	if (!(n = c->t[i].c_len) || !su_is_digit(c->s[c->t[i].c_off]))
 		return 0;
-	for (size_t k = i > 16 ? i - 16 : 0; k < i; k++) { /* a quoted title is short */
-		const char *w = c->s + c->t[k].off;
-		if (c->t[k].c_len && (w[0] == '\'' || (c->t[k].len >= 3 && !memcmp(w, "\xE2\x80\x98", 3))))
-			return 0;
-	}
 	if (!minute_at(c, i, &end)) {
 		if (i + 2 >= c->nt || !norm_core_is(c, i + 1, "+") || c->t[i + 1].len != 1 ||
 		    !minute_at(c, i + 2, &end))
@@ -645,6 +640,11 @@ int norm_rule_minute(ctx *c, size_t i, size_t *used)
 		if (n == 0 || n > 3 || norm_digit_run(s, n) != n || c->t[i].c_off + n != c->t[i].off + c->t[i].len)
 			return 0;
 		base = i + 2;
+	}
+	for (size_t k = i > 16 ? i - 16 : 0; k < i; k++) { /* a quoted title is short */
+		const char *w = c->s + c->t[k].off;
+		if (c->t[k].c_len && (w[0] == '\'' || (c->t[k].len >= 3 && !memcmp(w, "\xE2\x80\x98", 3))))
+			return 0;
 	}
 	if (norm_words(c, "menit") || norm_say_uint(c, strtoul(norm_core(c, i, &n), NULL, 10)))
 		return -1;
