@@ -136,6 +136,16 @@ static void unit_cases(const norm_rules *r)
 		{"Kata dia. [rhm]", "Kata dia."},
 		{"Kata dia. (rah) [bim]", "Kata dia."},
 		{"Skor 2 - 1 (pemain cadangan)", "Skor dua, satu, pemain cadangan,"},
+		/* a dash glued to the words of an aside is a pause at each end,
+		 * not a suspended hyphen's (pra- dan pasca-) */
+		{"Tim Mutiara Hitam -julukan Persipura- kalah", "Tim Mutiara Hitam, julukan Persipura, kalah"},
+		{"promosi produk \xE2\x80\x93karena murah", "promosi produk, karena murah"},
+		{"MADRID, SPANYOL\xE2\x80\x93 Real menang", "Madrid, spanyol, Real menang"},
+		{"Masa pra- dan pascapanen", "Masa pra dan pascapanen"},
+		{"Rp 2.500,- saja", "dua ribu lima ratus rupiah saja"},
+		/* a reporter's code of one letter, after the last sentence */
+		{"Arsenal menang. (b)", "Arsenal menang."},
+		{"Pilihan (a) dan (b)", "Pilihan, a, dan, b,"},
 		{"", ""},
 	};
 	sbuf sp = {0};

@@ -898,8 +898,10 @@ static int name_spelling(char *s, size_t *n, char *q, int kind)
 			changed = 1;
 			continue;
 		}
-		if (unknown && s[i] == 'j' && i > 0 && s[i - 1] == 's' && !(i == 5 && !memcmp(s, "trans", 5))) {
-			/* (not where trans- meets a name: Transjakarta) */
+		if (unknown && s[i] == 'j' && i > 0 && s[i - 1] == 's' && !(i == 5 && !memcmp(s, "trans", 5)) &&
+		    !(i == 3 && *n >= 6 && !memcmp(s, "masjid", 6))) {
+			/* (not where trans- meets a name: Transjakarta; nor in the
+			 * name of a mosque: Masjidil Haram, Masjidilaqsa) */
 			s[k] = 'y', q[k++] = 0;
 			changed = 1;
 			continue;
@@ -1554,6 +1556,19 @@ static int french_ou(const char *s, size_t n)
 	return k < 2 || !unknown_foreign(t, k);
 }
 
+/* Is the oa of the lowercase name s[0..n) followed by a syllable, in a
+ * name ending in -ia, as Indonesian spellings of places are (Kroasia; not
+ * Road, Oakland, Broadway)? */
+static int latin_oa(const char *s, size_t n)
+{
+	if (n < 6 || s[n - 2] != 'i' || s[n - 1] != 'a')
+		return 0;
+	for (size_t i = 0; i + 3 < n; i++)
+		if (s[i] == 'o' && s[i + 1] == 'a' && !is_vowel(s[i + 2]) && is_vowel(s[i + 3]))
+			return 1;
+	return 0;
+}
+
 /* Does the lowercase name s[0..n) end as English places do: -chester,
  * -ford, -ington, or -land after a consonant (Manchester, Watford,
  * Wellington, Sunderland, Auckland)? */
@@ -1593,7 +1608,8 @@ static int english_kind(const pron_rules *p, const char *low, size_t n, int capi
 			       ? NOT_ENGLISH /* Roberto, Bruno; Banjarmasin: no English name */
 			       : ENGLISH_NAME; /* but International, Indonesian, beside English */
 	if (capital && n >= 4 && !wordset_has(&p->english, low, n) &&
-	    ((unknown_foreign(low, n) && !indonesian_shape(low, n) && !french_ou(low, n)) || english_place(low, n)))
+	    ((unknown_foreign(low, n) && !indonesian_shape(low, n) && !french_ou(low, n) && !latin_oa(low, n)) ||
+	     english_place(low, n)))
 		return ENGLISH;
 	if (capital && n >= 4 && (unknown_foreign(low, n) || has_pair(low, n, "chshthghea")) &&
 	    english_form(p, low, n))

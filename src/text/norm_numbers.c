@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* Groups "<sep>ddd" at s[i..n): bytes used when at least min groups. */
 static size_t scan_groups(const char *s, size_t n, size_t i, char sep, int min)
@@ -215,6 +216,24 @@ static int score_shaped(const ctx *c, size_t i)
 	       norm_digit_run(s + a + 1, n - a - 1) == n - a - 1;
 }
 
+/* Is token i between two capitalized words, as a score between two
+ * teams' names is (Ostersunds FK 0-3 Arsenal, Persib 1-2 Persija)? A
+ * range has its noun after it (usia 0-3 tahun). */
+static int between_teams(const ctx *c, size_t i)
+{
+	size_t an, bn;
+	const char *a, *b;
+	if (i == 0 || i + 1 >= c->nt)
+		return 0;
+	a = norm_core(c, i - 1, &an);
+	b = norm_core(c, i + 1, &bn);
+	for (size_t m = 0; m < 12; m++)
+		if (c->r->month[m] && strlen(c->r->month[m]) == bn && strncasecmp(c->r->month[m], b, bn) == 0)
+			return 0; /* a range of days: Pada 10-12 Januari */
+	return an > 1 && bn > 1 && su_is_upper(a[0]) && su_is_upper(b[0]) &&
+	       c->t[i - 1].c_off + an == c->t[i - 1].off + c->t[i - 1].len; /* (no comma after the first) */
+}
+
 /* 10-15, 2019-2020, 08.00-10.00 ("sampai"); after "skor", and 2-1, 1-1, 3-0
  * anywhere, and one of a series of scores (21-18, 18-21), a score: "dua
  * satu". */
@@ -253,7 +272,8 @@ static int try_range(ctx *c, size_t i, const char *s, size_t n)
 		     ((i > 0 && score_shaped(c, i - 1)) || score_shaped(c, i + 1) ||
 		      /* a game's score in brackets after the games: 5 (18-13) */
 		      (rn >= 2 && raw[0] == '(' && raw[rn - 1] == ')' && i > 0 &&
-		       norm_digit_run(c->s + c->t[i - 1].off, c->t[i - 1].len) == c->t[i - 1].len)));
+		       norm_digit_run(c->s + c->t[i - 1].off, c->t[i - 1].len) == c->t[i - 1].len) ||
+		      between_teams(c, i)));
 	if (!score && !norm_prev_in(c, i, c->r->ctx_word[CTX_SCORE]) &&
 	    !norm_prev_in(c, i - (i > 0), c->r->ctx_word[CTX_SCORE]) && norm_words(c, "sampai") != 0)
 		return -1;

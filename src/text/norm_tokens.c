@@ -27,7 +27,7 @@ static int is_open(uint32_t cp)
 {
 	switch (cp) {
 	case '(': case '[': case '{': case '"': case '\'': case '`': case '*':
-	case 0x201C: case 0x2018: case 0x201E: case 0xAB: case 0x2039: case 0xA1: case 0xBF:
+	case 0x201C: case 0x2018: case 0x2019: case 0x201E: case 0xAB: case 0x2039: case 0xA1: case 0xBF:
 	case 0x2014: case 0x2013:
 		return 1;
 	default:

@@ -219,6 +219,49 @@ static int ends_sentence(const ctx *c, size_t last)
 	return c->t[last + 1].c_len && su_is_upper(s[0]);
 }
 
+/* Does the trailing punctuation s[a..b) open with a dash glued to the
+ * letter that ends the core before it (-julukan Persipura- kalah,
+ * SPANYOL– Real)? Then the dash closes an aside and is a pause, as a
+ * dash alone is. (Not after a digit: Rp 2.500,-.) */
+static int glued_dash(const char *s, size_t core, size_t a, size_t b)
+{
+	if (a <= core || a >= b || !(su_is_lower(s[a - 1]) || su_is_upper(s[a - 1])))
+		return 0;
+	return s[a] == '-' || (b - a >= 3 && (unsigned char)s[a] == 0xE2 && (unsigned char)s[a + 1] == 0x80 &&
+			       ((unsigned char)s[a + 2] == 0x93 || (unsigned char)s[a + 2] == 0x94));
+}
+
+/* Is the dash that ends token i a suspended hyphen, its word's second
+ * half left to the next but one (pra- dan pascapanen, antar- atau
+ * intrapulau)? */
+static int suspended_hyphen(const ctx *c, size_t i)
+{
+	static const char *const joins[] = {"dan", "atau", "maupun", "serta", "hingga", "sampai"};
+	char buf[16];
+	if (i + 1 >= c->nt || c->s[c->t[i].c_off + c->t[i].c_len] != '-')
+		return 0;
+	norm_core_low(c, i + 1, buf, sizeof buf);
+	for (size_t k = 0; k < sizeof joins / sizeof joins[0]; k++)
+		if (strcmp(buf, joins[k]) == 0)
+			return 1;
+	return 0;
+}
+
+/* Does token i open with a dash or bracket glued to its word (Hitam
+ * -julukan Persipura-, (AS))? Then a pause goes before it. */
+static int opens_aside(const ctx *c, size_t i)
+{
+	const char *s = c->s + c->t[i].off;
+	size_t lead = c->t[i].c_off - c->t[i].off;
+	if (memchr(s, '(', lead))
+		return 1;
+	for (size_t k = 0; k + 2 < lead; k++)
+		if ((unsigned char)s[k] == 0xE2 && (unsigned char)s[k + 1] == 0x80 &&
+		    ((unsigned char)s[k + 2] == 0x93 || (unsigned char)s[k + 2] == 0x94))
+			return k + 3 < c->t[i].len && (su_is_lower(s[k + 3]) || su_is_upper(s[k + 3]));
+	return c->t[i].len > 1 && s[0] == '-' && (su_is_lower(s[1]) || su_is_upper(s[1]));
+}
+
 static int add_marks(ctx *c, size_t last)
 {
 	const tok *t = &c->t[last];
@@ -226,7 +269,7 @@ static int add_marks(ctx *c, size_t last)
 	char m;
 	if (c->ate_dot)
 		a++;
-	m = pick_mark(c->s + a, b - a, 0);
+	m = pick_mark(c->s + a, b - a, glued_dash(c->s, t->c_off, a, b) && !suspended_hyphen(c, last));
 	if (c->ate_dot && !m && ends_sentence(c, last))
 		m = '.';
 	return m && c->sp->len ? sbuf_addc(c->sp, m) : 0;
@@ -396,7 +439,7 @@ static int one_piece(ctx *c, size_t i, size_t *used, vec *pieces)
 	norm_piece p;
 	int rc = 0, lower = lower_word(c, i);
 	/* An aside in brackets opens with a pause: Amerika Serikat, (AS) */
-	if (start && memchr(c->s + c->t[i].off, '(', c->t[i].c_off - c->t[i].off) && !mark_rank(c->sp->data[start - 1]) &&
+	if (start && opens_aside(c, i) && !mark_rank(c->sp->data[start - 1]) &&
 	    sbuf_addc(c->sp, ',') != 0)
 		return -1;
 	start = c->sp->len;
@@ -447,8 +490,8 @@ static size_t code_before(const char *s, size_t e)
 			i++;
 		while (i + n < e - 1 && su_is_lower(s[i + n]))
 			n++;
-		if (n < 2 || n > 6 || ++parts > 3)
-			return e;
+		if (n < 1 || n > 6 || ++parts > 3 || (n == 1 && (i > b + 0 || s[i + 1] != ')')))
+			return e; /* (a single letter only alone: (b)) */
 		i += n;
 		while (i < e - 1 && s[i] == ' ')
 			i++;
