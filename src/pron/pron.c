@@ -946,7 +946,8 @@ static int name_spelling(char *s, size_t *n, char *q, int kind)
 		changed |= foreign_name(s, &k, q, kind);
 	int old = 0;
 	for (i = 0; i + 1 < k; i++)
-		old |= (s[i] == 't' || s[i] == 'd') && s[i + 1] == 'j';
+		old |= strchr("tdfkph", s[i]) && s[i + 1] == 'j'; /* Tjahjo, Djarot; Sofjan: a j after
+								    * f, k, p, h is the old spelling's y */
 	/* Soebjakto, Soejono: oe is the old spelling too, in names hunspell-id
 	 * knows as well */
 	if ((unknown && (old || spelled_oe)) || (kind == 1 && spelled_oe && s[0] != 'k'))

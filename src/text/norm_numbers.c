@@ -35,7 +35,7 @@ static size_t scan_sign(const char *s, size_t n, const char **sign)
 }
 
 /* A number at the start of s[0..n): 1.234.567,89 (Indonesian), 1,234,567
- * (English grouping, two groups at least), 12345, 0,5. Returns bytes used,
+ * (English grouping, two groups at least, or one of ,000), 12345, 0,5. Returns bytes used,
  * 0 when s does not start with one. */
 size_t norm_scan_number(const char *s, size_t n, number *x)
 {
@@ -48,6 +48,8 @@ size_t norm_scan_number(const char *s, size_t n, number *x)
 	i += d;
 	if (d <= 3 && (g = scan_groups(s, n, i, '.', 1)) == 0 && (g = scan_groups(s, n, i, ',', 2)))
 		x->grouped = 2;
+	else if (d <= 3 && g == 0 && i + 4 <= n && !memcmp(s + i, ",000", 4) && (i + 4 == n || !su_is_digit(s[i + 4])))
+		x->grouped = 2, g = 4; /* USD 91,000: no decimals are written ,000, so English grouping */
 	else
 		x->grouped = g > 0;
 	i += g;

@@ -97,6 +97,39 @@ static int glued_number_sign(const char *s, size_t len, size_t start, size_t at)
 	       su_is_digit(s[at]);
 }
 
+/* The length of the dash at s[at] (-, en dash, em dash), or 0. */
+static size_t dash_len(const char *s, size_t len, size_t at)
+{
+	if (at < len && s[at] == '-')
+		return 1;
+	return at + 2 < len && (unsigned char)s[at] == 0xE2 && (unsigned char)s[at + 1] == 0x80 &&
+			       ((unsigned char)s[at + 2] == 0x93 || (unsigned char)s[at + 2] == 0x94)
+		       ? 3
+		       : 0;
+}
+
+/* The length of a dash glued to one number of a range only, the other
+ * number after a space (2007– 2012, 2014 -2019): cut off as a token of its
+ * own, the range's dash alone, not a minus. At the start of the token
+ * from s[start] (after a number and a space), or at its end s[end] (a
+ * space and a digit after it). 0 for none. */
+static size_t lopsided_dash(const char *s, size_t len, size_t start, size_t end)
+{
+	size_t d;
+	if (end > start) { /* the end: 2007– 2012 */
+		for (d = 1; d <= 3; d += 2)
+			if (end >= start + d + 1 && dash_len(s, len, end - d) == d && su_is_digit(s[end - d - 1]) &&
+			    end + 1 < len && s[end] == ' ' && su_is_digit(s[end + 1]))
+				return d;
+		return 0;
+	}
+	d = dash_len(s, len, start); /* the start: 2014 -2019 */
+	return d && start >= 2 && s[start - 1] == ' ' && su_is_digit(s[start - 2]) && start + d < len &&
+			       su_is_digit(s[start + d])
+		       ? d
+		       : 0;
+}
+
 int norm_split_tokens(const char *s, size_t len, vec *toks)
 {
 	size_t pos = 0, n;
@@ -114,6 +147,12 @@ int norm_split_tokens(const char *s, size_t len, vec *toks)
 			if (!vec_push(toks, &t))
 				return -1;
 			t.off = pos += 2;
+		} else if ((n = lopsided_dash(s, len, pos, pos)) != 0) {
+			t.len = n;
+			cut_core(s, &t);
+			if (!vec_push(toks, &t))
+				return -1;
+			t.off = pos += n;
 		}
 		while (pos < len) {
 			unsigned char ch = (unsigned char)s[pos];
@@ -128,6 +167,15 @@ int norm_split_tokens(const char *s, size_t len, vec *toks)
 			pos += n;
 		}
 		t.len = pos - t.off;
+		if ((n = lopsided_dash(s, len, t.off, pos)) != 0 && t.len > n) {
+			tok d = {.off = pos - n, .len = n};
+			t.len -= n;
+			cut_core(s, &t);
+			cut_core(s, &d);
+			if (!vec_push(toks, &t) || !vec_push(toks, &d))
+				return -1;
+			continue;
+		}
 		cut_core(s, &t);
 		if (!vec_push(toks, &t))
 			return -1;

@@ -285,6 +285,21 @@ static int all_digits(const ctx *c, size_t i)
 	return n > 0 && n <= 4 && k == n && c->t[i].len == n;
 }
 
+/* Is token i a whole number of at most four digits, maybe after an
+ * opening bracket (the first of a range) or before punctuation (the
+ * second): the ends of a range, (2007 - 2012), 2014 - 2019.? */
+static int bracketed_digits(const ctx *c, size_t i, int first)
+{
+	const tok *t = &c->t[i];
+	const char *s = c->s + t->off;
+	if (all_digits(c, i))
+		return 1;
+	if (t->c_len == 0 || t->c_len > 4 || norm_digit_run(c->s + t->c_off, t->c_len) != t->c_len)
+		return 0;
+	return first ? t->c_off + t->c_len == t->off + t->len && t->len == t->c_len + 1 && s[0] == '('
+		     : t->c_off == t->off;
+}
+
 /* Is token i a dash alone between two words of a range (April - Mei,
  * Senin - Jumat) or two numbers (9 - 10 Juni): "hingga"? */
 static int range_dash(const ctx *c, size_t i)
@@ -303,7 +318,7 @@ static int range_dash(const ctx *c, size_t i)
 		if (norm_scale(c->r, p, pn) && ((qn >= 2 && !strncmp(q, "Rp", 2)) || (qn && su_is_digit(q[0]))))
 			return 1;
 	}
-	if (all_digits(c, i - 1) && all_digits(c, i + 1)) /* 9 - 10 Juni, not skor 2 - 1 */
+	if (bracketed_digits(c, i - 1, 1) && bracketed_digits(c, i + 1, 0)) /* 9 - 10 Juni, (2007 - 2012), not skor 2 - 1 */
 		return !norm_prev_in(c, i - 1, c->r->ctx_word[CTX_SCORE]);
 	/* April - Mei, 14 September - 17 September, Senin - 3 Juni */
 	return (before || all_digits(c, i - 1)) && (after || all_digits(c, i + 1)) && (before || after);
