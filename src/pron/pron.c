@@ -1124,9 +1124,12 @@ static int unknown_name(const pron_rules *p, const char *w, size_t n, int *engli
 		return 2;
 	if (n < 3 || small_letters(w, n, low) != 1)
 		return 0;
-	*english = wordset_has_name(&p->english, low, n) || wordset_has(&p->english, low, n);
+	*english = wordset_has_name(&p->english, low, n);
 	if (find_root(&p->roots, low, n) || pron_is_word((void *)p, low, n))
-		return 1;
+		return 1; /* an Indonesian word, though an English one too, is read as
+			   * Indonesian: Tanah Air (a.ir); an English name too keeps
+			   * the engine's vowels (Australia, Paul) */
+	*english = *english || wordset_has(&p->english, low, n);
 	return *english ? 3 : 2;
 }
 
