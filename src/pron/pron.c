@@ -631,7 +631,8 @@ static int arabic_spelling(const char *s, size_t n)
 /* The c of names of Romance languages, which Indonesian reads as c
  * (tS): k in a final vowel and -ca, -co (Monica, Boca), -cca, -cco, sc
  * before a, o, u, and a final -rco,
- * -nco (Monica, Olimpico, Rebecca, Francesco, Marco, Franco); s in a
+ * -nco, -rca, -nca (Monica, Olimpico, Rebecca, Francesco, Marco, Franco,
+ * Marca, Bianca); s in a
  * final -cia, -cio after a vowel or r (Patricia, Garcia, Mauricio); k
  * before a, o, u after a vowel, x or z (Ducati, Ocon, Giacomo, Vizcarra,
  * Exco), but not in a name that starts with c (Cilacap, Cicurug) nor in
@@ -649,7 +650,7 @@ static int romance_c(char *s, size_t n)
 		if ((is_vowel(a) && (b == 'a' || b == 'o') && end2) || (a == 'c' && end2 && b != 'i' && b != 'e') ||
 		    (s[i + 1] == 'c' && i + 2 < n && (s[i + 2] == 'a' || s[i + 2] == 'o')) ||
 		    (a == 's' && (b == 'a' || b == 'o' || b == 'u')) ||
-		    ((a == 'r' || a == 'n') && b == 'o' && (end2 || (i + 3 == n && s[n - 1] == 's'))) ||
+		    ((a == 'r' || a == 'n') && (b == 'o' || (b == 'a' && end2)) && (end2 || (i + 3 == n && s[n - 1] == 's'))) ||
 		    ((is_vowel(a) || a == 'x' || a == 'z') && (b == 'a' || b == 'o' || b == 'u') && s[0] != 'c' &&
 		     !(b == 'a' && i + 3 < n && (s[i + 2] == 'k' || (s[i + 2] == 'h' && s[i + 3] == 'y'))))) {
 			s[i] = 'k';
