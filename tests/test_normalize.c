@@ -146,6 +146,8 @@ static void unit_cases(const norm_rules *r)
 		/* a reporter's code of one letter, after the last sentence */
 		{"Arsenal menang. (b)", "Arsenal menang."},
 		{"Pilihan (a) dan (b)", "Pilihan, a, dan, b,"},
+		/* an initial between two names: a letter, no pause after it */
+		{"Bupati Darmin A. Sigilipu datang", "Bupati Darmin a Sigilipu datang"},
 		{"", ""},
 	};
 	sbuf sp = {0};

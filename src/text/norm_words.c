@@ -67,7 +67,7 @@ static int middle_initial(const ctx *c, size_t i)
  * as written (no spoken form) is none here. */
 int norm_rule_abbrev(ctx *c, size_t i, size_t *used)
 {
-	size_t n;
+	size_t n, qn;
 	const char *s = norm_core(c, i, &n), *v = NULL;
 	const table *w = &c->r->t[T_WORDS];
 	const entry *e;
@@ -76,6 +76,14 @@ int norm_rule_abbrev(ctx *c, size_t i, size_t *used)
 		return 0;
 	if (n == 1 && s[0] == '/' && c->t[i].len == 1 && i > 0 && (v = slash_word(c, i)) != NULL)
 		return *v && norm_words(c, v) ? -1 : 1;
+	if (n == 1 && su_is_upper(s[0]) && c->t[i].c_off + 1 < c->t[i].off + c->t[i].len && s[1] == '.' &&
+	    !table_lookup_fold_entry(w, s, 2, 1) && middle_initial(c, i) && !norm_known(c, norm_core(c, i + 1, &qn), qn)) {
+		/* Darmin A. Sigilipu: an initial between two names, no pause
+		 * (not before an Indonesian word: "Logitech G. Aset", a
+		 * sentence the segmenter could not tell apart) */
+		c->ate_dot = 1;
+		return norm_words(c, c->r->letter[su_lower(s[0]) - 'a']) ? -1 : 1;
+	}
 	if (c->t[i].c_off + n < c->t[i].off + c->t[i].len && s[n] == '.' &&
 	    (e = table_lookup_fold_entry(w, s, n + 1, 1)) != NULL && e->val) {
 		/* an abbreviation that ends the sentence after a word such as
