@@ -148,6 +148,8 @@ static void unit_cases(const norm_rules *r)
 		{"Pilihan (a) dan (b)", "Pilihan, a, dan, b,"},
 		/* an initial between two names: a letter, no pause after it */
 		{"Bupati Darmin A. Sigilipu datang", "Bupati Darmin a Sigilipu datang"},
+		/* but not before an Indonesian word: a sentence may end there */
+		{"melalui Logitech G. Aset Astro", "melalui Logitech G. Aset Astro"},
 		{"", ""},
 	};
 	sbuf sp = {0};

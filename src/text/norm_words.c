@@ -68,32 +68,33 @@ static int middle_initial(const ctx *c, size_t i)
 int norm_rule_abbrev(ctx *c, size_t i, size_t *used)
 {
 	size_t n, qn;
-	const char *s = norm_core(c, i, &n), *v = NULL;
+	const char *s = norm_core(c, i, &n), *v = NULL, *q;
 	const table *w = &c->r->t[T_WORDS];
-	const entry *e;
+	const entry *e = NULL;
+	int dot = 0;
 	(void)used;
 	if (!n)
 		return 0;
 	if (n == 1 && s[0] == '/' && c->t[i].len == 1 && i > 0 && (v = slash_word(c, i)) != NULL)
 		return *v && norm_words(c, v) ? -1 : 1;
-	if (n == 1 && su_is_upper(s[0]) && c->t[i].c_off + 1 < c->t[i].off + c->t[i].len && s[1] == '.' &&
-	    !table_lookup_fold_entry(w, s, 2, 1) && middle_initial(c, i) && !norm_known(c, norm_core(c, i + 1, &qn), qn)) {
-		/* Darmin A. Sigilipu: an initial between two names, no pause
-		 * (not before an Indonesian word: "Logitech G. Aset", a
-		 * sentence the segmenter could not tell apart) */
+	if (c->t[i].c_off + n < c->t[i].off + c->t[i].len && s[n] == '.') {
+		dot = 1;
+		e = table_lookup_fold_entry(w, s, n + 1, 1);
+	}
+	/* an abbreviation that ends the sentence after a word such as "suatu"
+	 * is the word it spells: karena suatu hal. */
+	if (e && e->val && i + 1 == c->nt && norm_prev_in(c, i, c->r->ctx_word[CTX_PLAIN_AFTER]))
+		return 0;
+	if (n == 1 && dot && middle_initial(c, i) &&
+	    (e ? e->val != NULL : su_is_upper(s[0]) && (q = norm_core(c, i + 1, &qn), !norm_known(c, q, qn)))) {
+		/* an initial between two names is a letter with no pause: Arry
+		 * H. Reksodiputro (not Haji), Darmin A. Sigilipu; a letter of no
+		 * abbreviation not before an Indonesian word ("Logitech G. Aset",
+		 * a sentence the segmenter could not tell apart) */
 		c->ate_dot = 1;
 		return norm_words(c, c->r->letter[su_lower(s[0]) - 'a']) ? -1 : 1;
 	}
-	if (c->t[i].c_off + n < c->t[i].off + c->t[i].len && s[n] == '.' &&
-	    (e = table_lookup_fold_entry(w, s, n + 1, 1)) != NULL && e->val) {
-		/* an abbreviation that ends the sentence after a word such as
-		 * "suatu" is the word it spells: karena suatu hal. */
-		if (i + 1 == c->nt && norm_prev_in(c, i, c->r->ctx_word[CTX_PLAIN_AFTER]))
-			return 0;
-		if (n == 1 && middle_initial(c, i)) { /* Arry H. Reksodiputro: a letter, not Haji */
-			c->ate_dot = 1;
-			return norm_words(c, c->r->letter[su_lower(s[0]) - 'a']) ? -1 : 1;
-		}
+	if (e && e->val) {
 		v = e->val;
 		c->ate_dot = 1 + (e->cls == AB_ABBREV);
 	}
