@@ -150,6 +150,15 @@ static void unit_cases(const norm_rules *r)
 		{"Bupati Darmin A. Sigilipu datang", "Bupati Darmin a Sigilipu datang"},
 		/* but not before an Indonesian word: a sentence may end there */
 		{"melalui Logitech G. Aset Astro", "melalui Logitech G. Aset Astro"},
+		/* espeak-ng pauses at a period only before a capital: a word
+		 * written with one (or a digit) after a period inside the
+		 * sentence is said with one; a lowercase word after an ellipsis
+		 * or a closed quotation gets a comma's pause */
+		{"di Dewan Keamanan. KPK datang", "di Dewan Keamanan. Ka pe ka datang"},
+		{"pada 2017. 5 orang datang", "pada dua ribu tujuh belas. Lima orang datang"},
+		{"baik saja, tapi... dia tertutup", "baik saja, tapi, dia tertutup"},
+		{"bagus untuk tim ini.\" tutup dia", "bagus untuk tim ini, tutup dia"},
+		{"di kota D.C. menjadi", "di kota D C. menjadi"},
 		{"", ""},
 	};
 	sbuf sp = {0};

@@ -65,6 +65,24 @@ static int middle_initial(const ctx *c, size_t i)
 /* Abbreviations, titles, symbols and time zones from abbrev.tsv: dll.,
  * Jl., Dr., &, WIB. The period is part of the key ("dll."). An entry said
  * as written (no spoken form) is none here. */
+/* A title written in capitals, as in an address or a headline (Jalan IR.
+ * H. Juanda, PROF. Ali): the table's "Ir.", only when it is a title. */
+static const entry *caps_title(const table *w, const char *s, size_t n)
+{
+	char buf[16];
+	const entry *e;
+	if (n < 3 || n > sizeof buf)
+		return NULL;
+	for (size_t k = 0; k + 1 < n; k++)
+		if (!su_is_upper(s[k]))
+			return NULL;
+	buf[0] = s[0];
+	for (size_t k = 1; k < n; k++)
+		buf[k] = su_lower(s[k]);
+	e = table_lookup_fold_entry(w, buf, n, n + 1);
+	return e && e->cls == AB_TITLE ? e : NULL;
+}
+
 int norm_rule_abbrev(ctx *c, size_t i, size_t *used)
 {
 	size_t n, qn;
@@ -80,6 +98,8 @@ int norm_rule_abbrev(ctx *c, size_t i, size_t *used)
 	if (c->t[i].c_off + n < c->t[i].off + c->t[i].len && s[n] == '.') {
 		dot = 1;
 		e = table_lookup_fold_entry(w, s, n + 1, 1);
+		if (!e)
+			e = caps_title(w, s, n + 1);
 	}
 	/* an abbreviation that ends the sentence after a word such as "suatu"
 	 * is the word it spells: karena suatu hal. */

@@ -448,6 +448,41 @@ static int attach_punct(ctx *c, size_t i, vec *pieces)
 	return 0;
 }
 
+/* espeak-ng ends a clause at a period only before a capital: "di Dewan
+ * Keamanan. cina adalah" and "Koramil Cililin. be pe be de" run on with no
+ * pause. So after a period inside the sentence, a word written with a
+ * capital or a digit is said with a capital. A lowercase word after an
+ * ellipsis or a quotation closed with a period ("tapi... dia", "tim ini."
+ * tutup) gets a comma's pause instead; after a plain period it stays joined
+ * (Washington D.C. menjadi). */
+static void period_before(ctx *c, size_t i, size_t start, size_t sp_off)
+{
+	char *d = c->sp->data;
+	const char *s = c->s;
+	size_t w = c->t[i].c_off, k = w, dots = 0, quote = 0;
+	if (start == 0 || d[start - 1] != '.' || c->sp->len <= sp_off)
+		return;
+	if (su_is_upper(s[w]) || su_is_digit(s[w])) {
+		d[sp_off] = su_upper(d[sp_off]);
+		return;
+	}
+	if (!su_is_lower(s[w]))
+		return;
+	while (k > 0 && w - k < 16 && !su_is_lower(s[k - 1]) && !su_is_upper(s[k - 1]) && !su_is_digit(s[k - 1])) {
+		unsigned char b = (unsigned char)s[--k];
+		if (b == '.')
+			dots++;
+		else if (b == '"' || b == '\'')
+			quote = 1;
+		else if (b == 0xA6 && k >= 2 && (unsigned char)s[k - 1] == 0x80 && (unsigned char)s[k - 2] == 0xE2)
+			dots += 3; /* U+2026 */
+		else if ((b == 0x9D || b == 0x99) && k >= 2 && (unsigned char)s[k - 1] == 0x80 && (unsigned char)s[k - 2] == 0xE2)
+			quote = 1; /* U+201D, U+2019 */
+	}
+	if (dots > 1 || quote)
+		d[start - 1] = ',';
+}
+
 static int one_piece(ctx *c, size_t i, size_t *used, vec *pieces)
 {
 	size_t start = c->sp->len, sp_off, last;
@@ -472,8 +507,10 @@ static int one_piece(ctx *c, size_t i, size_t *used, vec *pieces)
 	if (c->sp->len == sp_off) { /* nothing said: drop the space */
 		c->sp->len = sp_off = start;
 		c->sp->data[start] = '\0';
-	} else if (add_marks(c, last) != 0) {
-		return -1;
+	} else {
+		period_before(c, i, start, sp_off);
+		if (add_marks(c, last) != 0)
+			return -1;
 	}
 	p.src_off = c->t[i].off;
 	p.src_len = c->t[last].off + c->t[last].len - p.src_off;
