@@ -471,8 +471,10 @@ static size_t consonant(const char *s, size_t n, size_t i, const char **ph)
 		"n", "o", "p", "k", "R", "s", "t", "u", "v", "w", "ks", "j", "z"};
 	for (size_t k = 0; k < sizeof digraphs / sizeof digraphs[0]; k++)
 		if (i + 1 < n && s[i] == digraphs[k].letters[0] && s[i + 1] == digraphs[k].letters[1] &&
-		    !(s[i] == 'z' && i > 0 && i + 2 < n && is_vowel(s[i + 2]) && s[i + 2] != 'e')) {
-			/* Azhar: z.h (but Hafizh, Alzheimer) */
+		    !(s[i] == 'z' && i > 0 && i + 2 < n && is_vowel(s[i + 2]) && s[i + 2] != 'e') &&
+		    !(s[i] == 's' && i == 2 && s[0] == 'd' && s[1] == 'i' && i + 2 < n && s[i + 2] == 'u')) {
+			/* Azhar: z.h (but Hafizh, Alzheimer); Dishub, Dishut: the
+			 * Dinas of a word made of parts, s.h */
 			*ph = digraphs[k].ph;
 			return 2;
 		}
@@ -757,7 +759,18 @@ static int foreign_name(char *s, size_t *n, char *q, int kind)
 		s[0] = 'j'; /* Giorgio, Giovanni, Gianluigi: an Italian gi before a vowel is j */
 		drop_letter(s, q, &k, 1);
 		changed = 1;
+		for (i = 1; i + 1 < k; i++) /* and so inside it: Gianluigi, Giorgio */
+			if (s[i] == 'g' && s[i + 1] == 'i' && s[i - 1] != 'g' && s[i - 1] != 'n') {
+				s[i] = 'j';
+				if (i + 2 < k && strchr("aou", s[i + 2]) && !q[i + 1])
+					drop_letter(s, q, &k, i + 1);
+			}
 	}
+	for (i = 1; kind >= 2 && k >= 5 && strchr("aio", s[k - 1]) && i + 2 < k; i++)
+		if (s[i] == 'g' && s[i + 1] == 'n' && is_vowel(s[i - 1]) && is_vowel(s[i + 2]) && vowel_runs(s, i) >= 2) {
+			s[i] = 'n', s[i + 1] = 'y'; /* Romagnoli, Bologna: the gn of Italian is ny */
+			changed = 1;
+		}
 	for (size_t a = 0, b; kind == 2 && a < k; a = b + 1) { /* each part of Joon-jae */
 		for (b = a; b < k && s[b] != '-'; b++)
 			;
@@ -915,8 +928,8 @@ static int name_spelling(char *s, size_t *n, char *q, int kind)
 	}
 	if (kind >= 2)
 		changed |= romance_c(s, k);
-	if (kind == 3 && s[0] == 'c' && (s[1] == 'a' || s[1] == 'o' || s[1] == 'u')) {
-		s[0] = 'k'; /* an English name: Carlos, Costa, Colin */
+	if ((kind == 3 || (kind == 2 && italian_shape(s, k))) && s[0] == 'c' && (s[1] == 'a' || s[1] == 'o' || s[1] == 'u')) {
+		s[0] = 'k'; /* an English name: Carlos, Costa, Colin; an Italian one: Coppa, Cannavaro */
 		changed = 1;
 	}
 	if (kind >= 2) { /* ch before e, i in names of other languages is c (Sanchez,
@@ -1923,6 +1936,9 @@ static int sentence(const pron_rules *p, const char *sp, size_t len, sbuf *eng, 
 		if (english && end - i > 5 && memcmp(sp + end - 3, "nya", 3) == 0 &&
 		    english_word(p, sp + i, end - i - 3) != NOT_ENGLISH)
 			english = 0, nya = 3; /* Macawnya: the English word, then nya */
+		else if (!english && !nya && p->english_fn && end - i > 6 && memcmp(sp + end - 3, "nya", 3) == 0 &&
+			 english_word(p, sp + i, end - i - 3) != NOT_ENGLISH)
+			nya = 3; /* jerseynya, gamenya: an English word that is no Indonesian one, then nya */
 		/* names (pron_collect): decisions only, asking the English
 		 * voice nothing (the main process has none to ask) */
 		rc = english ? (names ? 1 : say_english(p, sp + i, end - i, eng))

@@ -89,15 +89,19 @@ int norm_rule_abbrev(ctx *c, size_t i, size_t *used)
 	const char *s = norm_core(c, i, &n), *v = NULL, *q;
 	const table *w = &c->r->t[T_WORDS];
 	const entry *e = NULL;
-	int dot = 0;
+	int dot = 0, caps = n >= 2;
 	(void)used;
 	if (!n)
 		return 0;
+	/* capitals are an acronym, not the small letters of a short form
+	 * (SPT, not spt "seperti"), unless the table lists them so */
+	for (size_t k = 0; k < n && caps; k++)
+		caps = su_is_upper(s[k]);
 	if (n == 1 && s[0] == '/' && c->t[i].len == 1 && i > 0 && (v = slash_word(c, i)) != NULL)
 		return *v && norm_words(c, v) ? -1 : 1;
 	if (c->t[i].c_off + n < c->t[i].off + c->t[i].len && s[n] == '.') {
 		dot = 1;
-		e = table_lookup_fold_entry(w, s, n + 1, 1);
+		e = caps ? table_lookup_fold_entry(w, s, n + 1, n + 2) : table_lookup_fold_entry(w, s, n + 1, 1);
 		if (!e)
 			e = caps_title(w, s, n + 1);
 	}
@@ -118,7 +122,7 @@ int norm_rule_abbrev(ctx *c, size_t i, size_t *used)
 		v = e->val;
 		c->ate_dot = 1 + (e->cls == AB_ABBREV);
 	}
-	if (!v && !(v = table_lookup_fold(w, s, n, 2)))
+	if (!v && !(v = table_lookup_fold(w, s, n, caps ? n + 1 : 2)))
 		return 0;
 	return norm_words(c, v) ? -1 : 1;
 }
