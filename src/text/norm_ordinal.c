@@ -49,10 +49,10 @@ static int context_before(const ctx *c, size_t i, int cls)
  * a part or a unit (Battlefront II, Mina Bahari IV, Komisi I, Bab II). */
 static int roman_kind(const ctx *c, size_t i, const char *s, size_t n, unsigned *v)
 {
-	size_t pn;
+	size_t pn, end;
 	const char *p;
 	char low[32];
-	int ordinal;
+	int ordinal, bracket;
 	if (i == 0 || !(*v = num_roman(s, n)) || memchr(s, 'C', n) || (n == 1 && s[0] == 'L') ||
 	    (n == 2 && memcmp(s, "XL", 2) == 0))
 		return 0;
@@ -72,10 +72,14 @@ static int roman_kind(const ctx *c, size_t i, const char *s, size_t n, unsigned 
 	if (ordinal)
 		return 1;
 	p = norm_core(c, i - 1, &pn);
+	end = c->t[i - 1].off + c->t[i - 1].len;
+	/* (after an acronym too, for two letters or more: Muslimat NU XVII,
+	 * and one in brackets: Balai Jalan Nasional (BPJN) IX Maluku) */
+	bracket = n >= 2 && su_is_upper(p[pn - 1]) && c->t[i - 1].c_off + pn + 1 == end && c->s[end - 1] == ')';
 	return pn > 1 && su_is_upper(p[0]) && (su_is_lower(p[pn - 1]) || (n >= 2 && su_is_upper(p[pn - 1]))) &&
-			       c->t[i - 1].c_off + pn == c->t[i - 1].off + c->t[i - 1].len
+			       (c->t[i - 1].c_off + pn == end || bracket)
 		       ? 2
-		       : 0; /* (after an acronym too, for two letters or more: Muslimat NU XVII) */
+		       : 0;
 }
 
 int norm_rule_roman(ctx *c, size_t i, size_t *used)
