@@ -159,6 +159,11 @@ static void unit_cases(const norm_rules *r)
 		{"baik saja, tapi... dia tertutup", "baik saja, tapi, dia tertutup"},
 		{"bagus untuk tim ini.\" tutup dia", "bagus untuk tim ini, tutup dia"},
 		{"di kota D.C. menjadi", "di kota D C. menjadi"},
+		/* the sets of a match, side by side, with a pause between */
+		{"menang 6-3 6-1 atas", "menang enam tiga, enam satu atas"},
+		/* a numbered part in brackets: no pause around it */
+		{"Pasal 55 ayat (1) KUHP", "Pasal lima puluh lima ayat satu ka u ha pe"},
+		{"UU ini (1) berlaku", "undang-undang ini, satu, berlaku"},
 		{"", ""},
 	};
 	sbuf sp = {0};

@@ -21,6 +21,7 @@ static const char *const table_file[T_COUNT] = {
 static const char *const ctx_class[CTX_COUNT] = {
 	"time", "date", "score", "roman-cardinal", "roman-never", "roman-i", "scale", "month", "letter",
 	"digits", "address", "plain-after", "range", "law", "roman-ordinal", "coordinate",
+	"part",
 };
 
 /* One line of contexts.tsv, cut in place: its class, or -1 with why. */
@@ -262,11 +263,50 @@ static int opens_aside(const ctx *c, size_t i)
 	return c->t[i].len > 1 && s[0] == '-' && (su_is_lower(s[1]) || su_is_upper(s[1]));
 }
 
+/* Is token i a score n-m of one or two digits each (its whole token)? */
+static int set_score(const ctx *c, size_t i)
+{
+	const tok *t = &c->t[i];
+	const char *s = c->s + t->c_off;
+	size_t a = 0, b;
+	if (t->c_off != t->off || t->c_len != t->len)
+		return 0;
+	while (a < t->c_len && a < 3 && su_is_digit(s[a]))
+		a++;
+	if (a == 0 || a > 2 || a >= t->c_len || s[a] != '-')
+		return 0;
+	for (b = a + 1; b < t->c_len && su_is_digit(s[b]); b++)
+		;
+	return b == t->c_len && b - a - 1 >= 1 && b - a - 1 <= 2;
+}
+
+/* Is token i the second of two scores side by side, the sets of a tennis
+ * or badminton match (6-3 6-1, 21-19 21-17)? A pause goes between them. */
+static int next_set(const ctx *c, size_t i)
+{
+	return i > 0 && set_score(c, i - 1) && set_score(c, i);
+}
+
+/* Is token i the number or letter of a numbered part in brackets, after
+ * a word that names the part (ayat (1), huruf (a))? It is said with no
+ * pause around it: "ayat satu". */
+static int numbered_part(const ctx *c, size_t i)
+{
+	const tok *t = &c->t[i];
+	const char *s = c->s + t->off;
+	if (i == 0 || t->c_len == 0 || t->c_len > 3 || t->c_off != t->off + 1 || s[0] != '(' ||
+	    t->c_off + t->c_len + 1 != t->off + t->len || c->s[t->c_off + t->c_len] != ')')
+		return 0;
+	return norm_prev_in(c, i, c->r->ctx_word[CTX_PART]);
+}
+
 static int add_marks(ctx *c, size_t last)
 {
 	const tok *t = &c->t[last];
 	size_t a = t->c_off + t->c_len, b = t->off + t->len;
 	char m;
+	if (numbered_part(c, last))
+		return 0;
 	if (c->ate_dot)
 		a++;
 	m = pick_mark(c->s + a, b - a, glued_dash(c->s, t->c_off, a, b) && !suspended_hyphen(c, last));
@@ -489,7 +529,7 @@ static int one_piece(ctx *c, size_t i, size_t *used, vec *pieces)
 	norm_piece p;
 	int rc = 0, lower = lower_word(c, i);
 	/* An aside in brackets opens with a pause: Amerika Serikat, (AS) */
-	if (start && opens_aside(c, i) && !mark_rank(c->sp->data[start - 1]) &&
+	if (start && (opens_aside(c, i) || next_set(c, i)) && !numbered_part(c, i) && !mark_rank(c->sp->data[start - 1]) &&
 	    sbuf_addc(c->sp, ',') != 0)
 		return -1;
 	start = c->sp->len;
