@@ -39,8 +39,12 @@ static const char *slash_word(const ctx *c, size_t i)
 		d++;
 	if (norm_find_unit(c, p, pn, &per) || (d > 0 && d < pn && norm_find_unit(c, p + d, pn - d, &per)) ||
 	    (d > 0 && d == pn && q && norm_find_unit(c, q, qn, &per) && !per) || /* 5.000 / kg */
-	    norm_scale(c->r, p, pn) || (pn == 6 && !strncmp(p, "rupiah", 6)) || (i >= 2 && norm_core_is(c, i - 2, "/")))
+	    norm_scale(c->r, p, pn) || (pn == 6 && !strncmp(p, "rupiah", 6)))
 		return "per";
+	/* the next slash of a chain says what the first said: 29,98 kg /
+	 * kapita / tahun (per, per); turntable / kibor / synthesizer (atau) */
+	if (i >= 2 && norm_core_is(c, i - 2, "/") && c->t[i - 2].len == 1)
+		return slash_word(c, i - 2);
 	return NULL;
 }
 
