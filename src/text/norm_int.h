@@ -123,6 +123,7 @@ int norm_say_unit(ctx *c, const char *v, int per);
 /* Numbers, dates, times, ranges, with a unit glued on: 5,5%, 10kg, 30°C. */
 int norm_rule_numeric(ctx *c, size_t i, size_t *used);
 int norm_rule_minute(ctx *c, size_t i, size_t *used);
+int norm_rule_race_time(ctx *c, size_t i, size_t *used);
 int norm_rule_age(ctx *c, size_t i, size_t *used);
 int norm_rule_rt_rw(ctx *c, size_t i, size_t *used);
 

@@ -648,6 +648,48 @@ static int minute_at(const ctx *c, size_t i, size_t *end)
  * Hariono 54', Billy (90 + 1 '): "menit tujuh puluh enam". Not inside a
  * single-quoted title ('Malam Pertama 2' ini) opened in the 16 tokens
  * before. */
+/* Is token i a time in seconds as race results write it, with a decimal
+ * point and s glued (59.212s, 0.017s): one or two digits, a point, one to
+ * three digits, s? The length of its integer part, or 0. */
+static size_t race_seconds(const ctx *c, size_t i)
+{
+	const char *s = c->s + c->t[i].c_off;
+	size_t n = c->t[i].c_len, a = 0, b;
+	while (a < n && a < 3 && su_is_digit(s[a]))
+		a++;
+	if (a == 0 || a > 2 || a + 3 > n || s[a] != '.')
+		return 0;
+	for (b = a + 1; b < n && su_is_digit(s[b]); b++)
+		;
+	return b - a - 1 >= 1 && b - a - 1 <= 3 && b + 1 == n && s[b] == 's' ? a : 0;
+}
+
+/* A lap time or a gap of race results: 1 m 59.212s "satu menit lima puluh
+ * sembilan koma dua satu dua detik", + 0.017s "plus nol koma nol satu
+ * tujuh detik" (the minutes' m is no metre here, the point a decimal one). */
+int norm_rule_race_time(ctx *c, size_t i, size_t *used)
+{
+	size_t n, a, at = i;
+	const char *s = norm_core(c, i, &n);
+	if (!n || !su_is_digit(s[0]))
+		return 0;
+	if (!(a = race_seconds(c, i))) {
+		if (n > 2 || norm_digit_run(s, n) != n || c->t[i].c_off + n != c->t[i].off + c->t[i].len ||
+		    i + 2 >= c->nt || !norm_core_is(c, i + 1, "m") || c->t[i + 1].len != 1 ||
+		    !(a = race_seconds(c, i + 2)))
+			return 0;
+		if (num_cardinal(c->sp, s, n) || norm_words(c, "menit"))
+			return -1;
+		at = i + 2;
+		s = norm_core(c, at, &n);
+	}
+	if (norm_word_break(c) || num_cardinal(c->sp, s, a) || norm_words(c, "koma") || norm_word_break(c) ||
+	    num_digits(c->sp, s + a + 1, n - a - 2) || norm_words(c, "detik"))
+		return -1;
+	*used = at - i + 1;
+	return 1;
+}
+
 int norm_rule_minute(ctx *c, size_t i, size_t *used)
 {
 	size_t end, base = i, n;

@@ -103,6 +103,10 @@ int norm_rule_abbrev(ctx *c, size_t i, size_t *used)
 		caps = su_is_upper(s[k]);
 	if (n == 1 && s[0] == '/' && c->t[i].len == 1 && i > 0 && (v = slash_word(c, i)) != NULL)
 		return *v && norm_words(c, v) ? -1 : 1;
+	/* the hour of a speed written apart: 300 km / h (per jam) */
+	if (n == 1 && s[0] == 'h' && i >= 2 && c->t[i - 1].len == 1 && norm_core_is(c, i - 1, "/") &&
+	    (v = slash_word(c, i - 1)) != NULL && !strcmp(v, "per"))
+		return norm_words(c, "jam") ? -1 : 1;
 	if (c->t[i].c_off + n < c->t[i].off + c->t[i].len && s[n] == '.') {
 		dot = 1;
 		e = caps ? table_lookup_fold_entry(w, s, n + 1, n + 2) : table_lookup_fold_entry(w, s, n + 1, 1);
@@ -277,6 +281,9 @@ static int say_plain(ctx *c, const char *s, size_t n)
 			if (s[k] == '/' && norm_words(c, su_is_upper(s[run_at]) && su_is_upper(s[k + 1]) &&
 							      k + 2 < n && su_is_lower(s[k + 2]) ? "dan" : "atau"))
 				return -1; /* Marcus/Kevin, a pair; sikat/sikat gigi */
+			if (s[k] == '&' && norm_words(c, su_is_lower(s[k - 1]) && su_is_lower(s[k + 1]) ? "dan" : "en"))
+				return -1; /* a name of two joined by &: Pull&Bear, H&M, AT&T (en);
+					    * small words: suami&anak (dan) */
 		}
 		if (!run && k > 0 && k + 2 < n && s[k] == '.' && (su_is_digit(s[k - 1]) || s[k - 1] == ')') &&
 		    su_is_upper(s[k + 1]) && su_is_lower(s[k + 2]) && sbuf_addc(c->sp, '.') != 0)
