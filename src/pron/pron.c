@@ -928,6 +928,12 @@ static int name_spelling(char *s, size_t *n, char *q, int kind)
 	}
 	if (kind >= 2)
 		changed |= romance_c(s, k);
+	for (i = 1; kind == 3 && i + 1 < k && !italian_shape(s, k); i++)
+		if (s[i] == 'c' && s[i - 1] != 'c' && s[i - 1] != 's' && (s[i + 1] == 'e' || s[i + 1] == 'i')) {
+			s[i] = 's'; /* an English name's c before e, i is s (Francisco,
+				     * Marcelo; not Marcello, nor the ch of Sanchez) */
+			changed = 1;
+		}
 	if ((kind == 3 || (kind == 2 && italian_shape(s, k))) && s[0] == 'c' && (s[1] == 'a' || s[1] == 'o' || s[1] == 'u')) {
 		s[0] = 'k'; /* an English name: Carlos, Costa, Colin; an Italian one: Coppa, Cannavaro */
 		changed = 1;
