@@ -14,11 +14,36 @@ static size_t capitals(const char *s, size_t n);
  * (12 - core / 24 - thread); "per" after a unit, a money
  * scale, or in a chain of them (29,98 kg / kapita / tahun, 5km / jam, Rp 64
  * triliun / tahun); NULL for the table's "atau". */
+/* Is token i a slash alone (i may be out of range)? */
+static int lone_slash(const ctx *c, size_t i)
+{
+	return i < c->nt && c->t[i].len == 1 && c->s[c->t[i].off] == '/';
+}
+
+/* Does token i hold a slash inside, with a digit and a letter (a part of
+ * a code: PER/1, 12/PBI/2009)? */
+static int code_part(const ctx *c, size_t i)
+{
+	size_t n;
+	const char *s;
+	if (i >= c->nt)
+		return 0;
+	s = norm_core(c, i, &n);
+	int digit = 0, letter = 0;
+	if (n < 3 || !memchr(s, '/', n))
+		return 0;
+	for (size_t k = 0; k < n; k++)
+		digit |= su_is_digit(s[k]), letter |= su_is_upper(s[k]) || su_is_lower(s[k]);
+	return digit && letter; /* (not a date: 5/12 / 2017) */
+}
+
 static const char *slash_word(const ctx *c, size_t i)
 {
 	size_t pn, qn = 0, d = 0;
 	const char *p = norm_core(c, i - 1, &pn), *q = i + 1 < c->nt ? norm_core(c, i + 1, &qn) : NULL;
 	int per;
+	if (code_part(c, i - 1) || code_part(c, i + 1))
+		return "garis miring"; /* a code spaced apart: 11 / 12/PBI/2009 */
 	if (q && pn >= 2 && qn >= 2 && capitals(p, pn) == pn && capitals(q, qn) == qn)
 		return "";
 	if (q && pn == 3 && !strncmp(p, "dan", 3) && qn == 4 && !strncmp(q, "atau", 4))
@@ -572,6 +597,76 @@ static const char *without_zero_width(const char *s, size_t *n, char *buf, size_
 		return s;
 	*n = o;
 	return buf;
+}
+
+/* A letter's or a regulation's number, its parts joined by slashes, at
+ * least three of them, digits in one and letters in another (B/91/I/2018,
+ * Kep/006/Munaslub/1/2018, 06/M-DAG/PER/1/2015): each part said as it is
+ * written (digits from a 0 one by one, a Roman numeral after digits as
+ * its number, letters as a word or an acronym is said) and each slash as
+ * "garis miring", as a newsreader reads it out. */
+int norm_rule_slash_code(ctx *c, size_t i, size_t *used)
+{
+	size_t n, slashes = 0, digits = 0, letters = 0;
+	const char *s = norm_core(c, i, &n);
+	int prev_digits = 0;
+	(void)used;
+	if (n < 5 || n > 64)
+		return 0;
+	for (size_t k = 0; k < n; k++) {
+		if (s[k] == '/')
+			slashes++, digits += k > 0 && su_is_digit(s[k - 1]);
+		else if (su_is_upper(s[k]) || su_is_lower(s[k]))
+			letters++;
+		else if (!su_is_digit(s[k]) && s[k] != '-')
+			return 0; /* (not an amount: Rp10.000/kg/hari) */
+		if (k > 0 && s[k] == '/' && s[k - 1] == '/')
+			return 0;
+	}
+	digits += su_is_digit(s[n - 1]);
+	/* (a code the text spaced apart: Kep/006/munaslub / hanura/1 / 2018) */
+	if (slashes == 1 && (lone_slash(c, i - 1) || lone_slash(c, i + 1)))
+		slashes = 2;
+	if (slashes < 2 || !digits || !letters || s[0] == '/' || s[n - 1] == '/' || (s[0] == 'R' && s[1] == 'p'))
+		return 0;
+	for (size_t a = 0, b; a < n; a = b + 1) { /* (nor a price per unit: 5/kg/hari) */
+		int per;
+		for (b = a; b < n && s[b] != '/'; b++)
+			;
+		if (b > a && !su_is_digit(s[a]) && norm_find_unit(c, s + a, b - a, &per))
+			return 0;
+	}
+	for (size_t a = 0, b; a < n; a = b + 1) {
+		unsigned v;
+		size_t d;
+		for (b = a; b < n && s[b] != '/'; b++)
+			;
+		if (a > 0 && norm_words(c, "garis miring"))
+			return -1;
+		d = norm_digit_run(s + a, b - a);
+		if (d == b - a) {
+			if ((s[a] == '0' && d > 1 ? num_digits : num_cardinal)(c->sp, s + a, d))
+				return -1;
+			prev_digits = 1;
+			continue;
+		}
+		if (prev_digits && b - a <= 4 && (v = num_roman(s + a, b - a)) != 0 && !memchr(s + a, 'C', b - a) &&
+		    !memchr(s + a, 'D', b - a) && !memchr(s + a, 'M', b - a) && !memchr(s + a, 'L', b - a)) {
+			if (norm_say_uint(c, v))
+				return -1;
+			prev_digits = 0;
+			continue;
+		}
+		prev_digits = 0;
+		if (b - a == 1 && su_is_upper(s[a])) { /* B: the letter's name */
+			if (norm_words(c, c->r->letter[su_lower(s[a]) - 'a']))
+				return -1;
+			continue;
+		}
+		if (norm_word_break(c) || (capitals(s + a, b - a) == b - a ? add_part(c, s + a, b - a) : say_plain(c, s + a, b - a)))
+			return -1;
+	}
+	return 1;
 }
 
 int norm_rule_word(ctx *c, size_t i, size_t *used)
