@@ -1939,12 +1939,11 @@ static int sentence(const pron_rules *p, const char *sp, size_t len, sbuf *eng, 
 		if (sbuf_adds(eng, "[[") != 0)
 			return -1;
 		nya = !english && english_nya(p, sp + i, end - i) ? 4 : 0;
-		if (english && end - i > 5 && memcmp(sp + end - 3, "nya", 3) == 0 &&
-		    english_word(p, sp + i, end - i - 3) != NOT_ENGLISH)
-			english = 0, nya = 3; /* Macawnya: the English word, then nya */
-		else if (!english && !nya && p->english_fn && end - i > 6 && memcmp(sp + end - 3, "nya", 3) == 0 &&
-			 english_word(p, sp + i, end - i - 3) != NOT_ENGLISH)
-			nya = 3; /* jerseynya, gamenya: an English word that is no Indonesian one, then nya */
+		/* the English word, then nya: Macawnya (an English word as a
+		 * whole), jerseynya, gamenya (an Indonesian-looking whole) */
+		if (!nya && (english ? end - i > 5 : p->english_fn && end - i > 6) &&
+		    memcmp(sp + end - 3, "nya", 3) == 0 && english_word(p, sp + i, end - i - 3) != NOT_ENGLISH)
+			english = 0, nya = 3;
 		/* names (pron_collect): decisions only, asking the English
 		 * voice nothing (the main process has none to ask) */
 		rc = english ? (names ? 1 : say_english(p, sp + i, end - i, eng))

@@ -206,7 +206,7 @@ static int try_simple(ctx *c, size_t i, const char *s, size_t n)
 
 /* Is token i (when there is one) two numbers of one or two digits joined
  * by a dash, as game scores are (21-13)? */
-static int score_shaped(const ctx *c, size_t i)
+int norm_score_shaped(const ctx *c, size_t i)
 {
 	size_t n, a;
 	const char *s;
@@ -271,7 +271,7 @@ static int try_range(ctx *c, size_t i, const char *s, size_t n)
 	size_t rn = c->t[i].len;
 	int score = (p == 1 && n - p - dash == 1 && s[0] >= s[p + dash]) ||
 		    (p <= 2 && n - p - dash <= 2 &&
-		     ((i > 0 && score_shaped(c, i - 1)) || score_shaped(c, i + 1) ||
+		     ((i > 0 && norm_score_shaped(c, i - 1)) || norm_score_shaped(c, i + 1) ||
 		      /* a game's score in brackets after the games: 5 (18-13) */
 		      (rn >= 2 && raw[0] == '(' && raw[rn - 1] == ')' && i > 0 &&
 		       norm_digit_run(c->s + c->t[i - 1].off, c->t[i - 1].len) == c->t[i - 1].len) ||
@@ -644,24 +644,17 @@ static int minute_at(const ctx *c, size_t i, size_t *end)
 	return 0;
 }
 
-/* Footballers' minutes in a line-up or a list of goals: (Alfarisi 76 '),
- * Hariono 54', Billy (90 + 1 '): "menit tujuh puluh enam". Not inside a
- * single-quoted title ('Malam Pertama 2' ini) opened in the 16 tokens
- * before. */
 /* Is token i a time in seconds as race results write it, with a decimal
  * point and s glued (59.212s, 0.017s): one or two digits, a point, one to
  * three digits, s? The length of its integer part, or 0. */
 static size_t race_seconds(const ctx *c, size_t i)
 {
 	const char *s = c->s + c->t[i].c_off;
-	size_t n = c->t[i].c_len, a = 0, b;
-	while (a < n && a < 3 && su_is_digit(s[a]))
-		a++;
+	size_t n = c->t[i].c_len, a = norm_digit_run(s, n), f;
 	if (a == 0 || a > 2 || a + 3 > n || s[a] != '.')
 		return 0;
-	for (b = a + 1; b < n && su_is_digit(s[b]); b++)
-		;
-	return b - a - 1 >= 1 && b - a - 1 <= 3 && b + 1 == n && s[b] == 's' ? a : 0;
+	f = norm_digit_run(s + a + 1, n - a - 1);
+	return f >= 1 && f <= 3 && a + f + 2 == n && s[n - 1] == 's' ? a : 0;
 }
 
 /* A lap time or a gap of race results: 1 m 59.212s "satu menit lima puluh
@@ -690,6 +683,10 @@ int norm_rule_race_time(ctx *c, size_t i, size_t *used)
 	return 1;
 }
 
+/* Footballers' minutes in a line-up or a list of goals: (Alfarisi 76 '),
+ * Hariono 54', Billy (90 + 1 '): "menit tujuh puluh enam". Not inside a
+ * single-quoted title ('Malam Pertama 2' ini) opened in the 16 tokens
+ * before. */
 int norm_rule_minute(ctx *c, size_t i, size_t *used)
 {
 	size_t end, base = i, n;

@@ -75,7 +75,7 @@ static int roman_kind(const ctx *c, size_t i, const char *s, size_t n, unsigned 
 	end = c->t[i - 1].off + c->t[i - 1].len;
 	/* (after an acronym too, for two letters or more: Muslimat NU XVII,
 	 * and one in brackets: Balai Jalan Nasional (BPJN) IX Maluku) */
-	bracket = n >= 2 && su_is_upper(p[pn - 1]) && c->t[i - 1].c_off + pn + 1 == end && c->s[end - 1] == ')';
+	bracket = n >= 2 && pn > 1 && su_is_upper(p[pn - 1]) && c->t[i - 1].c_off + pn + 1 == end && c->s[end - 1] == ')';
 	return pn > 1 && su_is_upper(p[0]) && (su_is_lower(p[pn - 1]) || (n >= 2 && su_is_upper(p[pn - 1]))) &&
 			       (c->t[i - 1].c_off + pn == end || bracket)
 		       ? 2

@@ -8,12 +8,6 @@
 
 static size_t capitals(const char *s, size_t n);
 
-/* What a slash alone at token i (i > 0) says between its neighbours:
- * nothing between acronyms (DPR / MPR: one body) and in dan / atau; "dan"
- * between names (Marcus / Kevin, Ha - na / Kong: a pair) and specifications
- * (12 - core / 24 - thread); "per" after a unit, a money
- * scale, or in a chain of them (29,98 kg / kapita / tahun, 5km / jam, Rp 64
- * triliun / tahun); NULL for the table's "atau". */
 /* Is token i a slash alone (i may be out of range)? */
 static int lone_slash(const ctx *c, size_t i)
 {
@@ -26,10 +20,10 @@ static int code_part(const ctx *c, size_t i)
 {
 	size_t n;
 	const char *s;
+	int digit = 0, letter = 0;
 	if (i >= c->nt)
 		return 0;
 	s = norm_core(c, i, &n);
-	int digit = 0, letter = 0;
 	if (n < 3 || !memchr(s, '/', n))
 		return 0;
 	for (size_t k = 0; k < n; k++)
@@ -37,6 +31,13 @@ static int code_part(const ctx *c, size_t i)
 	return digit && letter; /* (not a date: 5/12 / 2017) */
 }
 
+/* What a slash alone at token i (i > 0) says between its neighbours:
+ * nothing between acronyms (DPR / MPR: one body) and in dan / atau; "dan"
+ * between names (Marcus / Kevin, Ha - na / Kong: a pair) and specifications
+ * (12 - core / 24 - thread); "per" after a unit or a money
+ * scale (5km / jam, Rp 64 triliun / tahun); "garis miring" beside a part
+ * of a code (11 / 12/PBI/2009); in a chain, what its first slash says (29,98
+ * kg / kapita / tahun: per, per); NULL for the table's "atau". */
 static const char *slash_word(const ctx *c, size_t i)
 {
 	size_t pn, qn = 0, d = 0;
@@ -68,7 +69,7 @@ static const char *slash_word(const ctx *c, size_t i)
 		return "per";
 	/* the next slash of a chain says what the first said: 29,98 kg /
 	 * kapita / tahun (per, per); turntable / kibor / synthesizer (atau) */
-	if (i >= 2 && norm_core_is(c, i - 2, "/") && c->t[i - 2].len == 1)
+	if (i >= 2 && lone_slash(c, i - 2))
 		return slash_word(c, i - 2);
 	return NULL;
 }
@@ -91,9 +92,6 @@ static int middle_initial(const ctx *c, size_t i)
 	return !norm_known(c, p, pn); /* Bapak H. Ahmad: a title */
 }
 
-/* Abbreviations, titles, symbols and time zones from abbrev.tsv: dll.,
- * Jl., Dr., &, WIB. The period is part of the key ("dll."). An entry said
- * as written (no spoken form) is none here. */
 /* A title written in capitals, as in an address or a headline (Jalan IR.
  * H. Juanda, PROF. Ali): the table's "Ir.", only when it is a title. */
 static const entry *caps_title(const table *w, const char *s, size_t n)
@@ -112,6 +110,9 @@ static const entry *caps_title(const table *w, const char *s, size_t n)
 	return e && e->cls == AB_TITLE ? e : NULL;
 }
 
+/* Abbreviations, titles, symbols and time zones from abbrev.tsv: dll.,
+ * Jl., Dr., &, WIB. The period is part of the key ("dll."). An entry said
+ * as written (no spoken form) is none here. */
 int norm_rule_abbrev(ctx *c, size_t i, size_t *used)
 {
 	size_t n, qn;
@@ -129,12 +130,12 @@ int norm_rule_abbrev(ctx *c, size_t i, size_t *used)
 	if (n == 1 && s[0] == '/' && c->t[i].len == 1 && i > 0 && (v = slash_word(c, i)) != NULL)
 		return *v && norm_words(c, v) ? -1 : 1;
 	/* the hour of a speed written apart: 300 km / h (per jam) */
-	if (n == 1 && s[0] == 'h' && i >= 2 && c->t[i - 1].len == 1 && norm_core_is(c, i - 1, "/") &&
+	if (n == 1 && s[0] == 'h' && i >= 2 && lone_slash(c, i - 1) &&
 	    (v = slash_word(c, i - 1)) != NULL && !strcmp(v, "per"))
 		return norm_words(c, "jam") ? -1 : 1;
 	if (c->t[i].c_off + n < c->t[i].off + c->t[i].len && s[n] == '.') {
 		dot = 1;
-		e = caps ? table_lookup_fold_entry(w, s, n + 1, n + 2) : table_lookup_fold_entry(w, s, n + 1, 1);
+		e = table_lookup_fold_entry(w, s, n + 1, caps ? n + 2 : 1);
 		if (!e)
 			e = caps_title(w, s, n + 1);
 	}
@@ -611,7 +612,7 @@ int norm_rule_slash_code(ctx *c, size_t i, size_t *used)
 	const char *s = norm_core(c, i, &n);
 	int prev_digits = 0;
 	(void)used;
-	if (n < 5 || n > 64)
+	if (n < 5 || n > 64 || !memchr(s, '/', n))
 		return 0;
 	for (size_t k = 0; k < n; k++) {
 		if (s[k] == '/')

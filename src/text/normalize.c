@@ -264,28 +264,16 @@ static int opens_aside(const ctx *c, size_t i)
 	return c->t[i].len > 1 && s[0] == '-' && (su_is_lower(s[1]) || su_is_upper(s[1]));
 }
 
-/* Is token i a score n-m of one or two digits each (its whole token)? */
-static int set_score(const ctx *c, size_t i)
-{
-	const tok *t = &c->t[i];
-	const char *s = c->s + t->c_off;
-	size_t a = 0, b;
-	if (t->c_off != t->off || t->c_len != t->len)
-		return 0;
-	while (a < t->c_len && a < 3 && su_is_digit(s[a]))
-		a++;
-	if (a == 0 || a > 2 || a >= t->c_len || s[a] != '-')
-		return 0;
-	for (b = a + 1; b < t->c_len && su_is_digit(s[b]); b++)
-		;
-	return b == t->c_len && b - a - 1 >= 1 && b - a - 1 <= 2;
-}
-
 /* Is token i the second of two scores side by side, the sets of a tennis
  * or badminton match (6-3 6-1, 21-19 21-17)? A pause goes between them. */
+static int whole_score(const ctx *c, size_t i)
+{
+	return norm_score_shaped(c, i) && c->t[i].c_off == c->t[i].off && c->t[i].c_len == c->t[i].len;
+}
+
 static int next_set(const ctx *c, size_t i)
 {
-	return i > 0 && set_score(c, i - 1) && set_score(c, i);
+	return i > 0 && whole_score(c, i - 1) && whole_score(c, i); /* (no mark between them) */
 }
 
 /* Is token i the number or letter of a numbered part in brackets, after
