@@ -472,9 +472,11 @@ static size_t consonant(const char *s, size_t n, size_t i, const char **ph)
 	for (size_t k = 0; k < sizeof digraphs / sizeof digraphs[0]; k++)
 		if (i + 1 < n && s[i] == digraphs[k].letters[0] && s[i + 1] == digraphs[k].letters[1] &&
 		    !(s[i] == 'z' && i > 0 && i + 2 < n && is_vowel(s[i + 2]) && s[i + 2] != 'e') &&
-		    !(s[i] == 's' && i == 2 && s[0] == 'd' && s[1] == 'i' && i + 2 < n && s[i + 2] == 'u')) {
+		    !(s[i] == 's' && i == 2 && s[0] == 'd' && s[1] == 'i' && i + 2 < n && s[i + 2] == 'u') &&
+		    !(s[i] == 'k' && i >= 4 && !memcmp(s + i - 4, "tida", 4))) {
 			/* Azhar: z.h (but Hafizh, Alzheimer); Dishub, Dishut: the
-			 * Dinas of a word made of parts, s.h */
+			 * Dinas of a word made of parts, s.h; ketidakhadiran:
+			 * tidak and hadir, k.h */
 			*ph = digraphs[k].ph;
 			return 2;
 		}
@@ -706,7 +708,7 @@ static size_t vowel_runs(const char *s, size_t n)
  * an English name c before a, o, u is k (Marcus, Oscar); ch opening
  * a name of one syllable is c (Choi, Chong, Chan: Chinese and Korean; the
  * ch of Chairul, Achmad is kh); ee at the end, or before a final consonant,
- * is i (Hee, Khaleel; not Baleendah); ii is i (Avicii); a
+ * is i (Hee, Khaleel; not Baleendah, nor the Sundanese Eep); ii is i (Avicii); a
  * final uu is u (Suu);
  * the eu of a Korean syllable before n, ng, m or at the end is a pepet
  * (Geun, Seung, Eun); lj is ly (Sukamuljo, the old spelling; not Al-);
@@ -818,7 +820,7 @@ static int foreign_name(char *s, size_t *n, char *q, int kind)
 			changed = 1;
 			continue;
 		}
-		if (s[i] == 'e' && i + 1 < k && s[i + 1] == 'e' && !q[i] && !q[i + 1] &&
+		if (s[i] == 'e' && i > 0 && i + 1 < k && s[i + 1] == 'e' && !q[i] && !q[i + 1] &&
 		    (i + 2 == k || (i + 3 == k && !is_vowel(s[i + 2])))) {
 			s[o] = 'i', q[o++] = 0; /* Hee */
 			i++;
@@ -958,9 +960,16 @@ static int name_spelling(char *s, size_t *n, char *q, int kind)
 				drop_letter(s, q, &k, i + 1);
 				changed = 1;
 			}
-		if (k >= 5 && s[k - 2] == 'e' && s[k - 1] == 'z' && !is_vowel(s[k - 3]))
-			s[k - 1] = 's', q[k - 2] = q[k - 2] ? q[k - 2] : TALING,
-			changed = 1; /* Sanchez, Lopez, Rodriguez: a Spanish final -ez is -es */
+		if (k >= 5 && s[k - 2] == 'e' && s[k - 1] == 'z' && !is_vowel(s[k - 3])) {
+			s[k - 1] = 's', q[k - 2] = q[k - 2] ? q[k - 2] : TALING;
+			changed = 1; /* Sanchez, Lopez, Rodriguez: a Spanish final -ez is -es, */
+			for (i = 0; i + 2 < k; i++) {
+				if (s[i] == 'j')
+					s[i] = 'h'; /* its j is h (Jerez, Jimenez), */
+				if (s[i] == 'e' && !q[i])
+					q[i] = TALING; /* and Spanish has no pepet */
+			}
+		}
 	}
 	if (kind >= 2)
 		changed |= foreign_name(s, &k, q, kind);

@@ -134,6 +134,9 @@ int norm_rule_rt_rw(ctx *c, size_t i, size_t *used);
 int norm_rule_unit_after(ctx *c, size_t i, size_t *used);
 
 /* 22/09/2022, 17-8-1945, 17.08.1945, (27/3), tgl 27/3, 2023-05-03. */
+/* Is token i a slash alone between a day and month and a year, a date
+ * the text spaced apart (5/12 / 2017)? */
+int norm_spaced_year(const ctx *c, size_t i);
 int norm_try_date(ctx *c, size_t i, const char *s, size_t n);
 
 /* Rp 12.500, Rp12.500, Rp 2.500,-, Rp1,02 triliun, US$ 5, $100, Rp 10.000/kg:
@@ -154,8 +157,12 @@ int norm_rule_abbrev(ctx *c, size_t i, size_t *used);
 /* Lexicon entries (whole words, respelled or [[phonemes]]), else the word. */
 int norm_rule_word(ctx *c, size_t i, size_t *used);
 
-/* s[0..n) is "/word" (Rp 1.050.000/gram): say "per word". 1, 0 when it is
- * not, -1 out of memory. */
+/* Is s[0..n) one or more "per" parts, each a slash and a unit or a word
+ * in small letters (/gram, /kg/hari, /bulan/orang)? */
+int norm_per_parts(const ctx *c, const char *s, size_t n);
+/* Say the "per" parts s[0..n) (Rp 1.050.000/gram, Rp10.000/kg/hari): "per"
+ * and each part, a unit by its name. 1, 0 when s is no such parts, -1 out
+ * of memory. */
 int norm_per_word(ctx *c, const char *s, size_t n);
 
 /* The spoken scale of an amount (rb: ribu) for s[0..n), or NULL. */

@@ -34,6 +34,22 @@ static const char *scale_at(const ctx *c, size_t i)
 	return norm_scale(c->r, s, n);
 }
 
+/* Token i as a scale and "per" parts (Rp 1 juta/bulan/orang): the scale's
+ * word, with the parts in *tail, *tn; NULL when it is not. */
+static const char *scale_per(const ctx *c, size_t i, const char **tail, size_t *tn)
+{
+	size_t wn;
+	const char *w, *slash, *scale;
+	if (i >= c->nt)
+		return NULL;
+	w = norm_core(c, i, &wn);
+	if (!(slash = memchr(w, '/', wn)) || !(scale = norm_scale(c->r, w, (size_t)(slash - w))) ||
+	    !norm_per_parts(c, slash, (size_t)(w + wn - slash)))
+		return NULL;
+	*tail = slash, *tn = (size_t)(w + wn - slash);
+	return scale;
+}
+
 /* Is token i the word or dash of a range (hingga, sampai, -)? */
 static int range_to(const ctx *c, size_t i)
 {
@@ -51,8 +67,8 @@ static int range_to(const ctx *c, size_t i)
  * amount, scale, currency name. */
 int norm_rule_money(ctx *c, size_t i, size_t *used)
 {
-	size_t n, k, an, j = i, un = 0;
-	const char *s = norm_core(c, i, &n), *cur = currency_prefix(c, s, n, &k), *a, *scale, *unit = NULL;
+	size_t n, k, an, j = i, un = 0, tn = 0;
+	const char *s = norm_core(c, i, &n), *cur = currency_prefix(c, s, n, &k), *a, *scale, *unit = NULL, *tail = NULL;
 	number x;
 	int per = 0;
 	if (!cur)
@@ -99,10 +115,7 @@ int norm_rule_money(ctx *c, size_t i, size_t *used)
 		}
 	}
 	if (un < an && !(unit = norm_find_unit(c, a + un, an - un, &per))) {
-		size_t e = un + 1; /* Rp 1.050.000/gram: per a word */
-		while (e < an && su_is_lower(a[e]))
-			e++;
-		if (a[un] == '/' && e == an && e == un + 1 && j + 1 < c->nt && c->t[j].len == an) {
+		if (a[un] == '/' && un + 1 == an && j + 1 < c->nt && c->t[j].len == an) {
 			size_t qn; /* Rp 5.000/ kg: per the next token's unit */
 			const char *q = norm_core(c, j + 1, &qn);
 			if (qn && su_is_lower(q[0]) && (unit = norm_find_unit(c, q, qn, &per)) != NULL && !per) {
@@ -113,12 +126,14 @@ int norm_rule_money(ctx *c, size_t i, size_t *used)
 				return 1;
 			}
 		}
-		if (a[un] != '/' || e < an || e == un + 1)
-			return 0;
-		per_word = 1;
+		if (!norm_per_parts(c, a + un, an - un))
+			return 0; /* Rp 1.050.000/gram, Rp10.000/kg/hari: per each part */
+		per_word = 1, tail = a + un, tn = an - un;
 	}
 	if ((scale = scale_at(c, j + 1)) != NULL)
 		j++;
+	else if (!unit && !per_word && un == an && (scale = scale_per(c, j + 1, &tail, &tn)) != NULL)
+		j++, per_word = 1;
 	else if (!unit && !per_word && range_to(c, j + 1) && j + 3 < c->nt && (scale = scale_at(c, j + 3)) != NULL) {
 		size_t bn; /* Rp 3 hingga 6 juta: the scale and the currency once, after both */
 		const char *b = norm_core(c, j + 2, &bn);
@@ -140,7 +155,7 @@ int norm_rule_money(ctx *c, size_t i, size_t *used)
 			j++;
 	}
 	if (norm_say_number(c, &x) || (scale && norm_words(c, scale)) || norm_words(c, cur) ||
-	    (unit && norm_say_unit(c, unit, per)) || (per_word && norm_per_word(c, a + un, an - un) <= 0))
+	    (unit && norm_say_unit(c, unit, per)) || (per_word && norm_per_word(c, tail, tn) <= 0))
 		return -1;
 	*used = j - i + 1;
 	return 1;

@@ -419,16 +419,56 @@ const char *norm_find_unit(const ctx *c, const char *s, size_t n, int *per)
 	return v;
 }
 
+/* The unit or word of one "per" part s[0..n): a unit by its name (kg:
+ * kilogram), a word in small letters of two letters or more as it is
+ * (hari); NULL for anything else. *word set for a word. */
+static const char *per_part(const ctx *c, const char *s, size_t n, int *word)
+{
+	const char *v;
+	int per;
+	*word = 0;
+	if ((v = norm_find_unit(c, s, n, &per)) != NULL && !per)
+		return v;
+	if (n < 2)
+		return NULL;
+	for (size_t k = 0; k < n; k++)
+		if (!su_is_lower(s[k]))
+			return NULL;
+	*word = 1;
+	return s;
+}
+
+int norm_per_parts(const ctx *c, const char *s, size_t n)
+{
+	size_t a = 0, b;
+	int word;
+	if (n < 2 || s[0] != '/')
+		return 0;
+	for (; a < n; a = b) {
+		for (b = a + 1; b < n && s[b] != '/'; b++)
+			;
+		if (!per_part(c, s + a + 1, b - a - 1, &word))
+			return 0;
+	}
+	return 1;
+}
+
 int norm_per_word(ctx *c, const char *s, size_t n)
 {
-	size_t k = 1;
-	if (n < 3 || s[0] != '/')
+	size_t a = 0, b;
+	int word;
+	if (!norm_per_parts(c, s, n))
 		return 0;
-	while (k < n && su_is_lower(s[k]))
-		k++;
-	if (k < n)
-		return 0;
-	return norm_words(c, "per") || norm_word_break(c) || sbuf_add(c->sp, s + 1, n - 1) ? -1 : 1;
+	for (; a < n; a = b) {
+		const char *v;
+		for (b = a + 1; b < n && s[b] != '/'; b++)
+			;
+		v = per_part(c, s + a + 1, b - a - 1, &word);
+		if (norm_words(c, "per") ||
+		    (word ? norm_word_break(c) || sbuf_add(c->sp, v, b - a - 1) : norm_words(c, v)))
+			return -1;
+	}
+	return 1;
 }
 
 int norm_say_unit(ctx *c, const char *v, int per)
@@ -537,10 +577,8 @@ int norm_rule_numeric(ctx *c, size_t i, size_t *used)
 					return -1;
 			return 1;
 		}
-		k = p + 1; /* a number per a word: 20/hari */
-		while (k < n && su_is_lower(s[k]))
-			k++;
-		if (s[p] != '/' || k < n || k == p + 1 || norm_digit_run(s, p) != p)
+		/* a number per a word: 20/hari, 3/orang/hari */
+		if (!norm_per_parts(c, s + p, n - p) || norm_digit_run(s, p) != p)
 			return 0;
 		if ((rc = say_numexpr(c, i, s, p)) <= 0)
 			return rc;
@@ -564,10 +602,8 @@ static int unit_per_word(ctx *c, const char *s, size_t n)
 	k = (size_t)(slash - s) + 1;
 	if ((b = norm_find_unit(c, s + k, n - k, &per)) != NULL && !per)
 		return norm_words(c, a) || norm_words(c, "per") || norm_words(c, b) ? -1 : 1;
-	while (k < n && su_is_lower(s[k]))
-		k++;
-	if (k < n)
-		return 0;
+	if (!norm_per_parts(c, slash, (size_t)(s + n - slash)))
+		return 0; /* kg/kapita/tahun */
 	return norm_words(c, a) || norm_per_word(c, slash, (size_t)(s + n - slash)) < 0 ? -1 : 1;
 }
 
@@ -715,6 +751,23 @@ int norm_rule_minute(ctx *c, size_t i, size_t *used)
 	return 1;
 }
 
+/* Is token i - 1 a name's word no dictionary knows, capitalized and with
+ * no mark after it (Rachul in Muhammad Rachul Maulana (13))? Then token i
+ * ends a person's name, though it is a word too. */
+static int name_before(const ctx *c, size_t i)
+{
+	size_t n;
+	const char *s;
+	char low[32];
+	if (i == 0)
+		return 0;
+	s = norm_core(c, i - 1, &n);
+	if (n < 3 || n >= sizeof low || !su_is_upper(s[0]) || !su_is_lower(s[n - 1]) ||
+	    c->t[i - 1].c_off + n != c->t[i - 1].off + c->t[i - 1].len)
+		return 0;
+	return !norm_known(c, norm_core_low(c, i - 1, low, sizeof low), n);
+}
+
 /* A person's age in brackets after the name: Sukiyati (43) "empat puluh
  * tiga tahun", as a newsreader says it. Not after a word that numbers
  * (Pasal (2), Tahap (3)), an Indonesian word or a country hunspell-id
@@ -740,8 +793,8 @@ int norm_rule_age(ctx *c, size_t i, size_t *used)
 	if (pn < 2 || !su_is_upper(p[0]) || !su_is_lower(p[pn - 1]) ||
 	    c->t[i - 1].c_off + pn != c->t[i - 1].off + c->t[i - 1].len)
 		return 0;
-	if (norm_in_list(norm_core_low(c, i - 1, low, sizeof low), numbering) ||
-	    norm_in_list(low, clubs) || norm_known(c, low, pn))
+	if (norm_in_list(norm_core_low(c, i - 1, low, sizeof low), numbering) || norm_in_list(low, clubs) ||
+	    (norm_known(c, low, pn) && !name_before(c, i - 1)))
 		return 0; /* Thailand (72), Burton Albion (47): a country, a club */
 	for (size_t k = i > 12 ? i - 12 : 0; k < c->nt && k < i + 12; k++)
 		if (norm_in_list(norm_core_low(c, k, low, sizeof low), table_words))

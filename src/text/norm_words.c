@@ -49,6 +49,8 @@ static const char *slash_word(const ctx *c, size_t i)
 		return "";
 	if (q && pn == 3 && !strncmp(p, "dan", 3) && qn == 4 && !strncmp(q, "atau", 4))
 		return "";
+	if (norm_spaced_year(c, i))
+		return ""; /* a date's year spaced apart: (5/12 / 2017) */
 	if (q && pn >= 2 && su_is_upper(p[0]) && su_is_lower(p[pn - 1]) && qn >= 2 && su_is_upper(q[0]) &&
 	    su_is_lower(q[1]))
 		return "dan";
@@ -254,6 +256,17 @@ static int add_run(ctx *c, const char *s, size_t n)
 	return norm_word_break(c) || sbuf_add(c->sp, s + from, n - from);
 }
 
+/* A run of d digits after a letter in a code of letters and digits
+ * (RC213V, MH370, GX501, G20, CBR150R; not 1080p, 320x220): from a 0, or of three digits or more that do not
+ * end in 00 or 50, one by one, as model and flight numbers are said ("er
+ * ce dua satu tiga ve"); else the number ("ge dua puluh", "seratus lima
+ * puluh"). */
+static int code_digits(ctx *c, const char *s, size_t d)
+{
+	int round = d >= 2 && (s[d - 2] == '0' || s[d - 2] == '5') && s[d - 1] == '0';
+	return (d > 1 && (s[0] == '0' || (d >= 3 && !round)) ? num_digits : num_cardinal)(c->sp, s, d);
+}
+
 /* A word as written, made safe for espeak-ng: letters and marks are kept
  * (with ' and - inside words), digit runs become numbers, emoji are kept
  * as words of their own, anything else (brackets, [[, <, /, symbols)
@@ -326,7 +339,12 @@ static int say_plain(ctx *c, const char *s, size_t n)
 		}
 		if (k < n && su_is_digit(s[k])) {
 			size_t d = norm_digit_run(s + k, n - k);
-			if ((d > 1 && s[k] == '0' ? num_digits : num_cardinal)(c->sp, s + k, d))
+			size_t l = k; /* the letters before the digits, not after a digit (1080p, 320x220) */
+			while (l > 0 && (su_is_upper(s[l - 1]) || su_is_lower(s[l - 1])))
+				l--;
+			int code = l < k && (l == 0 || !su_is_digit(s[l - 1]));
+			if ((code ? code_digits(c, s + k, d)
+				  : (d > 1 && s[k] == '0' ? num_digits : num_cardinal)(c->sp, s + k, d)))
 				return -1;
 			k += d;
 			continue;
@@ -392,7 +410,9 @@ static int spell(ctx *c, const char *s, size_t n)
 	for (size_t k = 0; k < n;) {
 		if (su_is_digit(s[k])) {
 			size_t d = norm_digit_run(s + k, n - k);
-			if (norm_word_break(c) || (d > 1 && s[k] == '0' ? num_digits : num_cardinal)(c->sp, s + k, d))
+			if (norm_word_break(c) ||
+			    (k > 0 ? code_digits(c, s + k, d)
+				   : (d > 1 && s[k] == '0' ? num_digits : num_cardinal)(c->sp, s + k, d)))
 				return -1;
 			k += d;
 			continue;
@@ -606,13 +626,11 @@ static const char *without_zero_width(const char *s, size_t *n, char *buf, size_
  * written (digits from a 0 one by one, a Roman numeral after digits as
  * its number, letters as a word or an acronym is said) and each slash as
  * "garis miring", as a newsreader reads it out. */
-int norm_rule_slash_code(ctx *c, size_t i, size_t *used)
+static int say_code(ctx *c, size_t i, const char *s, size_t n)
 {
-	size_t n, slashes = 0, digits = 0, letters = 0;
-	const char *s = norm_core(c, i, &n);
+	size_t slashes = 0, digits = 0, letters = 0;
 	int prev_digits = 0;
-	(void)used;
-	if (n < 5 || n > 64 || !memchr(s, '/', n))
+	if (n < 5 || n > 64)
 		return 0;
 	for (size_t k = 0; k < n; k++) {
 		if (s[k] == '/')
@@ -636,6 +654,8 @@ int norm_rule_slash_code(ctx *c, size_t i, size_t *used)
 			;
 		if (b > a && !su_is_digit(s[a]) && norm_find_unit(c, s + a, b - a, &per))
 			return 0;
+		if (a == 0 && b < n && norm_digit_run(s, b) == b && norm_per_parts(c, s + b, n - b))
+			return 0; /* (a number per words: 3/orang/hari) */
 	}
 	for (size_t a = 0, b; a < n; a = b + 1) {
 		unsigned v;
@@ -668,6 +688,54 @@ int norm_rule_slash_code(ctx *c, size_t i, size_t *used)
 			return -1;
 	}
 	return 1;
+}
+
+/* Tokens i.. of a code the text split at a dash, spaced apart (06/M -
+ * DAG / PER/1 / 2015), joined as written together into buf: their count,
+ * 0 when no dash inside a code joins them. A dash joins only when a slash
+ * follows it. */
+static size_t dashed_code(const ctx *c, size_t i, char *buf, size_t cap, size_t *len)
+{
+	size_t k = i, n, o, keep = 0, keep_len = 0;
+	int dash = 0;
+	const char *s = norm_core(c, i, &n);
+	if (n >= cap)
+		return 0;
+	memcpy(buf, s, n);
+	o = n;
+	while (k + 2 < c->nt && c->t[k].c_off + c->t[k].c_len == c->t[k].off + c->t[k].len &&
+	       c->t[k + 1].len == 1 && (c->s[c->t[k + 1].off] == '-' || c->s[c->t[k + 1].off] == '/') &&
+	       c->t[k + 2].c_off == c->t[k + 2].off && c->t[k + 2].c_len) {
+		char sep = c->s[c->t[k + 1].off];
+		s = norm_core(c, k + 2, &n);
+		if (o + 1 + n >= cap)
+			break;
+		buf[o++] = sep;
+		memcpy(buf + o, s, n);
+		o += n, k += 2;
+		dash |= sep == '-';
+		if (dash && (sep == '/' || memchr(s, '/', n)))
+			keep = k - i + 1, keep_len = o; /* a slash after the dash */
+	}
+	*len = keep_len;
+	return keep;
+}
+
+/* A letter's or a regulation's number (say_code), written together or
+ * split at a dash with spaces. */
+int norm_rule_slash_code(ctx *c, size_t i, size_t *used)
+{
+	size_t n, m, jn;
+	char joined[64];
+	const char *s = norm_core(c, i, &n);
+	int rc;
+	if (!memchr(s, '/', n))
+		return 0;
+	if ((m = dashed_code(c, i, joined, sizeof joined, &jn)) > 1 && (rc = say_code(c, i, joined, jn)) != 0) {
+		*used = m;
+		return rc;
+	}
+	return say_code(c, i, s, n);
 }
 
 int norm_rule_word(ctx *c, size_t i, size_t *used)

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 static const char *const table_file[T_COUNT] = {
 	"abbrev.tsv", "units.tsv", "currency.tsv", "web.tsv", "lexicon.tsv", "acronyms.tsv",
@@ -136,7 +137,7 @@ void norm_rules_free(norm_rules *r)
 const char *norm_scale(const norm_rules *r, const char *s, size_t n)
 {
 	for (size_t k = 0; r->ctx_word[CTX_SCALE][k]; k++)
-		if (strlen(r->ctx_word[CTX_SCALE][k]) == n && memcmp(s, r->ctx_word[CTX_SCALE][k], n) == 0)
+		if (strlen(r->ctx_word[CTX_SCALE][k]) == n && strncasecmp(s, r->ctx_word[CTX_SCALE][k], n) == 0)
 			return r->ctx_value[CTX_SCALE][k];
 	return NULL;
 }
@@ -560,7 +561,8 @@ static size_t code_before(const char *s, size_t e)
 		return e;
 	open_mark = s[e - 1] == ')' ? '(' : '[';
 	for (b = e - 1; b > 0 && s[b - 1] != open_mark; b--)
-		if (!su_is_lower(s[b - 1]) && s[b - 1] != ' ' && s[b - 1] != '/')
+		if (!su_is_lower(s[b - 1]) && !su_is_digit(s[b - 1]) && s[b - 1] != ' ' && s[b - 1] != '/' &&
+		    s[b - 1] != '-')
 			return e;
 	if (b == 0)
 		return e;
@@ -571,13 +573,17 @@ static size_t code_before(const char *s, size_t e)
 			i++;
 		while (i + n < e - 1 && su_is_lower(s[i + n]))
 			n++;
+		if (n == 0 && parts > 0) /* a number after the letters: (gk - 43) */
+			while (i + n < e - 1 && su_is_digit(s[i + n]) && n < 4)
+				n++;
 		if (n < 1 || n > 6 || ++parts > 3 || (n == 1 && (i > b + 0 || s[i + 1] != ')')))
 			return e; /* (a single letter only alone: (b)) */
 		i += n;
 		while (i < e - 1 && s[i] == ' ')
 			i++;
-		if (i < e - 1 && s[i++] != '/')
+		if (i < e - 1 && s[i] != '/' && s[i] != '-')
 			return e;
+		i += i < e - 1;
 	}
 	return open;
 }
