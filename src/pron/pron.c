@@ -951,7 +951,9 @@ static int name_spelling(char *s, size_t *n, char *q, int kind)
 				drop_letter(s, q, &k, i + (italian || (i > 0 && s[i - 1] == 'c') ? 0 : 1));
 				changed = 1;
 			}
-		for (i = 1; i + 2 < k; i++) /* Rodriguez, Miguel, Marquez: gu, qu before e, i are g, k */
+		/* Rodriguez, Miguel, Marquez: gu, qu before e, i are g, k;
+		 * so is an opening gue (Guerrero, Guevara; not Guido) */
+		for (i = k >= 6 && s[0] == 'g' && s[1] == 'u' && s[2] == 'e' ? 0 : 1; i + 2 < k; i++)
 			if ((s[i] == 'g' || s[i] == 'q') && s[i + 1] == 'u' && (s[i + 2] == 'e' || s[i + 2] == 'i') &&
 			    !q[i + 2] && !(s[i] == 'g' && is_vowel(s[i - 1]) && i + 3 < k && s[i + 3] == 'r')) {
 				/* (not the gu of Aguero: g, u) */
@@ -973,6 +975,15 @@ static int name_spelling(char *s, size_t *n, char *q, int kind)
 	}
 	if (kind >= 2)
 		changed |= foreign_name(s, &k, q, kind);
+	if (kind == 2 && k >= 6 && s[k - 2] == 'i' && s[k - 1] == 'c')
+		for (i = 0; i < k; i++)
+			if (s[i] == 'j' && (i == 0 || s[i - 1] != 'd'))
+				s[i] = 'y', changed = 1; /* Milivojevic, Jovetic: the j of a Slavic -ic name is y (not Djokovic) */
+	if (kind >= 2 && k >= 4 && s[0] == 'x' && s[1] == 'h' && is_vowel(s[2])) {
+		s[0] = 'j'; /* Xhaka: Albanian xh is j */
+		drop_letter(s, q, &k, 1);
+		changed = 1;
+	}
 	int old = 0;
 	for (i = 0; i + 1 < k; i++)
 		old |= strchr("tdfkph", s[i]) && s[i + 1] == 'j'; /* Tjahjo, Djarot; Sofjan: a j after
