@@ -955,7 +955,7 @@ static int name_spelling(char *s, size_t *n, char *q, int kind)
 		 * so is an opening gue (Guerrero, Guevara; not Guido) */
 		for (i = k >= 6 && s[0] == 'g' && s[1] == 'u' && s[2] == 'e' ? 0 : 1; i + 2 < k; i++)
 			if ((s[i] == 'g' || s[i] == 'q') && s[i + 1] == 'u' && (s[i + 2] == 'e' || s[i + 2] == 'i') &&
-			    !q[i + 2] && !(s[i] == 'g' && is_vowel(s[i - 1]) && i + 3 < k && s[i + 3] == 'r')) {
+			    !q[i + 2] && !(s[i] == 'g' && i > 0 && is_vowel(s[i - 1]) && i + 3 < k && s[i + 3] == 'r')) {
 				/* (not the gu of Aguero: g, u) */
 				if (s[i] == 'q')
 					s[i] = 'k';
