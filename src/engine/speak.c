@@ -93,8 +93,8 @@ static int framing(uint32_t c)
 }
 
 /* Narrow text[*off..*off+*len) to the word without framing punctuation
- * (a highlighted word is "Senin", not "Senin,"); a token of punctuation
- * only stays as it is. */
+ * (a highlighted word is "Senin", not "Senin,"), nor a slash or spaced
+ * dash after it; a token of punctuation only stays as it is. */
 static void trim_framing(const char *text, size_t *off, size_t *len)
 {
 	size_t a = *off, b = *off + *len, p;
@@ -105,8 +105,12 @@ static void trim_framing(const char *text, size_t *off, size_t *len)
 		a = p;
 	}
 	while (b > a) {
+		uint32_t c;
 		p = b;
-		if (!framing(utf8_prev(text, &p)))
+		c = utf8_prev(text, &p);
+		/* and a slash or a spaced dash after it: the code "(rah / ard)"
+		 * has the words "rah" and "ard" */
+		if (!framing(c) && c != ' ' && c != '/' && !(c == '-' && p > a && text[p - 1] == ' '))
 			break;
 		b = p;
 	}

@@ -551,6 +551,31 @@ static int one_piece(ctx *c, size_t i, size_t *used, vec *pieces)
 
 static int blank_at(const char *s, size_t i) { return s[i] == ' ' || (s[i] >= '\t' && s[i] <= '\r'); }
 
+/* Is s[0..n) an editor's code of a news agency, a capital and three digits
+ * after the reporter's: "T.K010/R010", "U.B018/T013", "Uu. SYS / G003/M016",
+ * "M054"? Its number opens with 0 (not a model or flight number: MH370,
+ * A320, nor one with two capitals before the digits). */
+static int editor_code(const char *s, size_t n)
+{
+	size_t codes = 0;
+	if (n < 4 || n > 32)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		if (su_is_lower(s[i]) && (i == 0 || !su_is_upper(s[i - 1]) || (i + 1 < n && su_is_lower(s[i + 1]))))
+			return 0; /* lowercase only in an abbreviation's second letter: Uu. */
+		if (su_is_upper(s[i]) && i + 3 < n && s[i + 1] == '0' && su_is_digit(s[i + 2]) &&
+		    su_is_digit(s[i + 3]) && (i + 4 == n || !su_is_digit(s[i + 4]))) {
+			if (i > 0 && s[i - 1] != '.' && s[i - 1] != '/' && s[i - 1] != ' ')
+				return 0;
+			codes++;
+			i += 3;
+		} else if (su_is_digit(s[i])) {
+			return 0;
+		}
+	}
+	return codes > 0 && (codes == n / 4 || memchr(s, '/', n) || memchr(s, '.', n));
+}
+
 /* Where the reporter's code that ends s[0..e) (no blank at its end) opens,
  * or e when it ends in none: "(ahi / win)", "[rhm]". */
 static size_t code_before(const char *s, size_t e)
@@ -562,11 +587,13 @@ static size_t code_before(const char *s, size_t e)
 	open_mark = s[e - 1] == ')' ? '(' : '[';
 	for (b = e - 1; b > 0 && s[b - 1] != open_mark; b--)
 		if (!su_is_lower(s[b - 1]) && !su_is_digit(s[b - 1]) && s[b - 1] != ' ' && s[b - 1] != '/' &&
-		    s[b - 1] != '-')
+		    s[b - 1] != '-' && !su_is_upper(s[b - 1]) && s[b - 1] != '.')
 			return e;
 	if (b == 0)
 		return e;
 	open = b - 1;
+	if (editor_code(s + b, e - 1 - b))
+		return open;
 	for (size_t i = b; i < e - 1;) { /* part ( / part )* */
 		size_t n = 0;
 		while (i < e - 1 && s[i] == ' ')
@@ -606,6 +633,120 @@ size_t norm_byline(const char *s, size_t len)
 	}
 }
 
+/* Is s[0..n) a reporter's code standing alone, a paragraph of its own:
+ * "(rah / ard)", "(ugo)", "(Awita Ekasari Larasati / ard)"? Parts split by
+ * a slash or a dash are initials (two to six small letters), a number
+ * after them, or, before the initials, a name of one to four capitalized
+ * words. */
+static int lone_code(const char *s, size_t n)
+{
+	size_t i = 0, parts = 0;
+	int name = 0;
+	while (n > 0 && blank_at(s, n - 1))
+		n--;
+	if (n < 4 || (s[0] != '(' && s[0] != '[') || s[n - 1] != (s[0] == '(' ? ')' : ']'))
+		return 0;
+	for (i = 1; i < n - 1;) {
+		size_t k = i, words = 0;
+		while (k < n - 1 && s[k] == ' ')
+			k++;
+		i = k;
+		if (su_is_lower(s[i])) {
+			while (k < n - 1 && su_is_lower(s[k]))
+				k++;
+			if (k - i < 2 || k - i > 6)
+				return 0;
+		} else if (su_is_digit(s[i]) && parts > 0) {
+			while (k < n - 1 && su_is_digit(s[k]))
+				k++;
+			if (k - i > 4)
+				return 0;
+		} else if (su_is_upper(s[i]) && parts == 0) {
+			while (k < n - 1 && su_is_upper(s[k])) {
+				size_t w = k++;
+				while (k < n - 1 && su_is_lower(s[k]))
+					k++;
+				if (k - w < 2 || ++words > 4)
+					return 0;
+				while (k < n - 1 && s[k] == ' ')
+					k++;
+			}
+			name = 1;
+		} else {
+			return 0;
+		}
+		parts++;
+		while (k < n - 1 && s[k] == ' ')
+			k++;
+		if (k < n - 1 && s[k] != '/' && s[k] != '-')
+			return 0;
+		i = k + (k < n - 1);
+	}
+	return parts > 0 && parts <= 3 && !(name && parts == 1) && s[n - 2] != '/' && s[n - 2] != '-';
+}
+
+/* A lone reporter's code is said as a newsreader would read it out:
+ * initials of three letters or less spelled, longer ones and names as
+ * words, a pause for each slash or dash ("(rah / ard)": "er a ha, a er
+ * de"). A piece for each part, the slash after it and its pause with it;
+ * the brackets are in the first and last. */
+static int say_lone_code(ctx *c, size_t n, vec *pieces)
+{
+	const char *s = c->s;
+	size_t i = 1, first = pieces->len;
+	while (n > 0 && blank_at(s, n - 1))
+		n--;
+	while (i + 1 < n) {
+		size_t k = i, start = c->sp->len;
+		norm_piece p;
+		if (s[i] == ' ' || s[i] == '/' || s[i] == '-') {
+			if (s[i] != ' ' && c->sp->len && c->sp->data[c->sp->len - 1] != ',' && sbuf_addc(c->sp, ',') != 0)
+				return -1;
+			i++;
+			continue;
+		}
+		if (su_is_digit(s[i])) {
+			unsigned long v = 0;
+			while (k + 1 < n && su_is_digit(s[k]))
+				v = v * 10 + (unsigned long)(s[k++] - '0');
+			if (norm_say_uint(c, v) != 0)
+				return -1;
+		} else if (su_is_lower(s[i])) {
+			while (k + 1 < n && su_is_lower(s[k]))
+				k++;
+			for (size_t j = i; j < k && k - i <= 3; j++)
+				if (norm_words(c, c->r->letter[s[j] - 'a']) != 0)
+					return -1;
+		} else { /* a word of a name */
+			while (k + 1 < n && s[k] != ' ' && s[k] != '/' && s[k] != '-')
+				k++;
+		}
+		if (c->sp->len == start) { /* a word as it is written */
+			if (norm_word_break(c) != 0 || sbuf_add(c->sp, s + i, k - i) != 0)
+				return -1;
+		}
+		p.src_off = pieces->len == first ? 0 : i;
+		p.src_len = k - p.src_off;
+		p.sp_off = start + (start < c->sp->len && c->sp->data[start] == ' ');
+		p.sp_len = c->sp->len - p.sp_off;
+		if (pieces->len > first) { /* the slash and pause before this part end the last one */
+			norm_piece *q = vec_at(pieces, pieces->len - 1);
+			q->src_len = p.src_off - q->src_off;
+			while (s[q->src_off + q->src_len - 1] == ' ')
+				q->src_len--;
+			q->sp_len = start - q->sp_off;
+		}
+		if (!vec_push(pieces, &p))
+			return -1;
+		i = k;
+	}
+	if (pieces->len > first) {
+		norm_piece *q = vec_at(pieces, pieces->len - 1);
+		q->src_len = n - q->src_off;
+	}
+	return 0;
+}
+
 int norm_sentence(const norm_rules *r, const char *text, size_t len, sbuf *spoken,
 		  vec *pieces)
 {
@@ -614,6 +755,8 @@ int norm_sentence(const norm_rules *r, const char *text, size_t len, sbuf *spoke
 	size_t cut = norm_byline(text, len), end = len;
 	int rc = -1;
 	vec_init(&toks, sizeof(tok));
+	if (lone_code(text, len))
+		return sbuf_reserve(spoken, len + 16) != 0 ? -1 : say_lone_code(&c, len, pieces);
 	/* Room for a token every five bytes (news words average more), so the
 	 * token array is seldom grown. */
 	if (sbuf_reserve(spoken, len + 16) != 0 || vec_reserve(&toks, len / 5 + 1) != 0 ||
