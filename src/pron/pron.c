@@ -908,8 +908,9 @@ static int name_spelling(char *s, size_t *n, char *q, int kind)
 			continue;
 		}
 		if (unknown && s[i] == 'i' && i > 0 && i + 3 == *n && s[i + 1] == 'e' && !q[i + 1] &&
-		    !is_vowel(s[i + 2])) {
-			s[k] = 'i', q[k++] = 0; /* Arief, Anies, Amien: a final ie+C is i */
+		    !is_vowel(s[i + 2]) && s[i + 2] != 'l') {
+			s[k] = 'i', q[k++] = 0; /* Arief, Anies, Amien: a final ie+C is i
+						 * (not the -iel of Yehezkiel, Gabriel) */
 			i++;
 			changed = 1;
 			continue;
@@ -1844,6 +1845,44 @@ static int say_english_nya(const pron_rules *p, const char *w, size_t n, sbuf *e
 	return 1;
 }
 
+/* Is w[0..n), in small letters, the prefix di- or ter- before an English
+ * verb of four letters or more, a word neither Indonesian nor English
+ * as a whole (dibackup, didownload, diupload, dishare, terupdate; not
+ * dimana, disini: an Indonesian word after di)? The prefix's length, or 0. */
+static size_t english_after_prefix(const pron_rules *p, const char *w, size_t n)
+{
+	static const char *const prefixes[] = {"di", "ter"};
+	char low[WORD_MAX];
+	if (!p->english_fn || n < 6 || small_letters(w, n, low) != 0)
+		return 0;
+	for (size_t k = 0; k < sizeof prefixes / sizeof prefixes[0]; k++) {
+		size_t a = strlen(prefixes[k]);
+		if (n < a + 4 || memcmp(low, prefixes[k], a) != 0 || find_root(&p->roots, low + a, n - a) ||
+		    pron_is_word((void *)p, low + a, n - a) || english_word(p, low + a, n - a) != ENGLISH)
+			continue;
+		if (pron_is_word((void *)p, low, n) || find_root(&p->roots, low, n) || english_form(p, low, n))
+			return 0;
+		return a;
+	}
+	return 0;
+}
+
+/* Say the prefix w[0..a) and the English word after it as one word, in
+ * the English table (di, t@: the Indonesian prefix). */
+static int say_prefix_english(const pron_rules *p, const char *w, size_t n, size_t a, sbuf *eng)
+{
+	size_t at = eng->len + 3 + strlen(p->english_table) + 1;
+	const char *pre = a == 2 ? "di" : "t@";
+	int rc = say_english(p, w + a, n - a, eng);
+	if (rc <= 0)
+		return rc;
+	if (sbuf_adds(eng, pre) != 0) /* room, then the prefix moved in */
+		return -1;
+	memmove(eng->data + at + strlen(pre), eng->data + at, eng->len - strlen(pre) - at);
+	memcpy(eng->data + at, pre, strlen(pre));
+	return 1;
+}
+
 /* Is the name w[0..n) a common English word too, of four letters or more
  * with two affix flags or more in hunspell-en-us (Swift, Bale, Hart; not
  * Cesar, Marc), so that beside another name it makes an English
@@ -1891,11 +1930,48 @@ static int airline_air(const pron_rules *p, const char *sp, size_t len, size_t i
 	return !find_root(&p->roots, low, prev_n) && !pron_is_word((void *)p, low, prev_n);
 }
 
+/* Is w[0..n) a capitalized word hunspell-en-us lists in small letters (a
+ * common word, not only a name)? */
+static int english_common_capital(const pron_rules *p, const char *w, size_t n)
+{
+	char low[WORD_MAX];
+	return n >= 2 && small_letters(w, n, low) == 1 && wordset_has(&p->english, low, n);
+}
+
+/* Is w[0..n) a capitalized name of five letters or more that neither
+ * Indonesian nor hunspell-en-us knows, ending as English names do and
+ * Indonesian ones do not: s after a consonant, -es after one, -berger
+ * (Uggams, Skiles, Sullenberger; not Manullang, Keisuke, Fellaini)? */
+static int english_shaped_surname(const pron_rules *p, const char *w, size_t n)
+{
+	char low[WORD_MAX];
+	if (n < 5 || small_letters(w, n, low) != 1 || wordset_has(&p->english, low, n) ||
+	    wordset_has_name(&p->english, low, n) || find_root(&p->roots, low, n) || pron_is_word((void *)p, low, n))
+		return 0;
+	return (low[n - 1] == 's' && !is_vowel(low[n - 2])) ||
+	       (low[n - 1] == 's' && low[n - 2] == 'e' && !is_vowel(low[n - 3])) ||
+	       (n >= 9 && !memcmp(low + n - 6, "berger", 6));
+}
+
+/* Do the capitalized w[0..n), English (of the kind given, a weak one),
+ * and x[0..m) after it make an English pair though x is Indonesian too:
+ * w, of three to five letters, ends in a consonant, is English only or a
+ * common English word, and x is a common English word of three to five
+ * letters, seven letters in all (Iron Man, West Ham, Big Data; not Vita
+ * Solo, Son Wan - ho, International Halal, nor Lion Air: airline_air)? */
+static int short_common_pair(const pron_rules *p, const char *w, size_t n, int kind, const char *x, size_t m)
+{
+	if (n < 3 || n > 5 || n + m < 7 || !su_is_upper(w[0]) || is_vowel(su_lower(w[n - 1])) || m < 3 || m > 5 ||
+	    !english_common_capital(p, x, m) || (m == 3 && !memcmp(x, "Air", 3)))
+		return 0;
+	return kind == ENGLISH_NEXT_TO_ENGLISH || (kind == ENGLISH_NAME && english_common_capital(p, w, n));
+}
+
 /* pron_sentence, and with names non-NULL pron_collect. */
 static int sentence(const pron_rules *p, const char *sp, size_t len, sbuf *eng, vec *anchors, sbuf *names)
 {
 	size_t i = 0, prev = 0, prev_n = 0, copy_from = 0, en_end = 0;
-	int copying = 1, in_english = 0, the_before = 0;
+	int copying = 1, in_english = 0, the_before = 0, pair = 0, pair_before = 0;
 	sbuf_clear(eng);
 	vec_clear(anchors);
 	if (anchor(anchors, 0, 0, 1) != 0)
@@ -1903,6 +1979,7 @@ static int sentence(const pron_rules *p, const char *sp, size_t len, sbuf *eng, 
 	while (i < len) {
 		size_t end, nend = 0, nx, mark;
 		int rc, kind = NOT_ENGLISH, next_kind, english, nya;
+		size_t pre;
 		if (sp[i] == '[' && i + 1 < len && sp[i + 1] == '[') { /* lexicon phonemes */
 			const char *close = strstr(sp + i, "]]");
 			i = close ? (size_t)(close - sp) + 2 : len;
@@ -1920,13 +1997,18 @@ static int sentence(const pron_rules *p, const char *sp, size_t len, sbuf *eng, 
 		nx = next_word(sp, len, end, &nend);
 		/* a weak English word only beside another, and a name only beside
 		 * one that is not a name too (Ashley Cole, New York; not Carolina
-		 * Marin) */
+		 * Marin); a weak word before a short one Indonesian has too
+		 * (short_common_pair: Iron Man, Big Data, West Ham) */
 		english = p->english_fn && (kind = english_word(p, sp + i, end - i)) != NOT_ENGLISH &&
 			  (kind == ENGLISH || (in_english && only_spaces(sp, en_end, i)) ||
 			   (nx < len && only_spaces(sp, end, nx) &&
 			    (next_kind = english_word(p, sp + nx, nend - nx)) != NOT_ENGLISH &&
 			    (kind != ENGLISH_NAME || next_kind != ENGLISH_NAME || name_is_word(p, sp + i, end - i) ||
 			     name_is_word(p, sp + nx, nend - nx))));
+		pair = 0;
+		if (p->english_fn && !english && kind != NOT_ENGLISH && nx < len && only_spaces(sp, end, nx) &&
+		    short_common_pair(p, sp + i, end - i, kind, sp + nx, nend - nx))
+			english = pair = 1;
 		/* a name said in English beside English elsewhere in the
 		 * document (Jason Voorhees ... karakter Jason); not one that
 		 * ends in a, i, o or u, which English names seldom do and
@@ -1936,9 +2018,19 @@ static int sentence(const pron_rules *p, const char *sp, size_t len, sbuf *eng, 
 		    !strchr("aiou", sp[end - 1])) {
 			if (!english && list_has(p->doc_names, p->doc_len, sp + i, end - i))
 				english = 1;
-			else if (english && names && note_name(names, sp + i, end - i) != 0)
+			else if (english && names && !pair && !pair_before && note_name(names, sp + i, end - i) != 0)
 				return -1;
 		}
+		/* the second of such a pair */
+		if (pair_before && only_spaces(sp, en_end, i))
+			english = 1;
+		/* after a name said in English, a surname neither list has
+		 * that ends as English names do (Jeff Skiles) */
+		if (p->english_fn && !english && in_english && prev_n && su_is_upper(sp[prev]) &&
+		    only_spaces(sp, en_end, i) &&
+		    english_shaped_surname(p, sp + i, end - i))
+			english = 1;
+		pair_before = pair;
 		if (p->english_fn && !english &&
 		    (english_hyphenated(p, sp + i, end - i) || english_possessive(p, sp + i, end - i) ||
 		     english_contraction(p, sp + i, end - i)))
@@ -1959,6 +2051,7 @@ static int sentence(const pron_rules *p, const char *sp, size_t len, sbuf *eng, 
 		if (sbuf_adds(eng, "[[") != 0)
 			return -1;
 		nya = !english && english_nya(p, sp + i, end - i) ? 4 : 0;
+		pre = !nya && !english ? english_after_prefix(p, sp + i, end - i) : 0;
 		/* the English word, then nya: Macawnya (an English word as a
 		 * whole), jerseynya, gamenya (an Indonesian-looking whole) */
 		if (!nya && (english ? end - i > 5 : p->english_fn && end - i > 6) &&
@@ -1967,10 +2060,11 @@ static int sentence(const pron_rules *p, const char *sp, size_t len, sbuf *eng, 
 		/* names (pron_collect): decisions only, asking the English
 		 * voice nothing (the main process has none to ask) */
 		rc = english ? (names ? 1 : say_english(p, sp + i, end - i, eng))
-		     : nya   ? (names ? 1 : say_english_nya(p, sp + i, end - i - (size_t)nya, eng)) : 0;
+		     : nya   ? (names ? 1 : say_english_nya(p, sp + i, end - i - (size_t)nya, eng))
+		     : pre   ? (names ? 1 : say_prefix_english(p, sp + i, end - i, pre, eng)) : 0;
 		if (rc < 0)
 			return -1;
-		in_english = rc > 0 && !nya;
+		in_english = rc > 0 && !nya && !pre;
 		en_end = end;
 		if (rc == 0)
 			rc = say_word(p, sp + i, end - i, prev_n ? sp + prev : NULL, prev_n,

@@ -738,18 +738,41 @@ int norm_rule_slash_code(ctx *c, size_t i, size_t *used)
 	return say_code(c, i, s, n);
 }
 
+/* The lexicon's entry for a hyphenated word the text spaced apart at its
+ * hyphen, tokens i, i + 1 (the dash) and i + 2 (Jay - Z, co - pilot, as
+ * Jay-Z, co-pilot), or NULL. */
+static const char *spaced_entry(const ctx *c, size_t i, const char *s, size_t n)
+{
+	char buf[128];
+	size_t m;
+	const char *b;
+	if (i + 2 >= c->nt || c->t[i].c_off + c->t[i].c_len != c->t[i].off + c->t[i].len || c->t[i + 1].len != 1 ||
+	    c->s[c->t[i + 1].off] != '-' || c->t[i + 2].c_off != c->t[i + 2].off || !c->t[i + 2].c_len)
+		return NULL;
+	b = norm_core(c, i + 2, &m);
+	if (n + 1 + m >= sizeof buf)
+		return NULL;
+	memcpy(buf, s, n);
+	buf[n] = '-';
+	memcpy(buf + n + 1, b, m);
+	return table_lookup_fold(&c->r->t[T_LEXICON], buf, n + 1 + m, 1);
+}
+
 int norm_rule_word(ctx *c, size_t i, size_t *used)
 {
 	size_t n;
 	char clean[256];
 	const char *s = norm_core(c, i, &n), *v;
 	int rc;
-	(void)used;
 	s = without_zero_width(s, &n, clean, sizeof clean);
 	if (n == 0)
 		return 1;
 	if ((v = table_lookup_fold(&c->r->t[T_LEXICON], s, n, 1)) != NULL)
 		return norm_words(c, v) ? -1 : 1;
+	if ((v = spaced_entry(c, i, s, n)) != NULL) {
+		*used = 3;
+		return norm_words(c, v) ? -1 : 1;
+	}
 	if (n == 2 && s[0] == 'U' && s[1] == 'U' && i + 1 < c->nt && c->t[i + 1].c_len) {
 		char low[8]; /* a law cited by its number: UU 10/2016, UU Nomor 30 */
 		const char *w = norm_core_low(c, i + 1, low, sizeof low);
