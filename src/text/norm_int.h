@@ -126,6 +126,7 @@ int norm_rule_minute(ctx *c, size_t i, size_t *used);
 int norm_rule_race_time(ctx *c, size_t i, size_t *used);
 /* Is token i two numbers of one or two digits joined by a dash (21-13)? */
 int norm_score_shaped(const ctx *c, size_t i);
+int norm_spaced_score(const ctx *c, size_t i);
 int norm_rule_slash_code(ctx *c, size_t i, size_t *used);
 int norm_rule_age(ctx *c, size_t i, size_t *used);
 int norm_rule_rt_rw(ctx *c, size_t i, size_t *used);

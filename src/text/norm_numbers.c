@@ -218,6 +218,20 @@ int norm_score_shaped(const ctx *c, size_t i)
 	       norm_digit_run(s + a + 1, n - a - 1) == n - a - 1;
 }
 
+/* Are tokens i, i + 1, i + 2 a score the text spaced apart at its dash,
+ * one or two digits each side (8 - 21, 21 - 13WS in a results table)? */
+int norm_spaced_score(const ctx *c, size_t i)
+{
+	size_t n, m;
+	const char *s, *t;
+	if (i + 2 >= c->nt || c->t[i + 1].len != 1 || c->s[c->t[i + 1].off] != '-')
+		return 0;
+	s = norm_core(c, i, &n);
+	t = norm_core(c, i + 2, &m);
+	return n >= 1 && n <= 2 && norm_digit_run(s, n) == n && c->t[i].off + c->t[i].len == c->t[i].c_off + n &&
+	       c->t[i + 2].c_off == c->t[i + 2].off && norm_digit_run(t, m) >= 1 && norm_digit_run(t, m) <= 2;
+}
+
 /* Is token i between two capitalized words, as a score between two
  * teams' names is (Ostersunds FK 0-3 Arsenal, Persib 1-2 Persija)? A
  * range has its noun after it (usia 0-3 tahun). */
@@ -272,6 +286,7 @@ static int try_range(ctx *c, size_t i, const char *s, size_t n)
 	int score = (p == 1 && n - p - dash == 1 && s[0] >= s[p + dash]) ||
 		    (p <= 2 && n - p - dash <= 2 &&
 		     ((i > 0 && norm_score_shaped(c, i - 1)) || norm_score_shaped(c, i + 1) ||
+		      norm_spaced_score(c, i + 1) || (i >= 3 && norm_spaced_score(c, i - 3)) ||
 		      /* a game's score in brackets after the games: 5 (18-13) */
 		      (rn >= 2 && raw[0] == '(' && raw[rn - 1] == ')' && i > 0 &&
 		       norm_digit_run(c->s + c->t[i - 1].off, c->t[i - 1].len) == c->t[i - 1].len) ||

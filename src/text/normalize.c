@@ -349,7 +349,9 @@ static int range_dash(const ctx *c, size_t i)
 			return 1;
 	}
 	if (bracketed_digits(c, i - 1, 1) && bracketed_digits(c, i + 1, 0)) /* 9 - 10 Juni, (2007 - 2012), not skor 2 - 1 */
-		return !norm_prev_in(c, i - 1, c->r->ctx_word[CTX_SCORE]);
+		return !norm_prev_in(c, i - 1, c->r->ctx_word[CTX_SCORE]) &&
+		       !(i >= 2 && norm_score_shaped(c, i - 2)) && !(i + 2 < c->nt && norm_score_shaped(c, i + 2)) &&
+		       !(i >= 4 && norm_spaced_score(c, i - 4)) && !norm_spaced_score(c, i + 2); /* nor a set: 11-21, 8 - 21 */
 	/* April - Mei, 14 September - 17 September, Senin - 3 Juni */
 	return (before || all_digits(c, i - 1)) && (after || all_digits(c, i + 1)) && (before || after);
 }
