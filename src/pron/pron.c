@@ -244,6 +244,16 @@ int pron_set_english(pron_rules *p, const char *dic, const char *table, const ch
 	snprintf(p->main_table, sizeof p->main_table, "%s", main_table);
 	if (wordset_load(&p->english, dic, WORDSET_CASE) != 0)
 		return -1;
+	{ /* its prefixes, from the .aff beside the .dic */
+		char aff[4096];
+		size_t n = strlen(dic);
+		if (n > 4 && n < sizeof aff && strcmp(dic + n - 4, ".dic") == 0) {
+			memcpy(aff, dic, n - 4);
+			memcpy(aff + n - 4, ".aff", 5);
+			if (wordset_load_prefixes(&p->english, aff) != 0)
+				return -1;
+		}
+	}
 	p->english_fn = fn, p->english_ud = ud;
 	return 0;
 }

@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -218,7 +219,72 @@ static int lookup(const wordset *w, const char *s, size_t n, int name, size_t mi
 	return 0;
 }
 
-int wordset_has(const wordset *w, const char *s, size_t n) { return lookup(w, s, n, 0, 0); }
+/* Has the word at off, n bytes long, the affix flag f? */
+static int has_flag(const wordset *w, size_t off, size_t n, char f)
+{
+	size_t k = off + n;
+	if (k >= w->len || w->file[k] != '/')
+		return 0;
+	for (k++; k < w->len && w->file[k] != '\n' && w->file[k] != ' ' && w->file[k] != '\t'; k++)
+		if (w->file[k] == f)
+			return 1;
+	return 0;
+}
+
+/* Is s[0..n) in small letters one of the words, and with the flag f? */
+static int flagged(const wordset *w, const char *s, size_t n, char f)
+{
+	uint64_t h, key;
+	size_t i, mask;
+	if (!w->slot || n == 0 || n > WORD_MAX)
+		return 0;
+	h = su_fnv1a(SU_FNV_BASIS, s, n);
+	key = (SLOT_TAG(h) | (uint64_t)n << 32) >> 32;
+	mask = w->nslots - 1;
+	for (i = (size_t)h & mask; w->slot[i]; i = (i + 1) & mask)
+		if ((w->slot[i] >> 32) == key && same(w, w->file + SLOT_OFF(w->slot[i]), s, n) &&
+		    has_flag(w, SLOT_OFF(w->slot[i]), n, f))
+			return 1;
+	return 0;
+}
+
+int wordset_has(const wordset *w, const char *s, size_t n)
+{
+	if (lookup(w, s, n, 0, 0))
+		return 1;
+	for (size_t k = 0; k < w->npfx; k++) { /* replay: play/A, A being re */
+		size_t a = strlen(w->pfx[k]);
+		if (n >= a + 3 && memcmp(s, w->pfx[k], a) == 0 && flagged(w, s + a, n - a, w->pfx_flag[k]))
+			return 1;
+	}
+	return 0;
+}
+
+int wordset_load_prefixes(wordset *w, const char *path)
+{
+	FILE *f = fopen(path, "r");
+	char line[256];
+	if (!f)
+		return errno == ENOENT || errno == ENOTDIR ? 0 : -1;
+	while (fgets(line, sizeof line, f)) {
+		char flag[8], strip[8], add[16], cond[8], extra[8];
+		/* PFX A 0 re . : five fields, nothing stripped, any word */
+		if (strncmp(line, "PFX ", 4) != 0 ||
+		    sscanf(line + 4, "%7s %7s %15s %7s %7s", flag, strip, add, cond, extra) != 4 || strlen(flag) != 1 ||
+		    strcmp(strip, "0") != 0 || strcmp(cond, ".") != 0 || strlen(add) >= sizeof w->pfx[0] ||
+		    w->npfx == WORDSET_PREFIXES)
+			continue;
+		w->pfx_flag[w->npfx] = flag[0];
+		memcpy(w->pfx[w->npfx], add, strlen(add) + 1);
+		for (size_t k = 0; w->pfx[w->npfx][k]; k++)
+			if (!su_is_lower(w->pfx[w->npfx][k]))
+				goto next;
+		w->npfx++;
+	next:;
+	}
+	fclose(f);
+	return 0;
+}
 
 int wordset_inflected(const wordset *w, const char *s, size_t n) { return lookup(w, s, n, 0, 2); }
 

@@ -8,6 +8,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#define WORDSET_PREFIXES 16
+
 typedef struct {
 	const char *file; /* the .dic file, mapped read-only */
 	size_t len;
@@ -15,6 +17,11 @@ typedef struct {
 	size_t nslots, count;
 	int mode;         /* what wordset_load was given as names */
 	int full;         /* the table filled up while loading */
+	/* the .aff file's plain prefixes (wordset_load_prefixes): flag and
+	 * prefix, "re" for A in hunspell-en-us */
+	char pfx_flag[WORDSET_PREFIXES];
+	char pfx[WORDSET_PREFIXES][8];
+	size_t npfx;
 } wordset;
 
 /* What wordset_load keeps of the words with a capital (names). */
@@ -29,9 +36,14 @@ enum {
  * empty (then w is empty); -1 with errno when it cannot be read, or
  * memory runs out (ENOMEM). The file stays mapped until wordset_free. */
 int wordset_load(wordset *w, const char *path, int names);
+/* Read from the .aff file at path the prefixes that add letters and take
+ * none away, whatever the word ("PFX A 0 re ."), so that wordset_has finds
+ * the words they make (replay from play/A, display from play/E). 0, also
+ * when there is no such file; -1 with errno when it cannot be read. */
+int wordset_load_prefixes(wordset *w, const char *path);
 void wordset_free(wordset *w);
 /* Is the lowercase s[0..n) one of the words (with WORDSET_CASE, one of
- * those in small letters)? */
+ * those in small letters), or one of them after a prefix its flags allow? */
 int wordset_has(const wordset *w, const char *s, size_t n);
 /* Is the lowercase s[0..n) one of the words in small letters, with two
  * affix flags or more (swift/PTSMRY, bale/DRSMZG; not cesar, marc/S): a
