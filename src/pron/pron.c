@@ -483,10 +483,11 @@ static size_t consonant(const char *s, size_t n, size_t i, const char **ph)
 		if (i + 1 < n && s[i] == digraphs[k].letters[0] && s[i + 1] == digraphs[k].letters[1] &&
 		    !(s[i] == 'z' && i > 0 && i + 2 < n && is_vowel(s[i + 2]) && s[i + 2] != 'e') &&
 		    !(s[i] == 's' && i == 2 && s[0] == 'd' && s[1] == 'i' && i + 2 < n && s[i + 2] == 'u') &&
-		    !(s[i] == 'k' && i >= 4 && !memcmp(s + i - 4, "tida", 4))) {
+		    !(s[i] == 'k' && i >= 4 && !memcmp(s + i - 4, "tida", 4)) &&
+		    !(s[i] == 'b' && i > 0 && is_vowel(s[i - 1]) && i + 2 < n && s[i + 2] == 'a')) {
 			/* Azhar: z.h (but Hafizh, Alzheimer); Dishub, Dishut: the
 			 * Dinas of a word made of parts, s.h; ketidakhadiran:
-			 * tidak and hadir, k.h */
+			 * tidak and hadir, k.h; Subhan, Abhan: b.h (not Bhakti) */
 			*ph = digraphs[k].ph;
 			return 2;
 		}
@@ -1981,7 +1982,7 @@ static int short_common_pair(const pron_rules *p, const char *w, size_t n, int k
 static int sentence(const pron_rules *p, const char *sp, size_t len, sbuf *eng, vec *anchors, sbuf *names)
 {
 	size_t i = 0, prev = 0, prev_n = 0, copy_from = 0, en_end = 0;
-	int copying = 1, in_english = 0, the_before = 0, pair = 0, pair_before = 0;
+	int copying = 1, in_english = 0, the_before = 0, pair = 0, pair_before = 0, run = 0;
 	sbuf_clear(eng);
 	vec_clear(anchors);
 	if (anchor(anchors, 0, 0, 1) != 0)
@@ -2031,8 +2032,12 @@ static int sentence(const pron_rules *p, const char *sp, size_t len, sbuf *eng, 
 			else if (english && names && !pair && !pair_before && note_name(names, sp + i, end - i) != 0)
 				return -1;
 		}
-		/* the second of such a pair */
-		if (pair_before && only_spaces(sp, en_end, i))
+		/* the second of such a pair; and a capitalized common word
+		 * of four letters or more Indonesian has too, after two
+		 * English words or more (Arthur Ashe Stadium, Indoor Sports
+		 * Stadium; not the Ki of Song Joong Ki) */
+		if ((pair_before || (run >= 2 && in_english && end - i >= 4 && english_common_capital(p, sp + i, end - i))) &&
+		    !english && p->english_fn && only_spaces(sp, en_end, i))
 			english = 1;
 		/* after a name said in English, a surname neither list has
 		 * that ends as English names do (Jeff Skiles) */
@@ -2075,6 +2080,7 @@ static int sentence(const pron_rules *p, const char *sp, size_t len, sbuf *eng, 
 		if (rc < 0)
 			return -1;
 		in_english = rc > 0 && !nya && !pre;
+		run = in_english && (run == 0 || only_spaces(sp, en_end, i)) ? run + 1 : in_english;
 		en_end = end;
 		if (rc == 0)
 			rc = say_word(p, sp + i, end - i, prev_n ? sp + prev : NULL, prev_n,
