@@ -115,6 +115,20 @@ static const entry *caps_title(const table *w, const char *s, size_t n)
 /* Abbreviations, titles, symbols and time zones from abbrev.tsv: dll.,
  * Jl., Dr., &, WIB. The period is part of the key ("dll."). An entry said
  * as written (no spoken form) is none here. */
+/* Is token i a word of letters with a capital first and small letters
+ * after, nothing after it (So, Lee)? */
+static int capitalized_word(const ctx *c, size_t i)
+{
+	size_t n;
+	const char *s = norm_core(c, i, &n);
+	if (n < 2 || !su_is_upper(s[0]) || c->t[i].c_off + n != c->t[i].off + c->t[i].len)
+		return 0;
+	for (size_t k = 1; k < n; k++)
+		if (!su_is_lower(s[k]))
+			return 0;
+	return 1;
+}
+
 int norm_rule_abbrev(ctx *c, size_t i, size_t *used)
 {
 	size_t n, qn;
@@ -144,6 +158,12 @@ int norm_rule_abbrev(ctx *c, size_t i, size_t *used)
 	/* an abbreviation that ends the sentence after a word such as "suatu"
 	 * is the word it spells: karena suatu hal. */
 	if (e && e->val && i + 1 == c->nt && norm_prev_in(c, i, c->r->ctx_word[CTX_PLAIN_AFTER]))
+		return 0;
+	/* nor is a short one with an i, written with a capital, that ends
+	 * the sentence after a capitalized name: the name's last word (Jun
+	 * So Min.; not Sammy Davis Jr.) */
+	if (e && e->val && i + 1 == c->nt && i > 0 && su_is_upper(s[0]) && n <= 3 && memchr(s, 'i', n) &&
+	    capitalized_word(c, i - 1))
 		return 0;
 	if (n == 1 && dot && middle_initial(c, i) &&
 	    (e ? e->val != NULL : su_is_upper(s[0]) && (q = norm_core(c, i + 1, &qn), !norm_known(c, q, qn)))) {
