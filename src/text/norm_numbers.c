@@ -250,6 +250,27 @@ static int between_teams(const ctx *c, size_t i)
 	       c->t[i - 1].c_off + an == c->t[i - 1].off + c->t[i - 1].len; /* (no comma after the first) */
 }
 
+/* Is token i a pair of numbers after "dengan" or "menjadi" that closes a
+ * clause (a comma or period after it, or nothing), in a sentence with a
+ * word of scores before it (Intanon berhasil mendekat dengan 14-17.; not
+ * usia pemain 20-25)? A score then, though written low to high. */
+static int clause_score(const ctx *c, size_t i)
+{
+	char low[32];
+	const tok *t = &c->t[i];
+	size_t tail = t->off + t->len - (t->c_off + t->c_len);
+	if (!(i + 1 == c->nt || (tail == 1 && (c->s[t->off + t->len - 1] == ',' || c->s[t->off + t->len - 1] == '.'))))
+		return 0;
+	static const char *const into[] = {"dengan", "menjadi", "jadi", NULL};
+	static const char *const and[] = {"dan", NULL};
+	if (i == 0 || !(norm_prev_in(c, i, into) || (i >= 2 && norm_prev_in(c, i, and) && norm_score_shaped(c, i - 2))))
+		return 0; /* (or after "dan" and a score: dengan 3-4 dan 4-5) */
+	for (size_t k = 0; k < i; k++)
+		if (norm_in_list(norm_core_low(c, k, low, sizeof low), c->r->ctx_word[CTX_SCORE]))
+			return 1;
+	return 0;
+}
+
 /* 10-15, 2019-2020, 08.00-10.00 ("sampai"); after "skor", and 2-1, 1-1, 3-0
  * anywhere, and one of a series of scores (21-18, 18-21), a score: "dua
  * satu". */
@@ -290,7 +311,7 @@ static int try_range(ctx *c, size_t i, const char *s, size_t n)
 		      /* a game's score in brackets after the games: 5 (18-13) */
 		      (rn >= 2 && raw[0] == '(' && raw[rn - 1] == ')' && i > 0 &&
 		       norm_digit_run(c->s + c->t[i - 1].off, c->t[i - 1].len) == c->t[i - 1].len) ||
-		      between_teams(c, i)));
+		      between_teams(c, i) || (lo >= 0 && lo <= 30 && hi <= 30 && clause_score(c, i))));
 	if (!score && !norm_prev_in(c, i, c->r->ctx_word[CTX_SCORE]) &&
 	    !norm_prev_in(c, i - (i > 0), c->r->ctx_word[CTX_SCORE]) && norm_words(c, "sampai") != 0)
 		return -1;
