@@ -1856,41 +1856,57 @@ static int say_english_nya(const pron_rules *p, const char *w, size_t n, sbuf *e
 	return 1;
 }
 
-/* Is w[0..n), in small letters, the prefix di- or ter- before an English
- * verb of four letters or more, a word neither Indonesian nor English
- * as a whole (dibackup, didownload, diupload, dishare, terupdate; not
- * dimana, disini: an Indonesian word after di)? The prefix's length, or 0. */
-static size_t english_after_prefix(const pron_rules *p, const char *w, size_t n)
+/* Is w[0..n), in small letters, an Indonesian prefix before an English
+ * verb of four letters or more, a word neither Indonesian nor English as
+ * a whole: di- or ter- (dibackup, didownload, diupload, terupdate), meng-
+ * before a vowel and men- before d, t, c, j (mengupload, mendownload),
+ * or one of them and a hyphen (di-remix, me-remix, nge-share)? Not an
+ * Indonesian word after the prefix (dimana, disini). The prefix's length,
+ * hyphen included, or 0; *ph its phonemes in the English table (a pepet
+ * before a hyphen, which keeps it from an r after it: m@-rI#m'Iks). */
+static size_t english_after_prefix(const pron_rules *p, const char *w, size_t n, const char **ph)
 {
-	static const char *const prefixes[] = {"di", "ter"};
+	static const struct { const char *prefix, *ph; } prefixes[] = {
+		{"di-", "di"}, {"me-", "m@-"}, {"ter-", "t@-"}, {"nge-", "N@-"}, {"ke-", "k@-"}, {"ber-", "b@-"},
+		{"di", "di"}, {"ter", "t@-"}, {"meng", "m@N"}, {"men", "m@n"},
+	};
 	char low[WORD_MAX];
-	if (!p->english_fn || n < 6 || small_letters(w, n, low) != 0)
+	if (!p->english_fn || n < 6 || n >= WORD_MAX)
 		return 0;
+	for (size_t k = 0; k < n; k++) {
+		if (!su_is_lower(w[k]) && w[k] != '-')
+			return 0;
+		low[k] = w[k];
+	}
+	low[n] = '\0';
 	for (size_t k = 0; k < sizeof prefixes / sizeof prefixes[0]; k++) {
-		size_t a = strlen(prefixes[k]);
-		if (n < a + 4 || memcmp(low, prefixes[k], a) != 0 || find_root(&p->roots, low + a, n - a) ||
-		    pron_is_word((void *)p, low + a, n - a) || english_word(p, low + a, n - a) != ENGLISH)
+		size_t a = strlen(prefixes[k].prefix);
+		if (n < a + 4 || memcmp(low, prefixes[k].prefix, a) != 0 || memchr(low + a, '-', n - a) ||
+		    (!strcmp(prefixes[k].prefix, "meng") && !is_vowel(low[a])) ||
+		    (!strcmp(prefixes[k].prefix, "men") && !strchr("dtcj", low[a])) ||
+		    find_root(&p->roots, low + a, n - a) || pron_is_word((void *)p, low + a, n - a) ||
+		    english_word(p, low + a, n - a) != ENGLISH)
 			continue;
 		if (pron_is_word((void *)p, low, n) || find_root(&p->roots, low, n) || english_form(p, low, n))
 			return 0;
+		*ph = prefixes[k].ph;
 		return a;
 	}
 	return 0;
 }
 
-/* Say the prefix w[0..a) and the English word after it as one word, in
- * the English table (di, t@: the Indonesian prefix). */
-static int say_prefix_english(const pron_rules *p, const char *w, size_t n, size_t a, sbuf *eng)
+/* Say the prefix w[0..a) (its phonemes ph) and the English word after it
+ * as one word, in the English table. */
+static int say_prefix_english(const pron_rules *p, const char *w, size_t n, size_t a, const char *ph, sbuf *eng)
 {
-	size_t at = eng->len + 3 + strlen(p->english_table) + 1;
-	const char *pre = a == 2 ? "di" : "t@";
+	size_t at = eng->len + 3 + strlen(p->english_table) + 1, m = strlen(ph);
 	int rc = say_english(p, w + a, n - a, eng);
 	if (rc <= 0)
 		return rc;
-	if (sbuf_adds(eng, pre) != 0) /* room, then the prefix moved in */
+	if (sbuf_adds(eng, ph) != 0) /* room, then the prefix moved in */
 		return -1;
-	memmove(eng->data + at + strlen(pre), eng->data + at, eng->len - strlen(pre) - at);
-	memcpy(eng->data + at, pre, strlen(pre));
+	memmove(eng->data + at + m, eng->data + at, eng->len - m - at);
+	memcpy(eng->data + at, ph, m);
 	return 1;
 }
 
@@ -1991,6 +2007,7 @@ static int sentence(const pron_rules *p, const char *sp, size_t len, sbuf *eng, 
 		size_t end, nend = 0, nx, mark;
 		int rc, kind = NOT_ENGLISH, next_kind, english, nya;
 		size_t pre;
+		const char *pre_ph = NULL;
 		if (sp[i] == '[' && i + 1 < len && sp[i + 1] == '[') { /* lexicon phonemes */
 			const char *close = strstr(sp + i, "]]");
 			i = close ? (size_t)(close - sp) + 2 : len;
@@ -2066,7 +2083,10 @@ static int sentence(const pron_rules *p, const char *sp, size_t len, sbuf *eng, 
 		if (sbuf_adds(eng, "[[") != 0)
 			return -1;
 		nya = !english && english_nya(p, sp + i, end - i) ? 4 : 0;
-		pre = !nya && !english ? english_after_prefix(p, sp + i, end - i) : 0;
+		/* a prefix and an English verb, though English might read the
+		 * word as two of its own (mendownload: not mend own load) */
+		if ((pre = !nya && (!english || su_is_lower(sp[i])) ? english_after_prefix(p, sp + i, end - i, &pre_ph) : 0))
+			english = 0;
 		/* the English word, then nya: Macawnya (an English word as a
 		 * whole), jerseynya, gamenya (an Indonesian-looking whole) */
 		if (!nya && (english ? end - i > 5 : p->english_fn && end - i > 6) &&
@@ -2076,7 +2096,7 @@ static int sentence(const pron_rules *p, const char *sp, size_t len, sbuf *eng, 
 		 * voice nothing (the main process has none to ask) */
 		rc = english ? (names ? 1 : say_english(p, sp + i, end - i, eng))
 		     : nya   ? (names ? 1 : say_english_nya(p, sp + i, end - i - (size_t)nya, eng))
-		     : pre   ? (names ? 1 : say_prefix_english(p, sp + i, end - i, pre, eng)) : 0;
+		     : pre   ? (names ? 1 : say_prefix_english(p, sp + i, end - i, pre, pre_ph, eng)) : 0;
 		if (rc < 0)
 			return -1;
 		in_english = rc > 0 && !nya && !pre;
