@@ -586,12 +586,14 @@ int norm_rule_numeric(ctx *c, size_t i, size_t *used)
 		return num_ordinal(c->sp, s, p) ? -1 : 1; /* an English ordinal: 90th */
 	if ((rc = address_letter(c, i, s, n, p)) != 0)
 		return rc;
-	if (s[p] == 'x' && norm_digit_run(s, p) == p &&
-	    (p + 1 == n || numeric_prefix(s + p + 1, n - p - 1) == n - p - 1)) {
-		/* times: 4x100 meter, 3x sehari, 3x200.000 m3 */
-		if (num_cardinal(c->sp, s, p) || norm_words(c, "kali"))
-			return -1;
-		return p + 1 == n ? 1 : say_numexpr(c, i, s + p + 1, n - p - 1) < 0 ? -1 : 1;
+	{ /* times: 4x100 meter, 3x sehari, 3x200.000 m3, 854×480 (U+00D7) */
+		size_t xl = s[p] == 'x' ? 1 : p + 1 < n && (unsigned char)s[p] == 0xC3 && (unsigned char)s[p + 1] == 0x97 ? 2 : 0;
+		if (xl && norm_digit_run(s, p) == p &&
+		    (p + xl == n || numeric_prefix(s + p + xl, n - p - xl) == n - p - xl)) {
+			if (num_cardinal(c->sp, s, p) || norm_words(c, "kali"))
+				return -1;
+			return p + xl == n ? 1 : say_numexpr(c, i, s + p + xl, n - p - xl) < 0 ? -1 : 1;
+		}
 	}
 	if (n - p == 2 && norm_digit_run(s, p) == p && (unit = norm_scale(c->r, s + p, 2)) != NULL &&
 	    su_is_lower(s[p])) /* informal: 50rb, 2jt */

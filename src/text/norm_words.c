@@ -235,7 +235,9 @@ static size_t capital_tail(const char *s, size_t n)
  * end of a name (MotoGP "moto ge pe") spelled, with the one or two letters
  * before it (TiLV "te i el ve", eVGT); the parts of a hyphenated word with
  * an acronym one by one (e-KTP "e ka te pe", ASEAN-Jepang); a site's name
- * ending in news (Tribunnews) with the word said apart, as "nyus". */
+ * ending in news (Tribunnews) with the word said apart, as "nyus"; an
+ * acronym of two to five capitals before a word of four letters or more
+ * (CNNIndonesia "si en en indonesia"; not HIVnya). */
 static int add_run(ctx *c, const char *s, size_t n)
 {
 	size_t from = 0, tail;
@@ -257,8 +259,19 @@ static int add_run(ctx *c, const char *s, size_t n)
 			return 0;
 		}
 	}
-	if (su_is_upper(s[0]))
-		for (size_t k = 3; k + 3 <= n; k++)
+	if (su_is_upper(s[0]) && su_is_upper(s[1])) { /* an acronym before a word: CNNIndonesia, PDIPerjuangan */
+		size_t k = 2;
+		while (k < n && su_is_upper(s[k]))
+			k++;
+		if (k >= 4 && k < n && su_is_lower(s[k]) && n - (k - 1) >= 5 && k - 1 <= 5) {
+			const char *v = table_lookup_fold(&c->r->t[T_LEXICON], s, k - 1, 1); /* CNN: si en en */
+			if (v ? norm_words(c, v) : add_part(c, s, k - 1))
+				return -1;
+			from = k - 1;
+		}
+	}
+	if (su_is_upper(s[from]))
+		for (size_t k = from + 3; k + 3 <= n; k++)
 			if (su_is_lower(s[k - 1]) && su_is_upper(s[k]) && su_is_lower(s[k + 1]) && k - from >= 3 &&
 			    !(k - from == 3 && s[from + 1] == 'a' && s[from + 2] == 'c')) { /* MacBook */
 				if (norm_word_break(c) || sbuf_add(c->sp, s + from, k - from))
@@ -805,9 +818,9 @@ int norm_rule_word(ctx *c, size_t i, size_t *used)
 	if (n >= 3 && (s[0] == 'K' || s[0] == 'k') && (s[1] == 'M' || s[1] == 'm') &&
 	    norm_digit_run(s + 2, n - 2) == n - 2) /* a road's kilometre post: KM230 */
 		return norm_words(c, "kilometer") || num_cardinal(c->sp, s + 2, n - 2) ? -1 : 1;
-	if (n == 2 && s[0] == 'K' && s[1] == 'M' && i + 1 < c->nt && c->t[i + 1].c_len &&
+	if (n == 2 && s[0] == 'K' && (s[1] == 'M' || s[1] == 'm') && i + 1 < c->nt && c->t[i + 1].c_len &&
 	    norm_digit_run(c->s + c->t[i + 1].c_off, c->t[i + 1].c_len) == c->t[i + 1].c_len)
-		return norm_words(c, "kilometer") ? -1 : 1; /* KM 230; KM Lestari, a ship, is spelled */
+		return norm_words(c, "kilometer") ? -1 : 1; /* KM 230, Km 10; KM Lestari, a ship, is spelled */
 	if (n >= 3 && s[0] == 'H' && (s[1] == '-' || s[1] == '+') && norm_digit_run(s + 2, n - 2) == n - 2)
 		/* days before or after a day: H-7 Lebaran, H+3 */
 		return norm_words(c, "ha") || norm_words(c, s[1] == '-' ? "min" : "plus") ||
