@@ -520,10 +520,46 @@ static size_t numeric_prefix(const char *s, size_t n)
 	for (; i < n; i++) {
 		if (su_is_digit(s[i]))
 			digits++;
+		else if (digits && i + 3 < n && !memcmp(s + i, "\xe2\x80\x93", 3) && su_is_digit(s[i + 3]))
+			i += 2; /* an en dash between numbers: 10–15 (try_range) */
 		else if (su_is_lower(s[i]) || su_is_upper(s[i]) || !strchr(".,:/-", s[i]))
 			break; /* letters, the usual case, answered without strchr */
 	}
 	return digits ? i : 0;
+}
+
+/* The length of the times sign at s[0..n): x, or × (U+00D7); 0 if none. */
+static size_t times_sign(const char *s, size_t n)
+{
+	return n && s[0] == 'x' ? 1 : n >= 2 && (unsigned char)s[0] == 0xC3 && (unsigned char)s[1] == 0x97 ? 2 : 0;
+}
+
+/* Times, s[0..p) the number before the first sign: 4x100 meter, 3x
+ * sehari, 3x200.000 m3, 854×480, 320x220x15 (each sign "kali"). */
+static int say_times(ctx *c, size_t i, const char *s, size_t n, size_t p)
+{
+	size_t a = 0, b = p, xl = times_sign(s + p, n - p), m;
+	if (!xl || norm_digit_run(s, p) != p)
+		return 0;
+	for (m = p + xl; m < n;) { /* the parts between signs: digits only, the last any number */
+		size_t d = norm_digit_run(s + m, n - m), x2 = d ? times_sign(s + m + d, n - m - d) : 0;
+		if (!x2)
+			break;
+		m += d + x2;
+	}
+	if (m < n && numeric_prefix(s + m, n - m) != n - m)
+		return 0;
+	while (a < n) {
+		if (num_cardinal(c->sp, s + a, b - a) || norm_words(c, "kali"))
+			return -1;
+		a = b + times_sign(s + b, n - b);
+		if (a >= n)
+			return 1;
+		b = a + norm_digit_run(s + a, n - a);
+		if (b == n || !times_sign(s + b, n - b))
+			return say_numexpr(c, i, s + a, n - a) < 0 ? -1 : 1;
+	}
+	return 1;
 }
 
 /* 1990-an, 80an: "sembilan puluhan". */
@@ -586,15 +622,8 @@ int norm_rule_numeric(ctx *c, size_t i, size_t *used)
 		return num_ordinal(c->sp, s, p) ? -1 : 1; /* an English ordinal: 90th */
 	if ((rc = address_letter(c, i, s, n, p)) != 0)
 		return rc;
-	{ /* times: 4x100 meter, 3x sehari, 3x200.000 m3, 854×480 (U+00D7) */
-		size_t xl = s[p] == 'x' ? 1 : p + 1 < n && (unsigned char)s[p] == 0xC3 && (unsigned char)s[p + 1] == 0x97 ? 2 : 0;
-		if (xl && norm_digit_run(s, p) == p &&
-		    (p + xl == n || numeric_prefix(s + p + xl, n - p - xl) == n - p - xl)) {
-			if (num_cardinal(c->sp, s, p) || norm_words(c, "kali"))
-				return -1;
-			return p + xl == n ? 1 : say_numexpr(c, i, s + p + xl, n - p - xl) < 0 ? -1 : 1;
-		}
-	}
+	if ((rc = say_times(c, i, s, n, p)) != 0)
+		return rc;
 	if (n - p == 2 && norm_digit_run(s, p) == p && (unit = norm_scale(c->r, s + p, 2)) != NULL &&
 	    su_is_lower(s[p])) /* informal: 50rb, 2jt */
 		return num_cardinal(c->sp, s, p) || norm_words(c, unit) ? -1 : 1;
