@@ -1866,28 +1866,23 @@ static int say_english_nya(const pron_rules *p, const char *w, size_t n, sbuf *e
  * before a hyphen, which keeps it from an r after it: m@-rI#m'Iks). */
 static size_t english_after_prefix(const pron_rules *p, const char *w, size_t n, const char **ph)
 {
-	static const struct { const char *prefix, *ph; } prefixes[] = {
-		{"di-", "di"}, {"me-", "m@-"}, {"ter-", "t@-"}, {"nge-", "N@-"}, {"ke-", "k@-"}, {"ber-", "b@-"},
-		{"di", "di"}, {"ter", "t@-"}, {"meng", "m@N"}, {"men", "m@n"},
+	static const struct { const char *prefix, *ph, *before; } prefixes[] = {
+		{"di-", "di", NULL}, {"me-", "m@-", NULL}, {"ter-", "t@-", NULL}, {"nge-", "N@-", NULL},
+		{"ke-", "k@-", NULL}, {"ber-", "b@-", NULL}, {"di", "di", NULL}, {"ter", "t@-", NULL},
+		{"meng", "m@N", "aeiou"}, {"men", "m@n", "dtcj"},
 	};
-	char low[WORD_MAX];
 	if (!p->english_fn || n < 6 || n >= WORD_MAX)
 		return 0;
-	for (size_t k = 0; k < n; k++) {
+	for (size_t k = 0; k < n; k++)
 		if (!su_is_lower(w[k]) && w[k] != '-')
 			return 0;
-		low[k] = w[k];
-	}
-	low[n] = '\0';
 	for (size_t k = 0; k < sizeof prefixes / sizeof prefixes[0]; k++) {
 		size_t a = strlen(prefixes[k].prefix);
-		if (n < a + 4 || memcmp(low, prefixes[k].prefix, a) != 0 || memchr(low + a, '-', n - a) ||
-		    (!strcmp(prefixes[k].prefix, "meng") && !is_vowel(low[a])) ||
-		    (!strcmp(prefixes[k].prefix, "men") && !strchr("dtcj", low[a])) ||
-		    find_root(&p->roots, low + a, n - a) || pron_is_word((void *)p, low + a, n - a) ||
-		    english_word(p, low + a, n - a) != ENGLISH)
+		/* (english_word refuses an Indonesian word after the prefix) */
+		if (n < a + 4 || memcmp(w, prefixes[k].prefix, a) != 0 || memchr(w + a, '-', n - a) ||
+		    (prefixes[k].before && !strchr(prefixes[k].before, w[a])) || english_word(p, w + a, n - a) != ENGLISH)
 			continue;
-		if (pron_is_word((void *)p, low, n) || find_root(&p->roots, low, n) || english_form(p, low, n))
+		if (pron_is_word((void *)p, w, n) || find_root(&p->roots, w, n) || english_form(p, w, n))
 			return 0;
 		*ph = prefixes[k].ph;
 		return a;
@@ -2053,7 +2048,7 @@ static int sentence(const pron_rules *p, const char *sp, size_t len, sbuf *eng, 
 		 * of four letters or more Indonesian has too, after two
 		 * English words or more (Arthur Ashe Stadium, Indoor Sports
 		 * Stadium; not the Ki of Song Joong Ki) */
-		if ((pair_before || (run >= 2 && in_english && end - i >= 4 && english_common_capital(p, sp + i, end - i))) &&
+		if ((pair_before || (run >= 2 && end - i >= 4 && english_common_capital(p, sp + i, end - i))) &&
 		    !english && p->english_fn && only_spaces(sp, en_end, i))
 			english = 1;
 		/* after a name said in English, a surname neither list has

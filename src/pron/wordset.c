@@ -193,10 +193,22 @@ static size_t flags_after(const wordset *w, size_t off, size_t n)
 	return flags;
 }
 
+/* Has the word at off, n bytes long, the affix flag f? */
+static int has_flag(const wordset *w, size_t off, size_t n, char f)
+{
+	size_t k = off + n;
+	if (k >= w->len || w->file[k] != '/')
+		return 0;
+	for (k++; k < w->len && w->file[k] != '\n' && w->file[k] != ' ' && w->file[k] != '\t'; k++)
+		if (w->file[k] == f)
+			return 1;
+	return 0;
+}
+
 /* Is there a word whose hash is that of the lowercase s[0..n), which is s
- * as the mode compares (name: s with a capital first) and has min_flags
- * affix flags or more? */
-static int lookup(const wordset *w, const char *s, size_t n, int name, size_t min_flags)
+ * as the mode compares (name: s with a capital first), has min_flags
+ * affix flags or more and, unless flag is 0, the affix flag flag? */
+static int lookup(const wordset *w, const char *s, size_t n, int name, size_t min_flags, char flag)
 {
 	uint64_t h, key;
 	size_t i, mask;
@@ -213,48 +225,19 @@ static int lookup(const wordset *w, const char *s, size_t n, int name, size_t mi
 		off = SLOT_OFF(w->slot[i]);
 		t = w->file + off;
 		if ((name ? t[0] == su_upper(s[0]) && memcmp(t + 1, s + 1, n - 1) == 0 : same(w, t, s, n)) &&
-		    (min_flags == 0 || flags_after(w, off, n) >= min_flags))
+		    (min_flags == 0 || flags_after(w, off, n) >= min_flags) && (!flag || has_flag(w, off, n, flag)))
 			return 1;
 	}
 	return 0;
 }
 
-/* Has the word at off, n bytes long, the affix flag f? */
-static int has_flag(const wordset *w, size_t off, size_t n, char f)
-{
-	size_t k = off + n;
-	if (k >= w->len || w->file[k] != '/')
-		return 0;
-	for (k++; k < w->len && w->file[k] != '\n' && w->file[k] != ' ' && w->file[k] != '\t'; k++)
-		if (w->file[k] == f)
-			return 1;
-	return 0;
-}
-
-/* Is s[0..n) in small letters one of the words, and with the flag f? */
-static int flagged(const wordset *w, const char *s, size_t n, char f)
-{
-	uint64_t h, key;
-	size_t i, mask;
-	if (!w->slot || n == 0 || n > WORD_MAX)
-		return 0;
-	h = su_fnv1a(SU_FNV_BASIS, s, n);
-	key = (SLOT_TAG(h) | (uint64_t)n << 32) >> 32;
-	mask = w->nslots - 1;
-	for (i = (size_t)h & mask; w->slot[i]; i = (i + 1) & mask)
-		if ((w->slot[i] >> 32) == key && same(w, w->file + SLOT_OFF(w->slot[i]), s, n) &&
-		    has_flag(w, SLOT_OFF(w->slot[i]), n, f))
-			return 1;
-	return 0;
-}
-
 int wordset_has(const wordset *w, const char *s, size_t n)
 {
-	if (lookup(w, s, n, 0, 0))
+	if (lookup(w, s, n, 0, 0, 0))
 		return 1;
 	for (size_t k = 0; k < w->npfx; k++) { /* replay: play/A, A being re */
 		size_t a = strlen(w->pfx[k]);
-		if (n >= a + 3 && memcmp(s, w->pfx[k], a) == 0 && flagged(w, s + a, n - a, w->pfx_flag[k]))
+		if (n >= a + 3 && memcmp(s, w->pfx[k], a) == 0 && lookup(w, s + a, n - a, 0, 0, w->pfx_flag[k]))
 			return 1;
 	}
 	return 0;
@@ -272,20 +255,15 @@ int wordset_load_prefixes(wordset *w, const char *path)
 		if (strncmp(line, "PFX ", 4) != 0 ||
 		    sscanf(line + 4, "%7s %7s %15s %7s %7s", flag, strip, add, cond, extra) != 4 || strlen(flag) != 1 ||
 		    strcmp(strip, "0") != 0 || strcmp(cond, ".") != 0 || strlen(add) >= sizeof w->pfx[0] ||
-		    w->npfx == WORDSET_PREFIXES)
+		    strspn(add, "abcdefghijklmnopqrstuvwxyz") != strlen(add) || w->npfx == WORDSET_PREFIXES)
 			continue;
 		w->pfx_flag[w->npfx] = flag[0];
-		memcpy(w->pfx[w->npfx], add, strlen(add) + 1);
-		for (size_t k = 0; w->pfx[w->npfx][k]; k++)
-			if (!su_is_lower(w->pfx[w->npfx][k]))
-				goto next;
-		w->npfx++;
-	next:;
+		memcpy(w->pfx[w->npfx++], add, strlen(add) + 1);
 	}
 	fclose(f);
 	return 0;
 }
 
-int wordset_inflected(const wordset *w, const char *s, size_t n) { return lookup(w, s, n, 0, 2); }
+int wordset_inflected(const wordset *w, const char *s, size_t n) { return lookup(w, s, n, 0, 2, 0); }
 
-int wordset_has_name(const wordset *w, const char *s, size_t n) { return lookup(w, s, n, 1, 0); }
+int wordset_has_name(const wordset *w, const char *s, size_t n) { return lookup(w, s, n, 1, 0, 0); }

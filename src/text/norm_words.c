@@ -112,9 +112,6 @@ static const entry *caps_title(const table *w, const char *s, size_t n)
 	return e && e->cls == AB_TITLE ? e : NULL;
 }
 
-/* Abbreviations, titles, symbols and time zones from abbrev.tsv: dll.,
- * Jl., Dr., &, WIB. The period is part of the key ("dll."). An entry said
- * as written (no spoken form) is none here. */
 /* Is token i a word of letters with a capital first and small letters
  * after, nothing after it (So, Lee)? */
 static int capitalized_word(const ctx *c, size_t i)
@@ -129,6 +126,9 @@ static int capitalized_word(const ctx *c, size_t i)
 	return 1;
 }
 
+/* Abbreviations, titles, symbols and time zones from abbrev.tsv: dll.,
+ * Jl., Dr., &, WIB. The period is part of the key ("dll."). An entry said
+ * as written (no spoken form) is none here. */
 int norm_rule_abbrev(ctx *c, size_t i, size_t *used)
 {
 	size_t n, qn;

@@ -411,14 +411,11 @@ static int name_dash(const ctx *c, size_t i)
 		return 1;
 	if (pn >= 2 && pn <= 3 && qn >= 2 && su_is_upper(q[0]) && c->t[i - 1].len == pn &&
 	    c->t[i + 1].c_off == c->t[i + 1].off) { /* Arabic's article: asy - Syarif, Al - Haram, an - Nur */
-		static const char *const art[] = {"al", "el", "as", "asy", "an", "ar", "ad", "at", "az", "adz", "ash", "ats"};
-		char low[4];
-		for (k = 0; k < pn; k++)
-			low[k] = su_lower(p[k]);
-		low[pn] = '\0';
-		for (k = 0; k < sizeof art / sizeof art[0]; k++)
-			if (!strcmp(low, art[k]))
-				return 1;
+		static const char *const art[] = {"al", "el", "as", "asy", "an", "ar", "ad",
+						  "at", "az", "adz", "ash", "ats", NULL};
+		char low[8];
+		if (norm_in_list(norm_core_low(c, i - 1, low, sizeof low), art))
+			return 1;
 	}
 	if (qn >= 2 && c->t[i + 1].c_off == c->t[i + 1].off && su_is_lower(q[0])) {
 		/* a number and its noun: 16 - core, 32 - thread (not a year:
