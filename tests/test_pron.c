@@ -214,6 +214,24 @@ static void check_document_names(pron_rules *p, sbuf *eng, vec *a)
 		      "with the list, Pew alone is English (%s)", sbuf_str(eng));
 		pron_set_document(p, NULL, 0);
 	}
+	{ /* an English given name before an Indonesian surname is an
+	   * Indonesian's (Freddy Budiman), and so alone later; Harry Kane's
+	   * surname is no Indonesian word */
+		static const char full[] = "Dana dari Freddy Budiman dan Harry Kane.", alone[] = "Kata Freddy.";
+		sbuf_clear(&names);
+		CHECK(pron_sentence(p, full, strlen(full), eng, a) == 0 && !strstr(sbuf_str(eng), "PFREDDY") &&
+			      strstr(sbuf_str(eng), "PHARRY"),
+		      "Freddy before Budiman is Indonesian, Harry before Kane English (%s)", sbuf_str(eng));
+		CHECK(pron_sentence(p, alone, strlen(alone), eng, a) == 0 && strstr(sbuf_str(eng), "PFREDDY"),
+		      "without the document's list, Freddy alone is English (%s)", sbuf_str(eng));
+		CHECK(pron_collect(p, full, strlen(full), eng, a, &names) == 0 &&
+			      strstr(sbuf_str(&names), "!Freddy\n") != NULL,
+		      "pron_collect lists Freddy as an Indonesian's name (%s)", sbuf_str(&names));
+		CHECK(pron_set_document(p, names.data, names.len) == 0 &&
+			      pron_sentence(p, alone, strlen(alone), eng, a) == 0 && !strstr(sbuf_str(eng), "PFREDDY"),
+		      "with the list, Freddy alone is Indonesian (%s)", sbuf_str(eng));
+		pron_set_document(p, NULL, 0);
+	}
 	sbuf_free(&names);
 }
 

@@ -1989,6 +1989,38 @@ static int short_common_pair(const pron_rules *p, const char *w, size_t n, int k
 	return kind == ENGLISH_NEXT_TO_ENGLISH || (kind == ENGLISH_NAME && english_common_capital(p, w, n));
 }
 
+/* Is w[0..n) a given name of hunspell-en-us (a name only, not a common
+ * word) ending in a consonant and y, before x[0..m), a capitalized surname
+ * of four letters or more that is an Indonesian word and neither an
+ * English word nor name (Freddy Budiman, Peggy Melati; not Harry Kane)?
+ * Such a name is an Indonesian's, and Indonesian rules say it as
+ * Indonesians do (Fredi). Not a name whose English letters they do not
+ * (Geraldine, Irene, Lindsay). */
+static int indonesian_given_name(const pron_rules *p, const char *w, size_t n, const char *x, size_t m)
+{
+	char low[WORD_MAX], xl[WORD_MAX];
+	if (n < 3 || m < 4 || small_letters(w, n, low) != 1 || small_letters(x, m, xl) != 1 ||
+	    !wordset_has_name(&p->english, low, n) || wordset_has(&p->english, low, n) || low[n - 1] != 'y' ||
+	    is_vowel(low[n - 2]))
+		return 0;
+	return (find_root(&p->roots, xl, m) || pron_is_word((void *)p, xl, m)) && !wordset_has(&p->english, xl, m) &&
+	       !wordset_has_name(&p->english, xl, m);
+}
+
+/* Is w[0..n) in the document's list, as an Indonesian's given name
+ * ("!Freddy\n") when indonesian is 1, else as a name said in English? */
+static int doc_has(const pron_rules *p, const char *w, size_t n, int indonesian)
+{
+	char t[WORD_MAX + 1];
+	if (!indonesian)
+		return list_has(p->doc_names, p->doc_len, w, n);
+	if (n >= WORD_MAX)
+		return 0;
+	t[0] = '!';
+	memcpy(t + 1, w, n);
+	return list_has(p->doc_names, p->doc_len, t, n + 1);
+}
+
 /* pron_sentence, and with names non-NULL pron_collect. */
 static int sentence(const pron_rules *p, const char *sp, size_t len, sbuf *eng, vec *anchors, sbuf *names)
 {
@@ -2037,9 +2069,24 @@ static int sentence(const pron_rules *p, const char *sp, size_t len, sbuf *eng, 
 		 * ends in a, i, o or u, which English names seldom do and
 		 * Japanese, Spanish or Indonesian ones do (Suzuki GSX, Go -
 		 * Jek Engineering) */
-		if ((kind == ENGLISH_NAME || kind == ENGLISH_NEXT_TO_ENGLISH) && su_is_upper(sp[i]) && end - i >= 3 &&
+		/* an English given name before an Indonesian surname is an
+		 * Indonesian's, and so all through the document (Freddy
+		 * Budiman ... Freddy) */
+		if (english && su_is_upper(sp[i]) &&
+		    ((nx < len && only_spaces(sp, end, nx) &&
+		      indonesian_given_name(p, sp + i, end - i, sp + nx, nend - nx)) ||
+		     (!names && doc_has(p, sp + i, end - i, 1)))) {
+			english = 0;
+			if (names && end - i < WORD_MAX) {
+				char t[WORD_MAX + 1];
+				t[0] = '!';
+				memcpy(t + 1, sp + i, end - i);
+				if (note_name(names, t, end - i + 1) != 0)
+					return -1;
+			}
+		} else if ((kind == ENGLISH_NAME || kind == ENGLISH_NEXT_TO_ENGLISH) && su_is_upper(sp[i]) && end - i >= 3 &&
 		    !strchr("aiou", sp[end - 1])) {
-			if (!english && list_has(p->doc_names, p->doc_len, sp + i, end - i))
+			if (!english && doc_has(p, sp + i, end - i, 0))
 				english = 1;
 			else if (english && names && !pair && !pair_before && note_name(names, sp + i, end - i) != 0)
 				return -1;
