@@ -208,6 +208,7 @@ static int quote_then_letter(const char *s, size_t n, size_t k)
 
 static int say_capitals(ctx *c, size_t i, const char *s, size_t n);
 static int spell(ctx *c, const char *s, size_t n);
+static size_t capitals(const char *s, size_t n);
 
 /* A part of a word in letters: capitals as an acronym is said (KTP "ka
  * te pe", ASEAN "asean"), else as it is. */
@@ -258,6 +259,12 @@ static int add_run(ctx *c, const char *s, size_t n)
 			}
 			return 0;
 		}
+	}
+	if (n >= 2 && capitals(s, n) == n) {
+		/* capitals before digits or a symbol: WF-1000X, AB-12; a code
+		 * spells an acronym the table says in words (PM.26: pe em) */
+		const char *v = table_lookup(&c->r->t[T_ACRONYMS], s, n);
+		return v && strchr(v, ' ') ? (spell(c, s, n) ? -1 : 0) : add_part(c, s, n);
 	}
 	if (su_is_upper(s[0]) && su_is_upper(s[1])) { /* an acronym before a word: CNNIndonesia, PDIPerjuangan */
 		size_t k = 2;
