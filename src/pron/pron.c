@@ -1730,6 +1730,8 @@ static int english_word(const pron_rules *p, const char *w, size_t n)
 {
 	char low[WORD_MAX];
 	int capital, kind;
+	if (n == 1 && w[0] == 'I' && wordset_loaded(&p->english))
+		return ENGLISH_NEXT_TO_ENGLISH; /* the pronoun: Long As I Get Paid (a Roman I is a number by now) */
 	if (!wordset_loaded(&p->english) || n < 2)
 		return NOT_ENGLISH;
 	if ((capital = small_letters(w, n, low)) < 0)
@@ -2021,6 +2023,33 @@ static int doc_has(const pron_rules *p, const char *w, size_t n, int indonesian)
 	return list_has(p->doc_names, p->doc_len, t, n + 1);
 }
 
+/* Is the capitalized w[0..n) a word hunspell-en-us lists in small letters
+ * and not as a name, which english_word takes for English once in small
+ * letters (Enjoy, Please; not Paul, Mark, Data), not ending in a vowel as
+ * names do (Kaka, Taka)? */
+static int sentence_first_english(const pron_rules *p, const char *w, size_t n)
+{
+	char low[WORD_MAX];
+	if (small_letters(w, n, low) != 1 || is_vowel(low[n - 1]) || wordset_has_name(&p->english, low, n) ||
+	    !wordset_has(&p->english, low, n))
+		return 0;
+	return english_word(p, low, n) == ENGLISH;
+}
+
+/* Is the word sp[i..end) one of a pair around "by", the same word before
+ * and after it (step by step, one by one)? */
+static int word_by_word(const char *sp, size_t len, size_t i, size_t end)
+{
+	size_t n = end - i;
+	if (n < 2)
+		return 0;
+	if (end + 4 + n <= len && !memcmp(sp + end, " by ", 4) && !memcmp(sp + end + 4, sp + i, n) &&
+	    (end + 4 + n == len || !su_is_lower(sp[end + 4 + n])))
+		return 1;
+	return i >= n + 4 && !memcmp(sp + i - 4, " by ", 4) && !memcmp(sp + i - 4 - n, sp + i, n) &&
+	       (i == n + 4 || !su_is_lower(sp[i - 5 - n]));
+}
+
 /* pron_sentence, and with names non-NULL pron_collect. */
 static int sentence(const pron_rules *p, const char *sp, size_t len, sbuf *eng, vec *anchors, sbuf *names)
 {
@@ -2095,7 +2124,9 @@ static int sentence(const pron_rules *p, const char *sp, size_t len, sbuf *eng, 
 		 * of four letters or more Indonesian has too, after two
 		 * English words or more (Arthur Ashe Stadium, Indoor Sports
 		 * Stadium; not the Ki of Song Joong Ki) */
-		if ((pair_before || (run >= 2 && end - i >= 4 && english_common_capital(p, sp + i, end - i))) &&
+		if ((pair_before ||
+		     (run >= 2 && (end - i >= 4 || (run >= 3 && su_is_upper(sp[prev]))) &&
+		      english_common_capital(p, sp + i, end - i))) &&
 		    !english && p->english_fn && only_spaces(sp, en_end, i))
 			english = 1;
 		/* after a name said in English, a surname neither list has
@@ -2103,6 +2134,16 @@ static int sentence(const pron_rules *p, const char *sp, size_t len, sbuf *eng, 
 		if (p->english_fn && !english && in_english && prev_n && su_is_upper(sp[prev]) &&
 		    only_spaces(sp, en_end, i) &&
 		    english_shaped_surname(p, sp + i, end - i))
+			english = 1;
+		/* the first word of a sentence, capitalized as a first word is:
+		 * a common English word is English as in small letters (Enjoy
+		 * step by step); a name of the English list is not */
+		if (p->english_fn && !english && !prev_n && end - i >= 4 && !(nx < len && su_is_upper(sp[nx])) &&
+		    sentence_first_english(p, sp + i, end - i)) /* (not before a capital: Loris Karius) */
+			english = 1;
+		/* by, which Indonesian has not; a word repeated around it
+		 * (step by step, one by one) */
+		if (p->english_fn && !english && ((end - i == 2 && !memcmp(sp + i, "by", 2)) || word_by_word(sp, len, i, end)))
 			english = 1;
 		pair_before = pair;
 		if (p->english_fn && !english &&
