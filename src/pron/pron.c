@@ -1217,10 +1217,52 @@ static int say_word(const pron_rules *p, const char *w, size_t n, const char *pr
 	return 1;
 }
 
+static int us_form(const pron_rules *p, const char *s, size_t n);
+
+/* Is s[0..n) a British spelling of a word of hunspell-en-us, written the
+ * American way: cancelling, labelled (one l), centre, theatres (-tre as
+ * -ter; not -bre: ombre),
+ * colour, favourite (-or), organise, organisation (-ize), analyse (-yze),
+ * defence, licence (-ense), catalogue (-og), programme (-am)? espeak-ng's
+ * English voice says the British spellings. */
+static int british_form(const pron_rules *p, const char *s, size_t n)
+{
+	static const struct {
+		const char *gb, *us;
+	} ends[] = {
+	    {"lling", "ling"}, {"lled", "led"}, {"ller", "ler"}, {"llers", "lers"}, {"tre", "ter"}, {"tres", "ters"},
+	    {"our", "or"}, {"ours", "ors"}, {"oured", "ored"}, {"ouring", "oring"},
+	    {"ourite", "orite"}, {"ourites", "orites"}, {"ourable", "orable"}, {"ise", "ize"}, {"ised", "ized"},
+	    {"ises", "izes"}, {"ising", "izing"}, {"isation", "ization"}, {"yse", "yze"}, {"ence", "ense"},
+	    {"ogue", "og"}, {"ogues", "ogs"}, {"amme", "am"}, {"ammes", "ams"},
+	};
+	char buf[WORD_MAX + 4];
+	if (n < 5 || n >= WORD_MAX)
+		return 0;
+	for (size_t k = 0; k < sizeof ends / sizeof ends[0]; k++) {
+		size_t g = strlen(ends[k].gb), u = strlen(ends[k].us);
+		if (n < g + 2 || memcmp(s + n - g, ends[k].gb, g) != 0)
+			continue;
+		if (ends[k].gb[0] == 'i' && is_vowel(s[n - g - 1]))
+			continue; /* -ise after a consonant only (not raise, praise) */
+		memcpy(buf, s, n - g);
+		memcpy(buf + n - g, ends[k].us, u);
+		if (us_form(p, buf, n - g + u))
+			return 1;
+	}
+	return 0;
+}
+
 /* Is the English dictionary's word s[0..n) there, as it is or with an
  * inflection of a stem of four letters or more (games, played, casing,
- * matches, players, promotion, quickly)? */
+ * matches, players, promotion, quickly), or in its British spelling
+ * (british_form)? */
 static int english_form(const pron_rules *p, const char *s, size_t n)
+{
+	return us_form(p, s, n) || british_form(p, s, n);
+}
+
+static int us_form(const pron_rules *p, const char *s, size_t n)
 {
 	static const char *const endings[] = {"s", "es", "ed", "ing", "er", "ers", "ion", "ions", "ly"};
 	char buf[WORD_MAX + 1];
