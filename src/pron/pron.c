@@ -1500,10 +1500,10 @@ static int english_hyphenated(const pron_rules *p, const char *w, size_t n)
 			; /* co-, e-, X-ray, T-shirt */
 		else if (english && parts > 0 && short_particle(w + a, b - a))
 			; /* check-in, log-out, set-up */
-		else if (english_word(p, w + a, b - a) == NOT_ENGLISH)
-			return 0;
-		else
+		else if (english_word(p, w + a, b - a) != NOT_ENGLISH)
 			english = 1;
+		else if (!(b - a >= 3 && su_is_lower(w[a]) && english_form(p, w + a, b - a)))
+			return 0; /* an English word Indonesian has too, beside an English one: over-ear */
 		parts++;
 		a = b + 1;
 	}
@@ -1907,12 +1907,13 @@ static int say_english_nya(const pron_rules *p, const char *w, size_t n, sbuf *e
  * or one of them and a hyphen (di-remix, me-remix, nge-share)? Not an
  * Indonesian word after the prefix (dimana, disini). The prefix's length,
  * hyphen included, or 0; *ph its phonemes in the English table (a pepet
- * before a hyphen, which keeps it from an r after it: m@-rI#m'Iks). */
+ * before a hyphen, which keeps it from an r after it: m@-rI#m'Iks; ber-
+ * keeps its own r: b@r-dI2spl'eI). */
 static size_t english_after_prefix(const pron_rules *p, const char *w, size_t n, const char **ph)
 {
 	static const struct { const char *prefix, *ph, *before; } prefixes[] = {
 		{"di-", "di", NULL}, {"me-", "m@-", NULL}, {"ter-", "t@-", NULL}, {"nge-", "N@-", NULL},
-		{"ke-", "k@-", NULL}, {"ber-", "b@-", NULL}, {"di", "di", NULL}, {"ter", "t@-", NULL},
+		{"ke-", "k@-", NULL}, {"ber-", "b@r-", NULL}, {"di", "di", NULL}, {"ter", "t@-", NULL},
 		{"meng", "m@N", "aeiou"}, {"men", "m@n", "dtcj"},
 	};
 	if (!p->english_fn || n < 6 || n >= WORD_MAX)
@@ -1922,9 +1923,13 @@ static size_t english_after_prefix(const pron_rules *p, const char *w, size_t n,
 			return 0;
 	for (size_t k = 0; k < sizeof prefixes / sizeof prefixes[0]; k++) {
 		size_t a = strlen(prefixes[k].prefix);
-		/* (english_word refuses an Indonesian word after the prefix) */
+		/* (english_word refuses an Indonesian word after the prefix;
+		 * after a hyphen, which marks a foreign word, an English word
+		 * Indonesian has too is English: di-pair) */
 		if (n < a + 4 || memcmp(w, prefixes[k].prefix, a) != 0 || memchr(w + a, '-', n - a) ||
-		    (prefixes[k].before && !strchr(prefixes[k].before, w[a])) || english_word(p, w + a, n - a) != ENGLISH)
+		    (prefixes[k].before && !strchr(prefixes[k].before, w[a])) ||
+		    (english_word(p, w + a, n - a) != ENGLISH &&
+		     !(w[a - 1] == '-' && english_form(p, w + a, n - a))))
 			continue;
 		if (pron_is_word((void *)p, w, n) || find_root(&p->roots, w, n) || english_form(p, w, n))
 			return 0;
