@@ -28,7 +28,7 @@ static int is_open(uint32_t cp)
 	switch (cp) {
 	case '(': case '[': case '{': case '"': case '\'': case '`': case '*':
 	case 0x201C: case 0x2018: case 0x2019: case 0x201E: case 0xAB: case 0x2039: case 0xA1: case 0xBF:
-	case 0x2014: case 0x2013:
+	case 0x2014: case 0x2013: case 0x2CA: case 0x2CB:
 		return 1;
 	default:
 		return 0;
@@ -40,7 +40,7 @@ static int is_close(uint32_t cp)
 	switch (cp) {
 	case ')': case ']': case '}': case '"': case '\'': case '`': case '*': case ',':
 	case '.': case ';': case ':': case '?': case '!': case '-':
-	case 0x201D: case 0x2019: case 0xBB: case 0x203A: case 0x2026: case 0x2014: case 0x2013:
+	case 0x201D: case 0x2019: case 0xBB: case 0x203A: case 0x2026: case 0x2014: case 0x2013: case 0x2CA: case 0x2CB:
 		return 1;
 	default:
 		return 0;
@@ -135,6 +135,7 @@ int norm_split_tokens(const char *s, size_t len, vec *toks)
 	size_t pos = 0, n;
 	while (pos < len) {
 		tok t;
+		uint32_t cp;
 		if (is_space(norm_cp_at(s, len, pos, &n))) {
 			pos += n;
 			continue;
@@ -162,9 +163,11 @@ int norm_split_tokens(const char *s, size_t len, vec *toks)
 					break;
 				continue;
 			}
-			if (is_space(norm_cp_at(s, len, pos, &n)))
+			if (is_space(cp = norm_cp_at(s, len, pos, &n)))
 				break;
 			pos += n;
+			if (cp == 0x2014 && pos - n > t.off && pos < len && (su_is_lower(s[pos]) || su_is_upper(s[pos])))
+				break; /* an em dash glued to the word after it ends a token: 3.0—juga */
 		}
 		t.len = pos - t.off;
 		if ((n = lopsided_dash(s, len, t.off, pos)) != 0 && t.len > n) {
