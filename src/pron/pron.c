@@ -927,9 +927,10 @@ static int name_spelling(char *s, size_t *n, char *q, int kind)
 			continue;
 		}
 		if (unknown && s[i] == 'j' && i > 0 && s[i - 1] == 's' && !(i == 5 && !memcmp(s, "trans", 5)) &&
-		    !(i == 3 && *n >= 6 && !memcmp(s, "masjid", 6))) {
+		    !(i == 3 && *n >= 6 && (!memcmp(s, "masjid", 6) || !memcmp(s, "mesjid", 6)))) {
 			/* (not where trans- meets a name: Transjakarta; nor in the
-			 * name of a mosque: Masjidil Haram, Masjidilaqsa) */
+			 * name of a mosque: Masjidil Haram, Masjidilaqsa, Mesjid
+			 * Al-Huda) */
 			s[k] = 'y', q[k++] = 0;
 			changed = 1;
 			continue;
@@ -991,6 +992,14 @@ static int name_spelling(char *s, size_t *n, char *q, int kind)
 		for (i = 0; i < k; i++)
 			if (s[i] == 'j' && (i == 0 || s[i - 1] != 'd'))
 				s[i] = 'y', changed = 1; /* Milivojevic, Jovetic: the j of a Slavic -ic name is y (not Djokovic) */
+	if (kind >= 2 && k >= 4 && k + 2 < WORD_MAX && s[0] == 'x' && !is_vowel(s[1]) && s[1] != 'h' && s[1] != '-') {
+		memmove(s + 3, s + 1, k - 1); /* Xpander, Xperia: an x before a consonant is eks */
+		memmove(q + 3, q + 1, k - 1);
+		s[0] = 'e', s[1] = 'k', s[2] = 's';
+		q[0] = TALING, q[1] = q[2] = 0;
+		k += 2;
+		changed = 1;
+	}
 	if (kind >= 2 && k >= 4 && s[0] == 'x' && s[1] == 'h' && is_vowel(s[2])) {
 		s[0] = 'j'; /* Xhaka: Albanian xh is j */
 		drop_letter(s, q, &k, 1);
@@ -1668,11 +1677,12 @@ static int latin_oa(const char *s, size_t n)
 }
 
 /* Does the lowercase name s[0..n) end as English places do: -chester,
- * -ford, -ington, or -land after a consonant (Manchester, Watford,
- * Wellington, Sunderland, Auckland)? */
+ * -ford, -ville, -ington, or -land after a consonant (Manchester, Watford,
+ * Niceville, Wellington, Sunderland, Auckland)? */
 static int english_place(const char *s, size_t n)
 {
 	return (n >= 8 && !memcmp(s + n - 7, "chester", 7)) || (n >= 6 && !memcmp(s + n - 4, "ford", 4)) ||
+	       (n >= 8 && !memcmp(s + n - 5, "ville", 5)) ||
 	       (n >= 8 && !memcmp(s + n - 6, "ington", 6)) ||
 	       (n >= 7 && !memcmp(s + n - 4, "land", 4) && !is_vowel(s[n - 5]));
 }
