@@ -147,6 +147,9 @@ int norm_rule_money(ctx *c, size_t i, size_t *used);
 /* ke-2 kedua, ke-1 pertama, ke-21, ke-XXI. */
 int norm_rule_ordinal(ctx *c, size_t i, size_t *used);
 
+/* Is the V or v at token i, its core s[0..n), "versus" between names
+ * (Batman V Superman)? */
+int norm_versus(const ctx *c, size_t i, const char *s, size_t n);
 int norm_rule_roman(ctx *c, size_t i, size_t *used);
 
 int norm_rule_web(ctx *c, size_t i, size_t *used);

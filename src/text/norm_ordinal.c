@@ -82,6 +82,34 @@ static int roman_kind(const ctx *c, size_t i, const char *s, size_t n, unsigned 
 		       : 0;
 }
 
+/* Is the V or v at token i, s[0..n), "versus" between two names of titles
+ * (Batman V Superman, Batman v Superman): after a capitalized word with
+ * nothing between, no context of numbered things (Komisi V, Kanit V), and
+ * before a capitalized word that is no Indonesian one (not Subdit V
+ * Kejahatan)? */
+int norm_versus(const ctx *c, size_t i, const char *s, size_t n)
+{
+	size_t pn, qn;
+	const char *p, *q;
+	char low[32];
+	if (n != 1 || (s[0] != 'V' && s[0] != 'v') || i == 0 || i + 1 >= c->nt || c->t[i].len != 1)
+		return 0;
+	p = norm_core(c, i - 1, &pn);
+	q = norm_core(c, i + 1, &qn);
+	if (pn < 3 || qn < 3 || c->t[i - 1].c_len != c->t[i - 1].len || !su_is_upper(p[0]) || !su_is_lower(p[pn - 1]) ||
+	    !su_is_upper(q[0]) || !su_is_lower(q[1]))
+		return 0;
+	if (qn < sizeof low) { /* a name after it, no Indonesian word (Subdit V Kejahatan) */
+		for (size_t k = 0; k < qn; k++)
+			low[k] = su_lower(q[k]);
+		if (c->r->known && c->r->known(c->r->known_ud, low, qn))
+			return 0;
+	}
+	norm_core_low(c, i - 1, low, sizeof low);
+	return !norm_in_list(low, c->r->ctx_word[CTX_ROMAN_CARDINAL]) &&
+	       !norm_in_list(low, c->r->ctx_word[CTX_ROMAN_ORDINAL]) && !norm_in_list(low, c->r->ctx_word[CTX_ROMAN_NEVER]);
+}
+
 int norm_rule_roman(ctx *c, size_t i, size_t *used)
 {
 	unsigned v;
@@ -90,8 +118,11 @@ int norm_rule_roman(ctx *c, size_t i, size_t *used)
 	const char *s = norm_core(c, i, &n), *slash = memchr(s, '/', n);
 	/* kuartal III/2018: the numeral, then the year */
 	size_t part = slash && n - (size_t)(slash - s) == 5 && norm_digit_run(slash + 1, 4) == 4 ? (size_t)(slash - s) : n;
-	int kind = roman_kind(c, i, s, part, &v);
+	int kind;
 	(void)used;
+	if (norm_versus(c, i, s, n))
+		return norm_words(c, "versus") ? -1 : 1;
+	kind = roman_kind(c, i, s, part, &v);
 	if (!kind)
 		return 0;
 	snprintf(d, sizeof d, "%u", v);

@@ -859,6 +859,8 @@ int norm_rule_word(ctx *c, size_t i, size_t *used)
 			return -1;
 		return 1;
 	}
+	if (n == 1 && s[0] == 'v' && norm_versus(c, i, s, n))
+		return norm_words(c, "versus") ? -1 : 1; /* Batman v Superman (V: norm_rule_roman) */
 	if (n == 2 && s[0] == 'R' && s[1] == 'A' && after_name(c, i) &&
 	    !(i + 1 < c->nt && c->t[i + 1].c_len && su_is_upper(c->s[c->t[i + 1].c_off])))
 		return norm_words(c, "radhiyallahu anhu") ? -1 : 1; /* after a companion's name: Umar RA; not RA Kartini */
