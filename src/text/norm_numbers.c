@@ -680,7 +680,6 @@ int norm_rule_unit_after(ctx *c, size_t i, size_t *used)
 	size_t n, pn;
 	const char *s = norm_core(c, i, &n), *prev, *unit;
 	int per;
-	(void)used;
 	if (i == 0)
 		return 0;
 	prev = norm_core(c, i - 1, &pn);
@@ -698,6 +697,20 @@ int norm_rule_unit_after(ctx *c, size_t i, size_t *used)
 	}
 	if (!(pn && su_is_digit(prev[pn - 1])) && !norm_core_is(c, i - 1, "per"))
 		return 0;
+	if (i + 2 < c->nt && c->t[i + 1].len == 1 && c->s[c->t[i + 1].off] == '/' && c->t[i].len == n) {
+		char key[32]; /* a unit spaced at its slash: 100 Gb / s, 5 km / jam */
+		size_t qn;
+		const char *q = norm_core(c, i + 2, &qn);
+		if (n + 1 + qn < sizeof key) {
+			memcpy(key, s, n);
+			key[n] = '/';
+			memcpy(key + n + 1, q, qn);
+			if ((unit = norm_find_unit(c, key, n + 1 + qn, &per)) != NULL && !per) {
+				*used = 3;
+				return norm_say_unit(c, unit, 0) ? -1 : 1;
+			}
+		}
+	}
 	if (n >= 2 && s[n - 1] == '/' && i + 1 < c->nt && (unit = norm_find_unit(c, s, n - 1, &per)) != NULL && !per)
 		return norm_say_unit(c, unit, 0) || norm_words(c, "per") ? -1 : 1; /* 40 km/ jam */
 	if (pn && su_is_digit(prev[pn - 1]) && n == 2 && su_is_lower(s[0]) && (unit = norm_scale(c->r, s, n)) != NULL)
