@@ -943,10 +943,10 @@ static int name_spelling(char *s, size_t *n, char *q, int kind)
 	}
 	if (kind >= 2)
 		changed |= romance_c(s, k);
-	for (i = 1; kind == 3 && i + 1 < k && !italian_shape(s, k); i++)
-		if (s[i] == 'c' && s[i - 1] != 'c' && s[i - 1] != 's' && (s[i + 1] == 'e' || s[i + 1] == 'i')) {
-			s[i] = 's'; /* an English name's c before e, i is s (Francisco,
-				     * Marcelo; not Marcello, nor the ch of Sanchez) */
+	for (i = 0; kind == 3 && i + 1 < k && !italian_shape(s, k); i++)
+		if (s[i] == 'c' && (i == 0 || (s[i - 1] != 'c' && s[i - 1] != 's')) && (s[i + 1] == 'e' || s[i + 1] == 'i')) {
+			s[i] = 's'; /* an English name's c before e, i is s (Cesar,
+				     * Francisco, Marcelo; not Marcello, nor the ch of Sanchez) */
 			changed = 1;
 		}
 	if ((kind == 3 || (kind == 2 && italian_shape(s, k))) && s[0] == 'c' && (s[1] == 'a' || s[1] == 'o' || s[1] == 'u')) {
@@ -988,6 +988,13 @@ static int name_spelling(char *s, size_t *n, char *q, int kind)
 	}
 	if (kind >= 2)
 		changed |= foreign_name(s, &k, q, kind);
+	for (i = 1; kind >= 2 && i + 1 < k; i++)
+		if (s[i] == 'c' && !is_vowel(s[i + 1]) && s[i + 1] != 'h' && s[i + 1] != 'c' && s[i + 1] != '-' &&
+		    s[i + 1] != 'y') {
+			s[i] = 'k'; /* Exacty, Victor, Octavia: c before a consonant is k
+				     * (Indonesian writes no c so) */
+			changed = 1;
+		}
 	if (kind == 2 && k >= 6 && s[k - 2] == 'i' && s[k - 1] == 'c')
 		for (i = 0; i < k; i++)
 			if (s[i] == 'j' && (i == 0 || s[i - 1] != 'd'))
@@ -1677,12 +1684,12 @@ static int latin_oa(const char *s, size_t n)
 }
 
 /* Does the lowercase name s[0..n) end as English places do: -chester,
- * -ford, -ville, -ington, or -land after a consonant (Manchester, Watford,
- * Niceville, Wellington, Sunderland, Auckland)? */
+ * -ford, -ville, -ington, -son, or -land after a consonant (Manchester,
+ * Watford, Niceville, Wellington, Harrison, Sunderland, Auckland)? */
 static int english_place(const char *s, size_t n)
 {
 	return (n >= 8 && !memcmp(s + n - 7, "chester", 7)) || (n >= 6 && !memcmp(s + n - 4, "ford", 4)) ||
-	       (n >= 8 && !memcmp(s + n - 5, "ville", 5)) ||
+	       (n >= 8 && !memcmp(s + n - 5, "ville", 5)) || (n >= 6 && !memcmp(s + n - 3, "son", 3)) ||
 	       (n >= 8 && !memcmp(s + n - 6, "ington", 6)) ||
 	       (n >= 7 && !memcmp(s + n - 4, "land", 4) && !is_vowel(s[n - 5]));
 }
@@ -2048,22 +2055,32 @@ static int short_common_pair(const pron_rules *p, const char *w, size_t n, int k
 	return kind == ENGLISH_NEXT_TO_ENGLISH || (kind == ENGLISH_NAME && english_common_capital(p, w, n));
 }
 
-/* Is w[0..n) a given name of hunspell-en-us (a name only, not a common
- * word) ending in a consonant and y, before x[0..m), a capitalized surname
- * of four letters or more that is an Indonesian word and neither an
- * English word nor name (Freddy Budiman, Peggy Melati; not Harry Kane)?
- * Such a name is an Indonesian's, and Indonesian rules say it as
- * Indonesians do (Fredi). Not a name whose English letters they do not
- * (Geraldine, Irene, Lindsay). */
+/* Is w[0..n) a given name ending in a consonant and y or ie, a name of
+ * hunspell-en-us (not a common word) or one neither dictionary knows,
+ * before x[0..m), a capitalized surname of four letters or more that is
+ * neither an English word nor name and is an Indonesian word or spelled
+ * as Indonesian names are, ending in a vowel with no English spelling
+ * (Freddy Budiman, Peggy Melati, Yockie Suryo; not Harry Kane, Andy
+ * Murray)? Such a name is an Indonesian's, and Indonesian rules say it
+ * as Indonesians do (Fredi, Yoki). Not a name whose English letters they
+ * do not (Geraldine, Irene, Lindsay). */
 static int indonesian_given_name(const pron_rules *p, const char *w, size_t n, const char *x, size_t m)
 {
 	char low[WORD_MAX], xl[WORD_MAX];
+	size_t e;
 	if (n < 3 || m < 4 || small_letters(w, n, low) != 1 || small_letters(x, m, xl) != 1 ||
-	    !wordset_has_name(&p->english, low, n) || wordset_has(&p->english, low, n) || low[n - 1] != 'y' ||
-	    is_vowel(low[n - 2]))
+	    wordset_has(&p->english, low, n))
 		return 0;
-	return (find_root(&p->roots, xl, m) || pron_is_word((void *)p, xl, m)) && !wordset_has(&p->english, xl, m) &&
-	       !wordset_has_name(&p->english, xl, m);
+	e = low[n - 1] == 'y' ? n - 1 : low[n - 1] == 'e' && low[n - 2] == 'i' ? n - 2 : 0;
+	if (e < 2 || is_vowel(low[e - 1]) ||
+	    (!wordset_has_name(&p->english, low, n) &&
+	     (find_root(&p->roots, low, n) || pron_is_word((void *)p, low, n))))
+		return 0;
+	if (wordset_has(&p->english, xl, m) || wordset_has_name(&p->english, xl, m))
+		return 0;
+	return find_root(&p->roots, xl, m) || pron_is_word((void *)p, xl, m) ||
+	       (strchr("aiou", xl[m - 1]) && !foreign_spelling(xl, m) && !unknown_foreign(xl, m) &&
+		!japanese_shape(xl, m));
 }
 
 /* Is w[0..n) in the document's list, as an Indonesian's given name
@@ -2209,9 +2226,10 @@ static int sentence(const pron_rules *p, const char *sp, size_t len, sbuf *eng, 
 			english = 1;
 		if (p->english_fn && !english && end - i == 3 && airline_air(p, sp, len, i, prev, prev_n, nx))
 			english = 1;
-		/* The Reds, The Jak, The OS ("The o es"): "The" is English
-		 * (Indonesian has no such word; its tea is teh) */
-		if (p->english_fn && !english && end - i == 3 && memcmp(sp + i, "The", 3) == 0)
+		/* The Reds, The Jak, The OS ("The o es"), the Federal Aviation
+		 * Administration: "the" is English (Indonesian has no such
+		 * word; its tea is teh) */
+		if (p->english_fn && !english && end - i == 3 && (memcmp(sp + i, "The", 3) == 0 || memcmp(sp + i, "the", 3) == 0))
 			english = 1;
 		if (p->english_fn && !english && the_before && in_english && only_spaces(sp, en_end, i) &&
 		    after_the(p, sp + i, end - i))
