@@ -104,8 +104,9 @@ int norm_rule_money(ctx *c, size_t i, size_t *used)
 			else
 				b += bk, bn -= bk;
 			const char *sc = scale_at(c, m + 1);
+			/* (the second amount may close the sentence: Rp13.529.) */
 			if (bn && su_is_digit(b[0]) && norm_scan_number(b, bn, &y) == bn && !y.sign &&
-			    c->t[m].c_off + c->t[m].c_len == c->t[m].off + c->t[m].len) {
+			    (!sc || c->t[m].c_off + c->t[m].c_len == c->t[m].off + c->t[m].len)) {
 				if (norm_say_number(c, &x) || norm_words(c, "sampai") || norm_say_number(c, &y) ||
 				    (sc && norm_words(c, sc)) || norm_words(c, cur))
 					return -1;
