@@ -1237,8 +1237,8 @@ static int us_form(const pron_rules *p, const char *s, size_t n);
 
 /* Is s[0..n) a British spelling of a word of hunspell-en-us, written the
  * American way: cancelling, labelled (one l), centre, theatres (-tre as
- * -ter; not -bre: ombre),
- * colour, favourite (-or), organise, organisation (-ize), analyse (-yze),
+ * -ter; not -bre: ombre), colour, favourite (-or), organise, organisation
+ * (-ize), analyse (-yze),
  * defence, licence (-ense), catalogue (-og), programme (-am)? espeak-ng's
  * English voice says the British spellings. */
 static int british_form(const pron_rules *p, const char *s, size_t n)
@@ -2083,18 +2083,26 @@ static int indonesian_given_name(const pron_rules *p, const char *w, size_t n, c
 		!japanese_shape(xl, m));
 }
 
-/* Is w[0..n) in the document's list, as an Indonesian's given name
- * ("!Freddy\n") when indonesian is 1, else as a name said in English? */
-static int doc_has(const pron_rules *p, const char *w, size_t n, int indonesian)
+/* The document list's line for w[0..n) as an Indonesian's given name,
+ * "!Freddy", in t (WORD_MAX + 1 bytes): its length, or 0 when too long. */
+static size_t indonesian_line(char *t, const char *w, size_t n)
 {
-	char t[WORD_MAX + 1];
-	if (!indonesian)
-		return list_has(p->doc_names, p->doc_len, w, n);
 	if (n >= WORD_MAX)
 		return 0;
 	t[0] = '!';
 	memcpy(t + 1, w, n);
-	return list_has(p->doc_names, p->doc_len, t, n + 1);
+	return n + 1;
+}
+
+/* Is w[0..n) in the document's list, as an Indonesian's given name
+ * (indonesian_line) when indonesian is 1, else as a name said in English? */
+static int doc_has(const pron_rules *p, const char *w, size_t n, int indonesian)
+{
+	char t[WORD_MAX + 1];
+	size_t tn;
+	if (!indonesian)
+		return list_has(p->doc_names, p->doc_len, w, n);
+	return (tn = indonesian_line(t, w, n)) != 0 && list_has(p->doc_names, p->doc_len, t, tn);
 }
 
 /* Is the capitalized w[0..n) a word hunspell-en-us lists in small letters
@@ -2167,11 +2175,6 @@ static int sentence(const pron_rules *p, const char *sp, size_t len, sbuf *eng, 
 		if (p->english_fn && !english && kind != NOT_ENGLISH && nx < len && only_spaces(sp, end, nx) &&
 		    short_common_pair(p, sp + i, end - i, kind, sp + nx, nend - nx))
 			english = pair = 1;
-		/* a name said in English beside English elsewhere in the
-		 * document (Jason Voorhees ... karakter Jason); not one that
-		 * ends in a, i, o or u, which English names seldom do and
-		 * Japanese, Spanish or Indonesian ones do (Suzuki GSX, Go -
-		 * Jek Engineering) */
 		/* an English given name before an Indonesian surname is an
 		 * Indonesian's, and so all through the document (Freddy
 		 * Budiman ... Freddy) */
@@ -2179,16 +2182,18 @@ static int sentence(const pron_rules *p, const char *sp, size_t len, sbuf *eng, 
 		    ((nx < len && only_spaces(sp, end, nx) &&
 		      indonesian_given_name(p, sp + i, end - i, sp + nx, nend - nx)) ||
 		     (!names && doc_has(p, sp + i, end - i, 1)))) {
+			char t[WORD_MAX + 1];
+			size_t tn;
 			english = 0;
-			if (names && end - i < WORD_MAX) {
-				char t[WORD_MAX + 1];
-				t[0] = '!';
-				memcpy(t + 1, sp + i, end - i);
-				if (note_name(names, t, end - i + 1) != 0)
-					return -1;
-			}
+			if (names && (tn = indonesian_line(t, sp + i, end - i)) != 0 && note_name(names, t, tn) != 0)
+				return -1;
 		} else if ((kind == ENGLISH_NAME || kind == ENGLISH_NEXT_TO_ENGLISH) && su_is_upper(sp[i]) && end - i >= 3 &&
 		    !strchr("aiou", sp[end - 1])) {
+			/* a name said in English beside English elsewhere in the
+			 * document (Jason Voorhees ... karakter Jason); not one
+			 * that ends in a, i, o or u, which English names seldom
+			 * do and Japanese, Spanish or Indonesian ones do (Suzuki
+			 * GSX, Go - Jek Engineering) */
 			if (!english && doc_has(p, sp + i, end - i, 0))
 				english = 1;
 			else if (english && names && !pair && !pair_before && note_name(names, sp + i, end - i) != 0)

@@ -99,12 +99,8 @@ int norm_versus(const ctx *c, size_t i, const char *s, size_t n)
 	if (pn < 3 || qn < 3 || c->t[i - 1].c_len != c->t[i - 1].len || !su_is_upper(p[0]) || !su_is_lower(p[pn - 1]) ||
 	    !su_is_upper(q[0]) || !su_is_lower(q[1]))
 		return 0;
-	if (qn < sizeof low) { /* a name after it, no Indonesian word (Subdit V Kejahatan) */
-		for (size_t k = 0; k < qn; k++)
-			low[k] = su_lower(q[k]);
-		if (c->r->known && c->r->known(c->r->known_ud, low, qn))
-			return 0;
-	}
+	if (*norm_core_low(c, i + 1, low, sizeof low) && c->r->known && c->r->known(c->r->known_ud, low, qn))
+		return 0; /* a name after it, no Indonesian word (Subdit V Kejahatan) */
 	norm_core_low(c, i - 1, low, sizeof low);
 	return !norm_in_list(low, c->r->ctx_word[CTX_ROMAN_CARDINAL]) &&
 	       !norm_in_list(low, c->r->ctx_word[CTX_ROMAN_ORDINAL]) && !norm_in_list(low, c->r->ctx_word[CTX_ROMAN_NEVER]);

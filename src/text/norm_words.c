@@ -800,23 +800,6 @@ static const char *spaced_entry(const ctx *c, size_t i, const char *s, size_t n)
 	return table_lookup_fold(&c->r->t[T_LEXICON], buf, n + 1 + m, 1);
 }
 
-/* Is token i after a capitalized word, small letters after its capital,
- * with no punctuation between (Umar, Syafii)? */
-static int after_name(const ctx *c, size_t i)
-{
-	size_t n;
-	const char *s;
-	if (i == 0 || c->t[i - 1].off + c->t[i - 1].len != c->t[i - 1].c_off + c->t[i - 1].c_len)
-		return 0;
-	s = norm_core(c, i - 1, &n);
-	if (n < 2 || !su_is_upper(s[0]))
-		return 0;
-	for (size_t k = 1; k < n; k++)
-		if (!su_is_lower(s[k]))
-			return 0;
-	return 1;
-}
-
 int norm_rule_word(ctx *c, size_t i, size_t *used)
 {
 	size_t n;
@@ -861,7 +844,7 @@ int norm_rule_word(ctx *c, size_t i, size_t *used)
 	}
 	if (n == 1 && s[0] == 'v' && norm_versus(c, i, s, n))
 		return norm_words(c, "versus") ? -1 : 1; /* Batman v Superman (V: norm_rule_roman) */
-	if (n == 2 && s[0] == 'R' && s[1] == 'A' && after_name(c, i) &&
+	if (n == 2 && s[0] == 'R' && s[1] == 'A' && i > 0 && capitalized_word(c, i - 1) &&
 	    !(i + 1 < c->nt && c->t[i + 1].c_len && su_is_upper(c->s[c->t[i + 1].c_off])))
 		return norm_words(c, "radhiyallahu anhu") ? -1 : 1; /* after a companion's name: Umar RA; not RA Kartini */
 	if ((rc = say_capitals(c, i, s, n)) != 0)
