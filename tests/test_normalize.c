@@ -164,6 +164,24 @@ static void unit_cases(const norm_rules *r)
 		/* a numbered part in brackets: no pause around it */
 		{"Pasal 55 ayat (1) KUHP", "Pasal lima puluh lima ayat satu ka u ha pe"},
 		{"UU ini (1) berlaku", "undang-undang ini, satu, berlaku"},
+		/* round 26: a word said again with its affixes, a decimal and
+		 * its unit, a code in brackets and a letter before a number
+		 * and a comma, each spaced at a dash: no pause */
+		{"Peraturan Perundang - undangan", "Peraturan Perundang undangan"},
+		{"ibu - ibu dan buah - buahan", "ibu ibu dan buah buahan"},
+		{"tinggi 1,54 - meter", "tinggi satu koma lima empat meter"},
+		{"Thunderbolt 3 (USB - C).", "Thunderbolt tiga, u es be C."},
+		{"Villa 2000 U - 17, Pusat", "Villa dua ribu U tujuh belas, Pusat"},
+		/* but a pause where the words share too little (tanah - tanam:
+		 * a list) */
+		{"Jalan Selatan - tanah", "Jalan Selatan, tanah"},
+		/* a number spelled again in brackets is said once; a different
+		 * number in brackets is an aside */
+		{"paling lama 30 (tiga puluh) hari", "paling lama tiga puluh hari"},
+		{"selama 30 (tiga puluh), lalu", "selama tiga puluh, lalu"},
+		{"sebanyak 3 (empat) orang", "sebanyak tiga, empat, orang"},
+		/* an acronym in brackets after the words it stands for is spelled */
+		{"Undang-undang (UU) Nomor 5", "Undang-undang, u u, nomor lima"},
 		{"", ""},
 	};
 	sbuf sp = {0};

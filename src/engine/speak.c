@@ -112,6 +112,8 @@ static void trim_framing(const char *text, size_t *off, size_t *len)
 		 * has the words "rah" and "ard" */
 		if (!framing(c) && c != ' ' && c != '/' && !(c == '-' && p > a && text[p - 1] == ' '))
 			break;
+		if (c == ')' && memchr(text + a, '(', p - a))
+			break; /* a bracket the word holds: 30 (tiga puluh) */
 		b = p;
 	}
 	if (a < b)

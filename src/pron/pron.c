@@ -941,6 +941,10 @@ static int name_spelling(char *s, size_t *n, char *q, int kind)
 		k--; /* Habibie, Syachrie, Arie, Natalie: a final ie is i */
 		changed = 1;
 	}
+	if (kind >= 1 && k >= 7 && !memcmp(s, "chandr", 6)) {
+		drop_letter(s, q, &k, 1); /* the Sanskrit Chandra of Chandrabaga, Chandrawati: c, not kh */
+		changed = 1;
+	}
 	if (kind >= 2)
 		changed |= romance_c(s, k);
 	for (i = 0; kind == 3 && i + 1 < k && !italian_shape(s, k); i++)
@@ -1397,8 +1401,10 @@ static int unknown_foreign(const char *s, size_t n)
 		return 1;
 	for (size_t i = 0; i + 1 < n; i++)
 		if ((s[i] == 'c' && !is_vowel(s[i + 1]) && s[i + 1] != 'h' && !italian_cc(s, n, i)) ||
-		    (s[i] == 'w' && !is_vowel(s[i + 1]) && s[i + 1] != 'y'))
-			return 1;
+		    (s[i] == 'w' && !is_vowel(s[i + 1]) && s[i + 1] != 'y') ||
+		    (s[i] == 's' && s[i + 1] == 'h' && i + 2 < n && !is_vowel(s[i + 2]) && !strchr("ynr", s[i + 2])))
+			return 1; /* (and an sh before a consonant: Cashlez; Arabic's sh is before a
+				   * vowel, and Javanese and Hindi write Wishnu, Mishra) */
 	return last == 'w' || (last == 'y' && (before == 'e' || before == 'a')) ||
 	       (last == before && !is_vowel(last) && n > 3) || /* Foxconn, Judd: no Indonesian word ends so */
 	       (last == 'h' && before == 'c' && n > 3) || /* fintech, Aftech */
@@ -1701,8 +1707,8 @@ static int english_kind(const pron_rules *p, const char *low, size_t n, int capi
 			 !english_form(p, low, n))))
 		return NOT_ENGLISH; /* Khaleel, Dzulkifli: Arabic; Njoo: old spelling; Coutinho: Portuguese; Inoue, Kaneko;
 				   * Yamaha, Toyota even where hunspell-en-us lists them */
-	if (capital && n >= 5 && low[n - 2] == 'e' && low[n - 1] == 'z')
-		return NOT_ENGLISH; /* Marquez, Sanchez, Lopez: Spanish, even beside an English name */
+	if (capital && n >= 5 && low[n - 2] == 'e' && low[n - 1] == 'z' && !has_pair(low, n, "sh"))
+		return NOT_ENGLISH; /* Marquez, Sanchez, Lopez: Spanish, even beside an English name (which has no sh: Cashlez) */
 	if (capital && n > 4 && low[0] == 'm' && low[1] == 'c' && !is_vowel(low[2]))
 		return ENGLISH; /* McCann, McMenemy */
 	if (!capital && n == 2 && !strstr("of on in at to by is it as or an up my me he if us so do go no", low))
@@ -2026,6 +2032,36 @@ static int english_common_capital(const pron_rules *p, const char *w, size_t n)
 	return n >= 2 && small_letters(w, n, low) == 1 && wordset_has(&p->english, low, n);
 }
 
+/* Is the capitalized word at sp[i] the first of a run of two or more
+ * capitalized words, each English only or a common English word
+ * Indonesian has too (english_common_capital), with one of each: the
+ * Royal Air Force, Total Football? The run is said in English all
+ * through: the end of its last word, or 0. (Not with a name inside:
+ * Bank Central Asia.) */
+static size_t english_title_run(const pron_rules *p, const char *sp, size_t len, size_t i)
+{
+	size_t at = i, end = i, nend, nx, words = 0, only = 0, both = 0;
+	while (at < len && su_is_upper(sp[at])) {
+		int kind, common;
+		end = word_end(sp, len, at);
+		if (end - at < 3)
+			return 0;
+		common = english_common_capital(p, sp + at, end - at);
+		if ((kind = english_word(p, sp + at, end - at)) == ENGLISH)
+			only += common; /* (a name in it counts for neither: Christine Hakim) */
+		else if (kind == NOT_ENGLISH && common)
+			both++;
+		else
+			return 0;
+		words++;
+		nx = next_word(sp, len, end, &nend);
+		if (nx >= len || !only_spaces(sp, end, nx))
+			break;
+		at = nx;
+	}
+	return words >= 2 && only && both ? end : 0;
+}
+
 /* Is w[0..n) a capitalized name of five letters or more that neither
  * Indonesian nor hunspell-en-us knows, ending as English names do and
  * Indonesian ones do not: s after a consonant, -es after one, -berger
@@ -2136,6 +2172,7 @@ static int word_by_word(const char *sp, size_t len, size_t i, size_t end)
 static int sentence(const pron_rules *p, const char *sp, size_t len, sbuf *eng, vec *anchors, sbuf *names)
 {
 	size_t i = 0, prev = 0, prev_n = 0, copy_from = 0, en_end = 0;
+	size_t title_end = 0;
 	int copying = 1, in_english = 0, the_before = 0, pair = 0, pair_before = 0, run = 0;
 	sbuf_clear(eng);
 	vec_clear(anchors);
@@ -2230,6 +2267,12 @@ static int sentence(const pron_rules *p, const char *sp, size_t len, sbuf *eng, 
 		     english_contraction(p, sp + i, end - i)))
 			english = 1;
 		if (p->english_fn && !english && end - i == 3 && airline_air(p, sp, len, i, prev, prev_n, nx))
+			english = 1;
+		/* a title of English words (english_title_run) */
+		if (p->english_fn && i >= title_end && su_is_upper(sp[i]) &&
+		    !(prev_n && su_is_upper(sp[prev]) && only_spaces(sp, prev + prev_n, i)))
+			title_end = english_title_run(p, sp, len, i);
+		if (i < title_end)
 			english = 1;
 		/* The Reds, The Jak, The OS ("The o es"), the Federal Aviation
 		 * Administration: "the" is English (Indonesian has no such

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 static size_t capitals(const char *s, size_t n);
 
@@ -129,6 +130,34 @@ static int capitalized_word(const ctx *c, size_t i)
 /* Abbreviations, titles, symbols and time zones from abbrev.tsv: dll.,
  * Jl., Dr., &, WIB. The period is part of the key ("dll."). An entry said
  * as written (no spoken form) is none here. */
+static int spell(ctx *c, const char *s, size_t n);
+
+/* Do the words said so far end with the words v (ASCII case folded),
+ * before a pause and a space at most? */
+static int said_before(const ctx *c, const char *v)
+{
+	size_t e = c->sp->len, n = strlen(v);
+	const char *d = c->sp->data;
+	while (e > 0 && (d[e - 1] == ' ' || d[e - 1] == ','))
+		e--;
+	return n && e >= n && strncasecmp(d + e - n, v, n) == 0 && (e == n || d[e - n - 1] == ' ');
+}
+
+/* Does token i open a bracket after the words v, which it stands for
+ * (Undang-undang (UU))? Then it is spelled, not said in words again. */
+static int restates(const ctx *c, size_t i, const char *v)
+{
+	return i != (size_t)-1 && c->t[i].c_off > c->t[i].off && c->s[c->t[i].c_off - 1] == '(' && said_before(c, v);
+}
+
+/* Is the core of token i the word w (lowercase ASCII), its capitals made
+ * small? */
+static int norm_core_is_word(const ctx *c, size_t i, const char *w)
+{
+	char low[32];
+	return strcmp(norm_core_low(c, i, low, sizeof low), w) == 0;
+}
+
 int norm_rule_abbrev(ctx *c, size_t i, size_t *used)
 {
 	size_t n, qn;
@@ -143,6 +172,16 @@ int norm_rule_abbrev(ctx *c, size_t i, size_t *used)
 	 * (SPT, not spt "seperti"), unless the table lists them so */
 	for (size_t k = 0; k < n && caps; k++)
 		caps = su_is_upper(s[k]);
+	if (n == 2 && s[0] == 'S' && s[1] == 't' && i + 1 < c->nt && c->t[i + 1].c_len && c->t[i + 1].c_off == c->t[i + 1].off &&
+	    su_is_upper(c->s[c->t[i + 1].c_off]) && su_is_lower(c->s[c->t[i + 1].c_off + 1])) {
+		/* St. Louis, St James: Saint, as English says it; but Santo in
+		 * a church's or a Catholic school's name (Gereja St. Yosef) */
+		static const char *const church[] = {"gereja", "paroki", "katedral", "kapel", "biara", "sekolah", "sd",
+						     "smp", "sma", "smak", "smk", "yayasan", "rs", "santo", NULL};
+		c->ate_dot = c->t[i].c_off + n < c->t[i].off + c->t[i].len && s[n] == '.';
+		v = norm_prev_in(c, i, church) ? NULL : table_lookup(&c->r->t[T_LEXICON], "Saint", 5);
+		return norm_words(c, v ? v : norm_prev_in(c, i, church) ? "santo" : "Saint") ? -1 : 1;
+	}
 	if (n == 1 && s[0] == '/' && c->t[i].len == 1 && i > 0 && (v = slash_word(c, i)) != NULL)
 		return *v && norm_words(c, v) ? -1 : 1;
 	/* the hour of a speed written apart: 300 km / h (per jam) */
@@ -180,6 +219,10 @@ int norm_rule_abbrev(ctx *c, size_t i, size_t *used)
 	}
 	if (!v && !(v = table_lookup_fold(w, s, n, caps ? n + 1 : 2)))
 		return 0;
+	if (!strcmp(v, "juncto") && !(i + 1 < c->nt && norm_core_is_word(c, i + 1, "pasal")))
+		return 0; /* jo between two articles of law: Pasal 2 jo Pasal 3; else a name (Jo Kwon) */
+	if (caps && restates(c, i, v))
+		return spell(c, s, n) ? -1 : 1; /* after what it stands for: Undang-undang (UU) */
 	return norm_words(c, v) ? -1 : 1;
 }
 
@@ -209,7 +252,6 @@ static int quote_then_letter(const char *s, size_t n, size_t k)
 }
 
 static int say_capitals(ctx *c, size_t i, const char *s, size_t n);
-static int spell(ctx *c, const char *s, size_t n);
 static size_t capitals(const char *s, size_t n);
 
 /* A part of a word in letters: capitals as an acronym is said (KTP "ka
@@ -579,6 +621,40 @@ static int dateline(const ctx *c, size_t i)
 	return 0;
 }
 
+/* Is the core of token k letters only, all capitals, two or more? */
+static int capitals_token(const ctx *c, size_t k)
+{
+	const tok *t = &c->t[k];
+	return t->c_len >= 2 && capitals(c->s + t->c_off, t->c_len) == t->c_len;
+}
+
+/* Is token i inside a shouted clause: four all-capital words or more in a
+ * row, half of them or more words of four letters or more the
+ * pronunciation knows ("KOK SEKARANG JADI BIASA AJA", a post quoted in
+ * a sentence that is not a headline)? Its short words are words too. */
+static int shouted(const ctx *c, size_t i)
+{
+	size_t a = i, b = i + 1, known = 0;
+	if (i == (size_t)-1 || !c->r->known)
+		return 0;
+	while (a > 0 && capitals_token(c, a - 1))
+		a--;
+	while (b < c->nt && capitals_token(c, b))
+		b++;
+	if (b - a < 4)
+		return 0;
+	for (size_t k = a; k < b; k++) {
+		char low[32];
+		size_t n = c->t[k].c_len;
+		if (n >= 4 && n < sizeof low) {
+			for (size_t j = 0; j < n; j++)
+				low[j] = su_lower(c->s[c->t[k].c_off + j]);
+			known += c->r->known(c->r->known_ud, low, n) != 0;
+		}
+	}
+	return known * 2 >= b - a;
+}
+
 /* An all-capital token: an acronym said as a word (acronyms.tsv); a
  * dateline's word with a vowel, as a capitalized name (DEPOK (Pos Kota),
  * NEW YORK, TERMAS DE RIO HONDO); a word of four letters or more the
@@ -595,7 +671,7 @@ static int say_capitals(ctx *c, size_t i, const char *s, size_t n)
 	if (caps == 0 || (caps == 1 && n == 1))
 		return 0;
 	if ((v = table_lookup(&c->r->t[T_ACRONYMS], s, n)) != NULL)
-		return norm_words(c, v) ? -1 : 1;
+		return (restates(c, i, v) ? spell(c, s, n) : norm_words(c, v)) ? -1 : 1; /* Undang-undang (UU): u u */
 	for (size_t k = 0; k < n && k < sizeof low; k++)
 		low[k] = su_lower(s[k]);
 	known = n < sizeof low && c->r->known && c->r->known(c->r->known_ud, low, n);
@@ -607,6 +683,8 @@ static int say_capitals(ctx *c, size_t i, const char *s, size_t n)
 	}
 	if (n < sizeof low && caps == n &&
 	    ((caps > 5 && sayable(s, n)) || (n >= 4 && known) || (headline(c) && (known || (n >= 5 && vowel_groups(s, n) >= 2)))))
+		return norm_word_break(c) || (known ? sbuf_add(c->sp, low, n) : say_acronym_word(c, low, n)) ? -1 : 1;
+	if (n < sizeof low && caps == n && n >= 3 && (known || (vowel_groups(s, n) >= 1 && sayable(s, n))) && shouted(c, i))
 		return norm_word_break(c) || (known ? sbuf_add(c->sp, low, n) : say_acronym_word(c, low, n)) ? -1 : 1;
 	if (caps > 5 && (caps < n || sayable(s, n)))
 		return 0;
@@ -818,7 +896,8 @@ int norm_rule_word(ctx *c, size_t i, size_t *used)
 	if (n == 2 && s[0] == 'U' && s[1] == 'U' && i + 1 < c->nt && c->t[i + 1].c_len) {
 		char low[8]; /* a law cited by its number: UU 10/2016, UU Nomor 30 */
 		const char *w = norm_core_low(c, i + 1, low, sizeof low);
-		if (su_is_digit(c->s[c->t[i + 1].c_off]) || !strcmp(w, "nomor") || !strcmp(w, "no"))
+		if ((su_is_digit(c->s[c->t[i + 1].c_off]) || !strcmp(w, "nomor") || !strcmp(w, "no")) &&
+		    !restates(c, i, "undang-undang"))
 			return norm_words(c, "undang-undang") ? -1 : 1;
 	}
 	if (n == 2 && s[0] == 'N' && s[1] == 'o' && i + 1 < c->nt && c->t[i + 1].c_len &&

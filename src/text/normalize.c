@@ -315,6 +315,26 @@ static int all_digits(const ctx *c, size_t i)
 	return n > 0 && n <= 4 && k == n && c->t[i].len == n;
 }
 
+/* Is the core of token i a number of at most four digits that opens the
+ * token, maybe with punctuation after it (U - 17, Pusat)? */
+static int lead_digits(const ctx *c, size_t i)
+{
+	size_t n;
+	const char *s = norm_core(c, i, &n);
+	return n > 0 && n <= 4 && norm_digit_run(s, n) == n && c->t[i].c_off == c->t[i].off;
+}
+
+/* Is token i a number with a decimal comma and at most three digits
+ * before it (1,54), its core the whole token? */
+static int decimal_number(const ctx *c, size_t i)
+{
+	size_t n, k;
+	const char *s = norm_core(c, i, &n);
+	k = norm_digit_run(s, n);
+	return k >= 1 && k <= 3 && k + 1 < n && s[k] == ',' && norm_digit_run(s + k + 1, n - k - 1) == n - k - 1 &&
+	       c->t[i].len == n;
+}
+
 /* Is token i a whole number of at most four digits, maybe after an
  * opening bracket (the first of a range) or before punctuation (the
  * second): the ends of a range, (2007 - 2012), 2014 - 2019.? */
@@ -407,8 +427,16 @@ static int name_dash(const ctx *c, size_t i)
 		caps = su_is_upper(p[k]) || su_is_digit(p[k]);
 	for (k = 0; caps && k < qn && k < 4; k++)
 		caps = su_is_upper(q[k]) || su_is_digit(q[k]);
-	if (caps && c->t[i - 1].len == pn)
-		return 1;
+	if (caps && c->t[i - 1].c_off + pn == c->t[i - 1].off + c->t[i - 1].len && c->t[i + 1].c_off == c->t[i + 1].off)
+		return 1; /* (the first may open a bracket, the second close it: (USB - C)) */
+	if (pn >= 3 && qn >= 3 && letters_only(p, pn) && letters_only(q, qn) && su_is_lower(q[0]) &&
+	    c->t[i - 1].c_off + pn == c->t[i - 1].off + c->t[i - 1].len && c->t[i + 1].c_off == c->t[i + 1].off) {
+		/* a word said twice, the second with its affixes, spaced at
+		 * its hyphen: Perundang - undangan, buah - buahan, anak - anak */
+		for (k = pn < qn ? pn : qn; k >= 3; k--)
+			if (strncasecmp(p + pn - k, q, k) == 0)
+				return k == pn || k >= 4;
+	}
 	if (pn >= 2 && pn <= 3 && qn >= 2 && su_is_upper(q[0]) && c->t[i - 1].len == pn &&
 	    c->t[i + 1].c_off == c->t[i + 1].off) { /* Arabic's article: asy - Syarif, Al - Haram, an - Nur */
 		static const char *const art[] = {"al", "el", "as", "asy", "an", "ar", "ad",
@@ -420,8 +448,8 @@ static int name_dash(const ctx *c, size_t i)
 	if (qn >= 2 && c->t[i + 1].c_off == c->t[i + 1].off && su_is_lower(q[0])) {
 		/* a number and its noun: 16 - core, 32 - thread (not a year:
 		 * 2015 - sekarang is a range) */
-		if (all_digits(c, i - 1) && c->t[i - 1].len <= 3)
-			return 1;
+		if ((all_digits(c, i - 1) && c->t[i - 1].len <= 3) || decimal_number(c, i - 1))
+			return 1; /* (1,54 - meter) */
 		/* a Korean or Chinese given name: Geun - hye, Ha - na, Soon - sil */
 		for (k = 1; pn >= 2 && pn <= 5 && k < pn && su_is_lower(p[k]); k++)
 			;
@@ -464,7 +492,7 @@ static int attach_punct(ctx *c, size_t i, vec *pieces)
 	norm_piece *p = pieces->len ? vec_at(pieces, pieces->len - 1) : NULL;
 	int dash = i > 0 && i + 1 < c->nt && c->t[i].len == 1 && c->s[c->t[i].off] == '-';
 	/* U - 23, H - 2: a letter and its number */
-	int letter_number = dash && c->t[i - 1].len == 1 && su_is_upper(c->s[c->t[i - 1].off]) && all_digits(c, i + 1);
+	int letter_number = dash && c->t[i - 1].len == 1 && su_is_upper(c->s[c->t[i - 1].off]) && lead_digits(c, i + 1);
 	char m;
 	if (range_dash(c, i))
 		return punct_as_word(c, i, pieces, "hingga");
@@ -757,6 +785,58 @@ static int say_lone_code(ctx *c, size_t n, vec *pieces)
 	return 0;
 }
 
+/* Tokens i.. a bracket that spells again in words what the piece before
+ * it said of a number (30 (tiga puluh) hari, Rp 5.000 (lima ribu
+ * rupiah)): a newsreader says it once, so the bracket is written, not
+ * said. The count of its tokens, or 0. */
+static size_t said_again(const ctx *c, size_t i, const vec *pieces)
+{
+	const norm_piece *p;
+	const char *said, *src;
+	size_t at = 0, len, j;
+	int digit = 0;
+	if (!pieces->len || c->t[i].c_off != c->t[i].off + 1 || c->s[c->t[i].off] != '(')
+		return 0;
+	p = vec_at(pieces, pieces->len - 1);
+	said = c->sp->data + p->sp_off, len = p->sp_len, src = c->s + p->src_off;
+	for (size_t k = 0; k < p->src_len && !digit; k++)
+		digit = su_is_digit(src[k]);
+	if (!digit || !len || mark_rank(said[len - 1]) || said[0] == '[')
+		return 0;
+	for (j = i; j < c->nt; j++) {
+		const tok *t = &c->t[j];
+		const char *w = c->s + t->c_off;
+		int last = t->c_off + t->c_len < t->off + t->len && c->s[t->c_off + t->c_len] == ')';
+		if ((j > i && t->c_off != t->off) || (!last && t->c_off + t->c_len != t->off + t->len) || !t->c_len)
+			return 0;
+		if (at && (at >= len || said[at++] != ' '))
+			return 0;
+		if (t->c_len > len - at || strncasecmp(said + at, w, t->c_len) != 0)
+			return 0;
+		at += t->c_len;
+		if (last)
+			return at == len ? j - i + 1 : 0;
+	}
+	return 0;
+}
+
+/* The bracket of tokens i..i + n - 1, said_again: it joins the piece
+ * before it, whose words it repeats (the word "30 (tiga puluh)" is timed
+ * as one), and a mark after it is kept ((tiga puluh), hari). */
+static int silent_bracket(ctx *c, size_t i, size_t n, vec *pieces)
+{
+	const tok *t = &c->t[i + n - 1];
+	size_t a = t->c_off + t->c_len + 1, b = t->off + t->len;
+	norm_piece *p = vec_at(pieces, pieces->len - 1);
+	char m = pick_mark(c->s + a, b - a, 0);
+	if (m && sbuf_addc(c->sp, m) != 0)
+		return -1;
+	p = vec_at(pieces, pieces->len - 1);
+	p->src_len = b - p->src_off;
+	p->sp_len = c->sp->len - p->sp_off;
+	return 0;
+}
+
 int norm_sentence(const norm_rules *r, const char *text, size_t len, sbuf *spoken,
 		  vec *pieces)
 {
@@ -775,6 +855,12 @@ int norm_sentence(const norm_rules *r, const char *text, size_t len, sbuf *spoke
 	c.t = toks.items;
 	c.nt = toks.len;
 	for (size_t i = 0, used; i < c.nt; i += used) {
+		used = c.t[i].c_len ? said_again(&c, i, pieces) : 0;
+		if (used) {
+			if (silent_bracket(&c, i, used, pieces))
+				goto done;
+			continue;
+		}
 		used = 1;
 		if (c.t[i].c_len == 0 ? attach_punct(&c, i, pieces) : one_piece(&c, i, &used, pieces))
 			goto done;
