@@ -1459,7 +1459,7 @@ static int short_english_shape(const char *s)
  * For capitalized words of hunspell-en-us, which are English alone then. */
 static int english_suffix(const char *s, size_t n)
 {
-	static const char *const endings[] = {"ing", "ed", "tion", "sion", "ness", "ity", "ment", "ship", "ers", "ic"};
+	static const char *const endings[] = {"ing", "ed", "tion", "sion", "tional", "ness", "ity", "ment", "ship", "ers", "ic"};
 	for (size_t k = 0; k < sizeof endings / sizeof endings[0]; k++)
 		if (ends(s, n, endings[k]))
 			return 1;
@@ -1827,6 +1827,12 @@ int pron_is_word(void *ud, const char *w, size_t n)
 	morph_parse mp;
 	morph_parse_word(p->morph, w, n, known_root, (void *)p, &mp);
 	return mp.found;
+}
+
+int pron_is_english(void *ud, const char *w, size_t n)
+{
+	const pron_rules *p = ud;
+	return n >= 3 && english_form(p, w, n) && !find_root(&p->roots, w, n) && !pron_is_word(ud, w, n);
 }
 
 int pron_word(const pron_rules *p, const char *w, size_t n, sbuf *out)

@@ -39,6 +39,13 @@ int pron_has_dictionary(const pron_rules *p);
  * norm_known_fn, for normalize.h's headlines.) */
 int pron_is_word(void *p, const char *w, size_t n);
 
+/* Is the lowercase ASCII word w[0..n) English and not Indonesian: in
+ * hunspell-en-us (see pron_set_english; inflected or in its British
+ * spelling too), of three letters or more, and neither a root nor a word
+ * of the Indonesian lists? (A norm_known_fn, for normalize.h's
+ * norm_set_english.) */
+int pron_is_english(void *p, const char *w, size_t n);
+
 /* Append the phonemes of the word w[0..n) (UTF-8) to out, without
  * brackets; the parts of a hyphenated word are separated by spaces.
  * Returns 1 when the word was pronounced here, 0 when it is left to the

@@ -135,6 +135,7 @@ static int load_and_start(suara_renderer *r, char *err, size_t errlen)
 	if (r->rate <= 0)
 		return SUARA_ERR_ENGINE;
 	norm_set_known(r->norm, pron_is_word, r->pron);
+	norm_set_english(r->norm, pron_is_english, r->pron);
 	return SUARA_OK;
 }
 

@@ -36,6 +36,8 @@ struct norm_rules {
 	const char *letter[26];      /* a..z: their names, for spelling */
 	norm_known_fn known;         /* words the pronunciation knows, or NULL */
 	void *known_ud;
+	norm_known_fn english;       /* English words it says in English, or NULL */
+	void *english_ud;
 };
 
 /* A whitespace-separated token: off/len in the sentence; the core is what is

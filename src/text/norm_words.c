@@ -684,6 +684,9 @@ static int say_capitals(ctx *c, size_t i, const char *s, size_t n)
 	if (n < sizeof low && caps == n &&
 	    ((caps > 5 && sayable(s, n)) || (n >= 4 && known) || (headline(c) && (known || (n >= 5 && vowel_groups(s, n) >= 2)))))
 		return norm_word_break(c) || (known ? sbuf_add(c->sp, low, n) : say_acronym_word(c, low, n)) ? -1 : 1;
+	if (n < sizeof low && caps == n && n >= 4 && n <= 5 && !known && c->r->english && vowel_groups(s, n) >= 1 &&
+	    strspn(s, "IVXLCDM") < n && c->r->english(c->r->english_ud, low, n)) /* (not a Roman XIII) */
+		return norm_word_break(c) || sbuf_add(c->sp, low, n) ? -1 : 1; /* an English word: LOVE, HOPE */
 	if (n < sizeof low && caps == n && n >= 3 && (known || (vowel_groups(s, n) >= 1 && sayable(s, n))) && shouted(c, i))
 		return norm_word_break(c) || (known ? sbuf_add(c->sp, low, n) : say_acronym_word(c, low, n)) ? -1 : 1;
 	if (caps > 5 && (caps < n || sayable(s, n)))
@@ -878,6 +881,59 @@ static const char *spaced_entry(const ctx *c, size_t i, const char *s, size_t n)
 	return table_lookup_fold(&c->r->t[T_LEXICON], buf, n + 1 + m, 1);
 }
 
+/* Is the lowercase s[0..n) a word a tag may be made of: a small English
+ * word of the list, an English word of three letters or more, or an
+ * Indonesian one of four or more (not the rit of @andritany)? */
+static int tag_part(const ctx *c, const char *s, size_t n)
+{
+	static const char *const small[] = {"of", "in", "on", "to", "by", "my", "me", "we", "us", "is", "it", "at", "an",
+					    "or", "no", "go", "do", "up", "so", "be", "a", "i", "the", "for", "and", "you", NULL};
+	char w[4];
+	if (n <= 3) {
+		memcpy(w, s, n);
+		w[n] = '\0';
+		if (norm_in_list(w, small))
+			return 1;
+	}
+	return n >= 3 && ((n >= 4 && c->r->known(c->r->known_ud, s, n)) || c->r->english(c->r->english_ud, s, n));
+}
+
+/* A hashtag or an account written in small letters as one word
+ * (#artforfreedom, @thelovemagazine, #kamibersamapolri): said as the
+ * fewest words of either language it splits into, two or more
+ * (tag_part). 0 when it splits into none (then it is read as it is). */
+static int say_tag(ctx *c, const char *s, size_t n)
+{
+	unsigned char parts[41], from[41];
+	size_t k, j;
+	if (n < 8 || n > 40 || !c->r->known || !c->r->english)
+		return 0;
+	for (k = 0; k < n; k++)
+		if (!su_is_lower(s[k]))
+			return 0;
+	if (c->r->known(c->r->known_ud, s, n) || c->r->english(c->r->english_ud, s, n))
+		return 0; /* one word already */
+	memset(parts, 0xff, sizeof parts);
+	parts[0] = 0;
+	for (k = 1; k <= n; k++)
+		for (j = 0; j < k; j++)
+			if (parts[j] != 0xff && parts[j] + 1 < parts[k] && tag_part(c, s + j, k - j))
+				parts[k] = (unsigned char)(parts[j] + 1), from[k] = (unsigned char)j;
+	if (parts[n] == 0xff || parts[n] < 2)
+		return 0;
+	{
+		size_t at[41], m = 0;
+		for (k = n; k > 0; k = from[k])
+			at[m++] = from[k];
+		while (m-- > 0) {
+			size_t a = at[m], b = m ? at[m - 1] : n;
+			if (norm_word_break(c) || sbuf_add(c->sp, s + a, b - a))
+				return -1;
+		}
+	}
+	return 1;
+}
+
 int norm_rule_word(ctx *c, size_t i, size_t *used)
 {
 	size_t n;
@@ -917,7 +973,11 @@ int norm_rule_word(ctx *c, size_t i, size_t *used)
 		/* a social media account: @merdekadotcom "et merdeka dot kom" */
 		size_t m = n - 1;
 		int dotcom = m > 6 && !memcmp(s + n - 6, "dotcom", 6);
-		if (norm_words(c, "et") || say_plain(c, s + 1, dotcom ? m - 6 : m) || (dotcom && norm_words(c, "dot kom")))
+		if (norm_words(c, "et"))
+			return -1;
+		if (!dotcom && (rc = say_tag(c, s + 1, m)) != 0)
+			return rc < 0 ? -1 : 1;
+		if (say_plain(c, s + 1, dotcom ? m - 6 : m) || (dotcom && norm_words(c, "dot kom")))
 			return -1;
 		return 1;
 	}
@@ -926,6 +986,23 @@ int norm_rule_word(ctx *c, size_t i, size_t *used)
 	if (n == 2 && s[0] == 'R' && s[1] == 'A' && i > 0 && capitalized_word(c, i - 1) &&
 	    !(i + 1 < c->nt && c->t[i + 1].c_len && su_is_upper(c->s[c->t[i + 1].c_off])))
 		return norm_words(c, "radhiyallahu anhu") ? -1 : 1; /* after a companion's name: Umar RA; not RA Kartini */
+	if (n > 1 && memchr(s, '#', n)) { /* hashtags: #artforfreedom, #rebelheart#revolutionoflove */
+		size_t mark = c->sp->len;
+		int any = 0;
+		for (size_t a = 0, b; a < n; a = b + 1) {
+			const char *h = memchr(s + a, '#', n - a);
+			b = h ? (size_t)(h - s) : n;
+			if (b > a && (rc = say_tag(c, s + a, b - a)) < 0)
+				return -1;
+			if (b > a && rc == 0 && say_plain(c, s + a, b - a))
+				return -1;
+			any |= b > a && rc > 0;
+		}
+		if (any)
+			return 1;
+		c->sp->len = mark; /* none split: said as written, below */
+		c->sp->data[mark] = '\0';
+	}
 	if ((rc = say_capitals(c, i, s, n)) != 0)
 		return rc;
 	if ((rc = capitals_slash(c, i, s, n)) != 0)

@@ -886,3 +886,9 @@ void norm_set_known(norm_rules *r, norm_known_fn known, void *ud)
 	r->known = known;
 	r->known_ud = ud;
 }
+
+void norm_set_english(norm_rules *r, norm_known_fn english, void *ud)
+{
+	r->english = english;
+	r->english_ud = ud;
+}

@@ -37,6 +37,10 @@ typedef int (*norm_known_fn)(void *ud, const char *s, size_t n);
  * headline ("PRESIDEN TIBA DI BALI") is then read as the word it is, not
  * spelled. Without it, every short all-capital token is spelled. */
 void norm_set_known(norm_rules *r, norm_known_fn known, void *ud);
+/* And which are English, not Indonesian (pron_is_english): an all-capital
+ * English word of four or five letters (LOVE, HOPE) is then read as the
+ * word, not spelled. */
+void norm_set_english(norm_rules *r, norm_known_fn english, void *ud);
 
 /* The abbreviation table (abbrev.tsv) the rules hold, which the sentence
  * segmenter reads too (seg_rules_from_table): loaded once for both. */
