@@ -150,14 +150,6 @@ static int restates(const ctx *c, size_t i, const char *v)
 	return i != (size_t)-1 && c->t[i].c_off > c->t[i].off && c->s[c->t[i].c_off - 1] == '(' && said_before(c, v);
 }
 
-/* Is the core of token i the word w (lowercase ASCII), its capitals made
- * small? */
-static int norm_core_is_word(const ctx *c, size_t i, const char *w)
-{
-	char low[32];
-	return strcmp(norm_core_low(c, i, low, sizeof low), w) == 0;
-}
-
 int norm_rule_abbrev(ctx *c, size_t i, size_t *used)
 {
 	size_t n, qn;
@@ -219,7 +211,7 @@ int norm_rule_abbrev(ctx *c, size_t i, size_t *used)
 	}
 	if (!v && !(v = table_lookup_fold(w, s, n, caps ? n + 1 : 2)))
 		return 0;
-	if (!strcmp(v, "juncto") && !(i + 1 < c->nt && norm_core_is_word(c, i + 1, "pasal")))
+	if (!strcmp(v, "juncto") && !norm_core_is(c, i + 1, "pasal"))
 		return 0; /* jo between two articles of law: Pasal 2 jo Pasal 3; else a name (Jo Kwon) */
 	if (caps && restates(c, i, v))
 		return spell(c, s, n) ? -1 : 1; /* after what it stands for: Undang-undang (UU) */

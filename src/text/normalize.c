@@ -827,7 +827,7 @@ static int silent_bracket(ctx *c, size_t i, size_t n, vec *pieces)
 {
 	const tok *t = &c->t[i + n - 1];
 	size_t a = t->c_off + t->c_len + 1, b = t->off + t->len;
-	norm_piece *p = vec_at(pieces, pieces->len - 1);
+	norm_piece *p;
 	char m = pick_mark(c->s + a, b - a, 0);
 	if (m && sbuf_addc(c->sp, m) != 0)
 		return -1;
