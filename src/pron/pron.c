@@ -1382,8 +1382,9 @@ static int foreign_spelling(const char *s, size_t n)
 /* Is the lowercase name s[0..n), in neither dictionary, spelled the way
  * only English (and its neighbours) spell: ck, ph, ee, oo, ou, wh, oa, sch,
  * tch, chr, gh after the first letter, c before a consonant or y, w before a
- * consonant or at the end, ey, ay or ch at the end (Paddock, Daewoo,
- * Crutchlow, Wanderley, Road, Play, Highbury, Cyrus, Aftech)? Not th, sh, kh, dh, ch, ea, a
+ * consonant or at the end, ey, ay or ch at the end, sh before a consonant
+ * but n, r, y (Paddock, Daewoo, Crutchlow, Wanderley, Road, Play,
+ * Highbury, Cyrus, Aftech, Cashlez)? Not th, sh, kh, dh, ch, ea, a
  * first gh, a final e or a final y after a consonant, which Indonesian
  * names of Arabic origin, old spellings, the east and Batak write (Thamrin,
  * Ghozali, Achmad, Pattinasarane, Panggabean, Rizky: see name_spelling). */
