@@ -1744,6 +1744,9 @@ static int english_kind(const pron_rules *p, const char *low, size_t n, int capi
 		return ENGLISH; /* Lifeprint, Silverstone */
 	if (capital && n == 4 && low[3] == 's' && wordset_has(&p->english, low, 3))
 		return ENGLISH_NEXT_TO_ENGLISH; /* Electronic Arts: the plural of a short word */
+	if (capital && n >= 5 && memchr(low, 'c', n) && wordset_has(&p->english, low, n) && !wordset_has_name(&p->english, low, n))
+		return ENGLISH; /* Capital, Central, Club: a common word Indonesian spells with k or s,
+				 * whose c its rules would make [tS] */
 	if (capital || n < 4)
 		return english_form(p, low, n) ? ENGLISH_NEXT_TO_ENGLISH : NOT_ENGLISH;
 	return english_form(p, low, n) || english_compound(p, low, n) ? ENGLISH : NOT_ENGLISH;
