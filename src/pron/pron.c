@@ -1744,8 +1744,8 @@ static int english_kind(const pron_rules *p, const char *low, size_t n, int capi
 		return ENGLISH; /* Lifeprint, Silverstone */
 	if (capital && n == 4 && low[3] == 's' && wordset_has(&p->english, low, 3))
 		return ENGLISH_NEXT_TO_ENGLISH; /* Electronic Arts: the plural of a short word */
-	if (capital && n >= 5 && memchr(low, 'c', n) && wordset_has(&p->english, low, n) && !wordset_has_name(&p->english, low, n))
-		return ENGLISH; /* Capital, Central, Club: a common word Indonesian spells with k or s,
+	if (capital && n >= 4 && memchr(low, 'c', n) && wordset_has(&p->english, low, n) && !wordset_has_name(&p->english, low, n))
+		return ENGLISH; /* Capital, Echo, Club: a common word Indonesian spells with k or s,
 				 * whose c its rules would make [tS] */
 	if (capital || n < 4)
 		return english_form(p, low, n) ? ENGLISH_NEXT_TO_ENGLISH : NOT_ENGLISH;
@@ -1803,6 +1803,8 @@ static int english_word(const pron_rules *p, const char *w, size_t n)
 		return ENGLISH_NEXT_TO_ENGLISH; /* the pronoun: Long As I Get Paid (a Roman I is a number by now) */
 	if (!wordset_loaded(&p->english) || n < 2)
 		return NOT_ENGLISH;
+	if (n > 5 && w[0] == 'M' && w[1] == 'a' && w[2] == 'c' && su_is_upper(w[3]) && small_letters(w + 3, n - 3, low) == 1)
+		return ENGLISH; /* MacFarlane, MacBook: the capital after Mac */
 	if ((capital = small_letters(w, n, low)) < 0)
 		return camel_english(p, w, n) ? ENGLISH : NOT_ENGLISH;
 	/* the English lists first: most words are in none of them, and the
@@ -2061,8 +2063,8 @@ static size_t english_title_run(const pron_rules *p, const char *sp, size_t len,
 			only += common; /* (a name in it counts for neither: Christine Hakim) */
 		else if (kind == NOT_ENGLISH && common)
 			both++;
-		else
-			return 0;
+		else if (!common)
+			return 0; /* (a weak common word counts for neither: You of Wherever You Are) */
 		words++;
 		nx = next_word(sp, len, end, &nend);
 		if (nx >= len || !only_spaces(sp, end, nx))

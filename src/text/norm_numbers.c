@@ -178,6 +178,8 @@ static int try_slash(ctx *c, const char *s, size_t n)
 		return num_cardinal(c->sp, s, a) || sbuf_addc(c->sp, ',') || num_cardinal(c->sp, slash + 1, b) ? -1 : 1;
 	if (a == 4 && b == 2 && x >= 1900 && y == (x + 1) % 100) /* 2016/17: the second year in full */
 		return num_cardinal(c->sp, s, a) || sbuf_addc(c->sp, ',') || norm_say_uint(c, (unsigned long)x + 1) ? -1 : 1;
+	if (a == 2 && b == 2 && x >= 10 && y == x + 1 && y > 12) /* 16/17: a season's two years (no month 17) */
+		return norm_say_uint(c, (unsigned long)x) || sbuf_addc(c->sp, ',') || norm_say_uint(c, (unsigned long)y) ? -1 : 1;
 	if (y == 2 && x == 1)
 		return norm_words(c, "setengah") ? -1 : 1;
 	if (y >= 3 && y <= 10 && x < y && x > 0) {
