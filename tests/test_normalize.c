@@ -182,6 +182,13 @@ static void unit_cases(const norm_rules *r)
 		{"sebanyak 3 (empat) orang", "sebanyak tiga, empat, orang"},
 		/* an acronym in brackets after the words it stands for is spelled */
 		{"Undang-undang (UU) Nomor 5", "Undang-undang, u u, nomor lima"},
+		/* round 29: a bound form spaced from its word; quote marks and
+		 * dashes whose UTF-8 was read as Windows-1252 (â€œ, â€, â€”)
+		 * are punctuation: no letters said, a dash's pause kept */
+		{"Ketidak - hadiran dia", "Ketidak hadiran dia"},
+		{"konsep \xC3\xA2\xE2\x82\xAC\xC5\x93" "Belajar Memasak\xC3\xA2\xE2\x82\xAC dengan chef",
+		 "konsep Belajar Memasak dengan chef"},
+		{"pernikahan sebelumnya\xC3\xA2\xE2\x82\xAC\xE2\x80\x9Ditu pun", "pernikahan sebelumnya, itu pun"},
 		{"", ""},
 	};
 	sbuf sp = {0};

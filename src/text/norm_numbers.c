@@ -602,6 +602,26 @@ static int law_number(ctx *c, size_t i, const char *s, size_t n)
 	       num_cardinal(c->sp, slash + 1, 4) ? -1 : 1;
 }
 
+/* Is s[0..n) a number with a decimal point, English style: one to three
+ * digits, a period, one or two digits (1.4, 2.25; not 1.500, a
+ * thousand)? */
+static int point_decimal(const char *s, size_t n)
+{
+	size_t a = norm_digit_run(s, n);
+	return a >= 1 && a <= 3 && a + 1 < n && n - a - 1 <= 2 && s[a] == '.' && norm_digit_run(s + a + 1, n - a - 1) == n - a - 1;
+}
+
+/* Such a number before a unit, said with koma as Indonesian writes it
+ * (1.4 mm, 1.4μm: satu koma empat milimeter; 2.0 alone is a version,
+ * dua titik nol). */
+static int say_point_decimal(ctx *c, size_t i, const char *s, size_t n)
+{
+	char buf[8];
+	memcpy(buf, s, n);
+	buf[norm_digit_run(s, n)] = ',';
+	return say_numexpr(c, i, buf, n);
+}
+
 int norm_rule_numeric(ctx *c, size_t i, size_t *used)
 {
 	size_t n, p;
@@ -617,6 +637,12 @@ int norm_rule_numeric(ctx *c, size_t i, size_t *used)
 		return num_digits(c->sp, s, n) ? -1 : 1;
 	if (p == n && (rc = law_number(c, i, s, n)) != 0)
 		return rc;
+	if (p == n && point_decimal(s, n) && i + 1 < c->nt && c->t[i].len == n) {
+		size_t qn;
+		const char *q = norm_core(c, i + 1, &qn);
+		if (qn && norm_find_unit(c, q, qn, &per) && !per)
+			return say_point_decimal(c, i, s, n);
+	}
 	if (p == n)
 		return say_numexpr(c, i, s, n);
 	if (n - p == 2 && norm_digit_run(s, p) == p &&
@@ -653,7 +679,7 @@ int norm_rule_numeric(ctx *c, size_t i, size_t *used)
 			return rc;
 		return norm_per_word(c, s + p, n - p) < 0 ? -1 : 1;
 	}
-	if ((rc = say_numexpr(c, i, s, p)) <= 0)
+	if ((rc = point_decimal(s, p) ? say_point_decimal(c, i, s, p) : say_numexpr(c, i, s, p)) <= 0)
 		return rc;
 	return norm_say_unit(c, unit, per) ? -1 : 1;
 }

@@ -59,15 +59,51 @@ size_t norm_keycap_len(const char *s, size_t n, size_t k)
 	return e + 3 <= n && memcmp(s + e, "\xE2\x83\xA3", 3) == 0 ? e + 3 - k : 0;
 }
 
+/* The length of a quote mark or dash whose UTF-8 was read as Windows-1252
+ * and written out again at s[at] (\u201C as "\xC3\xA2\xE2\x82\xAC\xC5\x93",
+ * shown as â€œ; â€” \u2014, â€“ \u2013, â€™ \u2019, and â€ alone, the
+ * \u201D whose last byte was lost), or 0. Scraped text has them; they are
+ * punctuation, not letters. */
+static size_t mojibake_len(const char *s, size_t len, size_t at)
+{
+	static const uint32_t last[] = {0x153, 0x9D, 0x201D, 0x201C, 0x2122, 0x2DC, 0xA6, 0x2019, 0x2018, 0x2014, 0x2013};
+	size_t n;
+	if (at + 5 > len || memcmp(s + at, "\xC3\xA2\xE2\x82\xAC", 5) != 0)
+		return 0;
+	if (at + 5 < len) {
+		uint32_t cp = norm_cp_at(s, len, at + 5, &n);
+		for (size_t k = 0; k < sizeof last / sizeof last[0]; k++)
+			if (cp == last[k])
+				return 5 + n;
+	}
+	return 5;
+}
+
+/* Where a mojibake mark (mojibake_len) that ends at b starts, at or after
+ * a; b when none does. */
+static size_t mojibake_end(const char *s, size_t a, size_t b)
+{
+	for (size_t k = b >= a + 7 ? b - 7 : a; k + 5 <= b; k++)
+		if (mojibake_len(s, b, k) == b - k)
+			return k;
+	return b;
+}
+
 static void cut_core(const char *s, tok *t)
 {
 	size_t a = t->off, b = t->off + t->len, n;
-	while (a < b && is_open(norm_cp_at(s, b, a, &n)) && !norm_keycap_len(s, b, a))
-		a += n;
+	for (;;) {
+		if (a < b && is_open(norm_cp_at(s, b, a, &n)) && !norm_keycap_len(s, b, a))
+			a += n;
+		else if ((n = mojibake_len(s, b, a)) != 0)
+			a += n;
+		else
+			break;
+	}
 	while (b > a) {
 		size_t p = b;
 		uint32_t cp = utf8_prev(s, &p);
-		if (!is_close(cp) || p < a)
+		if ((!is_close(cp) || p < a) && !(b >= a + 5 && (p = mojibake_end(s, a, b)) < b))
 			break;
 		b = p;
 	}
@@ -168,6 +204,10 @@ int norm_split_tokens(const char *s, size_t len, vec *toks)
 			pos += n;
 			if (cp == 0x2014 && pos - n > t.off && pos < len && (su_is_lower(s[pos]) || su_is_upper(s[pos])))
 				break; /* an em dash glued to the word after it ends a token: 3.0—juga */
+			if (cp == 0xE2 && pos - n > t.off && mojibake_len(s, len, pos - n)) {
+				pos -= n; /* a mojibake mark inside: a token of its own (memasakâ€”ia) */
+				break;
+			}
 		}
 		t.len = pos - t.off;
 		if ((n = lopsided_dash(s, len, t.off, pos)) != 0 && t.len > n) {

@@ -735,6 +735,12 @@ static const char *without_zero_width(const char *s, size_t *n, char *buf, size_
 	return buf;
 }
 
+/* Is s[b..n) a slash and a year of four digits, the code's last part? */
+static int year_after(const char *s, size_t b, size_t n)
+{
+	return b + 5 == n && s[b] == '/' && norm_digit_run(s + b + 1, 4) == 4 && (s[b + 1] == '1' || s[b + 1] == '2');
+}
+
 /* A letter's or a regulation's number, its parts joined by slashes, at
  * least three of them, digits in one and letters in another (B/91/I/2018,
  * Kep/006/Munaslub/1/2018, 06/M-DAG/PER/1/2015): each part said as it is
@@ -786,8 +792,9 @@ static int say_code(ctx *c, size_t i, const char *s, size_t n)
 			prev_digits = 1;
 			continue;
 		}
-		if (prev_digits && b - a <= 4 && (v = num_roman(s + a, b - a)) != 0 && !memchr(s + a, 'C', b - a) &&
-		    !memchr(s + a, 'D', b - a) && !memchr(s + a, 'M', b - a) && !memchr(s + a, 'L', b - a)) {
+		if ((prev_digits || year_after(s, b, n)) && b - a <= 4 && (v = num_roman(s + a, b - a)) != 0 &&
+		    (prev_digits || v <= 12) && !memchr(s + a, 'C', b - a) && !memchr(s + a, 'D', b - a) &&
+		    !memchr(s + a, 'M', b - a) && !memchr(s + a, 'L', b - a)) { /* (before a year, a month: TUA/IV/2017) */
 			if (norm_say_uint(c, v))
 				return -1;
 			prev_digits = 0;
@@ -926,6 +933,29 @@ static int say_tag(ctx *c, const char *s, size_t n)
 	return 1;
 }
 
+/* A word written twice the informal way, with a 2 (foto2, Hal2,
+ * anak2nya): the word said twice, joined by its hyphen (foto-foto,
+ * anak-anaknya), when the pronunciation knows it; 0 when s is no such
+ * word. */
+static int say_doubled(ctx *c, const char *s, size_t n)
+{
+	size_t k = 0, tail;
+	char low[32];
+	while (k < n && k < sizeof low && (su_is_lower(s[k]) || (k == 0 && su_is_upper(s[k]))))
+		low[k] = su_lower(s[k]), k++;
+	if (k < 2 || k >= n || s[k] != '2' || !c->r->known)
+		return 0;
+	tail = n - k - 1;
+	if (tail && !(tail == 3 && !memcmp(s + k + 1, "nya", 3)) && !(tail == 2 && !memcmp(s + k + 1, "an", 2)))
+		return 0;
+	if (!c->r->known(c->r->known_ud, low, k) || (k == 4 && !memcmp(low, "moto", 4)))
+		return 0; /* (not Moto2, a class of racing) */
+	if (norm_word_break(c) || sbuf_add(c->sp, s, k) || sbuf_addc(c->sp, '-') || sbuf_add(c->sp, low, k) ||
+	    sbuf_add(c->sp, s + k + 1, tail))
+		return -1;
+	return 1;
+}
+
 int norm_rule_word(ctx *c, size_t i, size_t *used)
 {
 	size_t n;
@@ -978,6 +1008,8 @@ int norm_rule_word(ctx *c, size_t i, size_t *used)
 	if (n == 2 && s[0] == 'R' && s[1] == 'A' && i > 0 && capitalized_word(c, i - 1) &&
 	    !(i + 1 < c->nt && c->t[i + 1].c_len && su_is_upper(c->s[c->t[i + 1].c_off])))
 		return norm_words(c, "radhiyallahu anhu") ? -1 : 1; /* after a companion's name: Umar RA; not RA Kartini */
+	if ((rc = say_doubled(c, s, n)) != 0)
+		return rc < 0 ? -1 : 1;
 	if (n > 1 && memchr(s, '#', n)) { /* hashtags: #artforfreedom, #rebelheart#revolutionoflove */
 		size_t mark = c->sp->len;
 		int any = 0;

@@ -193,7 +193,11 @@ static char pick_mark(const char *s, size_t n, int alone)
 	for (size_t k = 0; k < n; k++) {
 		char m = s[k];
 		int rank;
-		if ((unsigned char)m == 0xE2 && k + 2 < n && (unsigned char)s[k + 1] == 0x80)
+		if (k + 7 < n && !memcmp(s + k, "\xC3\xA2\xE2\x82\xAC\xE2\x80", 7) &&
+		    ((unsigned char)s[k + 7] == 0x9C || (unsigned char)s[k + 7] == 0x9D)) {
+			m = alone ? ',' : 0; /* – — as mojibake (â€“, â€”) */
+			k += 7;
+		} else if ((unsigned char)m == 0xE2 && k + 2 < n && (unsigned char)s[k + 1] == 0x80)
 			m = (unsigned char)s[k + 2] == 0xA6 ? '.' : alone ? ',' : 0; /* … – — */
 		else if (m == '-' && alone)
 			m = ',';
@@ -258,6 +262,10 @@ static int opens_aside(const ctx *c, size_t i)
 	size_t lead = c->t[i].c_off - c->t[i].off;
 	if (memchr(s, '(', lead))
 		return 1;
+	for (size_t k = 0; k + 8 <= lead; k++) /* a dash as mojibake: â€” */
+		if (!memcmp(s + k, "\xC3\xA2\xE2\x82\xAC\xE2\x80", 7) &&
+		    ((unsigned char)s[k + 7] == 0x9C || (unsigned char)s[k + 7] == 0x9D))
+			return 1;
 	for (size_t k = 0; k + 2 < lead; k++)
 		if ((unsigned char)s[k] == 0xE2 && (unsigned char)s[k + 1] == 0x80 &&
 		    ((unsigned char)s[k + 2] == 0x93 || (unsigned char)s[k + 2] == 0x94))
@@ -433,9 +441,14 @@ static int name_dash(const ctx *c, size_t i)
 	    c->t[i - 1].c_off + pn == c->t[i - 1].off + c->t[i - 1].len && c->t[i + 1].c_off == c->t[i + 1].off) {
 		/* a word said twice, the second with its affixes, spaced at
 		 * its hyphen: Perundang - undangan, buah - buahan, anak - anak */
+		static const char *const bound[] = {"ketidak", "ketidakber", "non", "anti", "pasca", "antar", "multi", NULL};
+		char low[16];
 		for (k = pn < qn ? pn : qn; k >= 3; k--)
 			if (strncasecmp(p + pn - k, q, k) == 0)
 				return k == pn || k >= 4;
+		/* or a bound form and its word: Ketidak - hadiran, non - migas */
+		if (norm_in_list(norm_core_low(c, i - 1, low, sizeof low), bound))
+			return 1;
 	}
 	if (pn >= 2 && pn <= 3 && qn >= 2 && su_is_upper(q[0]) && c->t[i - 1].len == pn &&
 	    c->t[i + 1].c_off == c->t[i + 1].off) { /* Arabic's article: asy - Syarif, Al - Haram, an - Nur */
