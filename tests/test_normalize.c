@@ -186,6 +186,9 @@ static void unit_cases(const norm_rules *r)
 		 * dashes whose UTF-8 was read as Windows-1252 (â€œ, â€, â€”)
 		 * are punctuation: no letters said, a dash's pause kept */
 		{"Ketidak - hadiran dia", "Ketidak hadiran dia"},
+		/* round 30: an English compound, a type's letter */
+		{"menjadi Runner - up Liga", "menjadi Runner up Liga"},
+		{"kabel USB type - C untuk", "kabel u es be type C untuk"},
 		{"konsep \xC3\xA2\xE2\x82\xAC\xC5\x93" "Belajar Memasak\xC3\xA2\xE2\x82\xAC dengan chef",
 		 "konsep Belajar Memasak dengan chef"},
 		{"pernikahan sebelumnya\xC3\xA2\xE2\x82\xAC\xE2\x80\x9Ditu pun", "pernikahan sebelumnya, itu pun"},

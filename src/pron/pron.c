@@ -1288,6 +1288,12 @@ static int us_form(const pron_rules *p, const char *s, size_t n)
 	char buf[WORD_MAX + 1];
 	if (wordset_has(&p->english, s, n))
 		return 1;
+	if (n >= 6 && n < WORD_MAX && s[n - 3] == 'i' && s[n - 2] == 'e' && (s[n - 1] == 'd' || s[n - 1] == 's')) {
+		memcpy(buf, s, n - 3); /* qualified, companies: qualify, company */
+		buf[n - 3] = 'y';
+		if (wordset_has(&p->english, buf, n - 2))
+			return 1;
+	}
 	for (size_t k = 0; k < sizeof endings / sizeof endings[0]; k++) {
 		size_t e = strlen(endings[k]), stem = n - e;
 		if (n < e + 3 || memcmp(s + stem, endings[k], e) != 0)
@@ -2058,7 +2064,8 @@ static size_t english_title_run(const pron_rules *p, const char *sp, size_t len,
 		end = word_end(sp, len, at);
 		if (end - at < 3)
 			return 0;
-		common = english_common_capital(p, sp + at, end - at);
+		common = english_common_capital(p, sp + at, end - at) && !(end - at == 3 && !memcmp(sp + at, "Via", 3));
+		/* (via is Indonesian's too, and said so: Via The Verge) */
 		if ((kind = english_word(p, sp + at, end - at)) == ENGLISH)
 			only += common; /* (a name in it counts for neither: Christine Hakim) */
 		else if (kind == NOT_ENGLISH && common)

@@ -450,6 +450,19 @@ static int name_dash(const ctx *c, size_t i)
 		if (norm_in_list(norm_core_low(c, i - 1, low, sizeof low), bound))
 			return 1;
 	}
+	if (pn >= 3 && qn >= 2 && letters_only(p, pn) && letters_only(q, qn) && su_is_lower(q[0]) && c->r->english &&
+	    c->t[i - 1].c_off + pn == c->t[i - 1].off + c->t[i - 1].len && c->t[i + 1].c_off == c->t[i + 1].off) {
+		/* an English compound spaced at its hyphen: Runner - up */
+		static const char *const particle[] = {"up", "in", "on", "out", "off", "by", NULL};
+		char pl[32], ql[32];
+		norm_core_low(c, i - 1, pl, sizeof pl);
+		norm_core_low(c, i + 1, ql, sizeof ql);
+		if (*pl && *ql && c->r->english(c->r->english_ud, pl, pn) &&
+		    (norm_in_list(ql, particle) || c->r->english(c->r->english_ud, ql, qn)))
+			return 1;
+	}
+	if (qn == 1 && su_is_upper(q[0]) && (norm_core_is(c, i - 1, "type") || norm_core_is(c, i - 1, "tipe")))
+		return 1; /* USB type - C */
 	if (pn >= 2 && pn <= 3 && qn >= 2 && su_is_upper(q[0]) && c->t[i - 1].len == pn &&
 	    c->t[i + 1].c_off == c->t[i + 1].off) { /* Arabic's article: asy - Syarif, Al - Haram, an - Nur */
 		static const char *const art[] = {"al", "el", "as", "asy", "an", "ar", "ad",
