@@ -2058,7 +2058,25 @@ static int english_common_capital(const pron_rules *p, const char *w, size_t n)
  * Bank Central Asia.) */
 static size_t english_title_run(const pron_rules *p, const char *sp, size_t len, size_t i)
 {
-	size_t at = i, end = i, nend, nx, words = 0, only = 0, both = 0;
+	size_t at = i, end = i, nend, nx, words = 0, only = 0, both = 0, commons = 0;
+	/* the cheap tests first: a second capitalized word (most capitalized
+	 * words stand alone), then two common English words in the run at
+	 * least (most runs are names: Joko Widodo) */
+	end = word_end(sp, len, i);
+	nx = next_word(sp, len, end, &nend);
+	if (nx >= len || !only_spaces(sp, end, nx) || !su_is_upper(sp[nx]))
+		return 0;
+	while (at < len && su_is_upper(sp[at]) && commons < 2) {
+		end = word_end(sp, len, at);
+		commons += english_common_capital(p, sp + at, end - at);
+		nx = next_word(sp, len, end, &nend);
+		if (nx >= len || !only_spaces(sp, end, nx))
+			break;
+		at = nx;
+	}
+	if (commons < 2)
+		return 0;
+	at = i;
 	while (at < len && su_is_upper(sp[at])) {
 		int kind, common;
 		end = word_end(sp, len, at);
