@@ -956,6 +956,25 @@ static int say_doubled(ctx *c, const char *s, size_t n)
 	return 1;
 }
 
+/* A brand of My and a capitalized word English does not know (MyNurz,
+ * MyPertamina): "mai", then the word. (MySecond, all English, is the
+ * pronunciation's camel case.) 0 when s is no such brand. */
+static int say_my_brand(ctx *c, const char *s, size_t n)
+{
+	char low[32];
+	size_t k;
+	if (n < 5 || n - 2 >= sizeof low || s[0] != 'M' || s[1] != 'y' || !su_is_upper(s[2]) || !c->r->english)
+		return 0;
+	for (k = 2; k < n; k++) {
+		if (!(k == 2 ? su_is_upper(s[k]) : su_is_lower(s[k])))
+			return 0;
+		low[k - 2] = su_lower(s[k]);
+	}
+	if (c->r->english(c->r->english_ud, low, n - 2))
+		return 0;
+	return norm_words(c, "mai") || norm_word_break(c) || sbuf_add(c->sp, s + 2, n - 2) ? -1 : 1;
+}
+
 int norm_rule_word(ctx *c, size_t i, size_t *used)
 {
 	size_t n;
@@ -1009,6 +1028,8 @@ int norm_rule_word(ctx *c, size_t i, size_t *used)
 	    !(i + 1 < c->nt && c->t[i + 1].c_len && su_is_upper(c->s[c->t[i + 1].c_off])))
 		return norm_words(c, "radhiyallahu anhu") ? -1 : 1; /* after a companion's name: Umar RA; not RA Kartini */
 	if ((rc = say_doubled(c, s, n)) != 0)
+		return rc < 0 ? -1 : 1;
+	if ((rc = say_my_brand(c, s, n)) != 0)
 		return rc < 0 ? -1 : 1;
 	if (n > 1 && memchr(s, '#', n)) { /* hashtags: #artforfreedom, #rebelheart#revolutionoflove */
 		size_t mark = c->sp->len;
