@@ -2058,7 +2058,7 @@ static int english_common_capital(const pron_rules *p, const char *w, size_t n)
  * Bank Central Asia.) */
 static size_t english_title_run(const pron_rules *p, const char *sp, size_t len, size_t i)
 {
-	size_t at = i, end = i, nend, nx, words = 0, only = 0, both = 0, commons = 0;
+	size_t at = i, end, nend, nx, words = 0, only = 0, both = 0, commons = 0;
 	/* the cheap tests first: a second capitalized word (most capitalized
 	 * words stand alone), then two common English words in the run at
 	 * least (most runs are names: Joko Widodo) */

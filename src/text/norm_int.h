@@ -70,6 +70,10 @@ uint32_t norm_cp_at(const char *s, size_t len, size_t pos, size_t *n);
  * U+20E3. Its length in bytes, or 0. */
 size_t norm_keycap_len(const char *s, size_t n, size_t k);
 
+/* Is there an en or em dash whose UTF-8 was read as Windows-1252 and
+ * written again (â€“, â€”: 8 bytes) at s[k], inside s[0..n)? */
+int norm_mojibake_dash(const char *s, size_t n, size_t k);
+
 int norm_split_tokens(const char *s, size_t len, vec *toks);
 
 const char *norm_core(const ctx *c, size_t i, size_t *n);

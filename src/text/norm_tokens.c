@@ -79,6 +79,11 @@ static size_t mojibake_len(const char *s, size_t len, size_t at)
 	return 5;
 }
 
+int norm_mojibake_dash(const char *s, size_t n, size_t k)
+{
+	return k + 8 <= n && mojibake_len(s, n, k) == 8 && ((unsigned char)s[k + 7] == 0x9C || (unsigned char)s[k + 7] == 0x9D);
+}
+
 /* Where a mojibake mark (mojibake_len) that ends at b starts, at or after
  * a; b when none does. */
 static size_t mojibake_end(const char *s, size_t a, size_t b)

@@ -127,9 +127,6 @@ static int capitalized_word(const ctx *c, size_t i)
 	return 1;
 }
 
-/* Abbreviations, titles, symbols and time zones from abbrev.tsv: dll.,
- * Jl., Dr., &, WIB. The period is part of the key ("dll."). An entry said
- * as written (no spoken form) is none here. */
 static int spell(ctx *c, const char *s, size_t n);
 
 /* Do the words said so far end with the words v (ASCII case folded),
@@ -150,6 +147,9 @@ static int restates(const ctx *c, size_t i, const char *v)
 	return i != (size_t)-1 && c->t[i].c_off > c->t[i].off && c->s[c->t[i].c_off - 1] == '(' && said_before(c, v);
 }
 
+/* Abbreviations, titles, symbols and time zones from abbrev.tsv: dll.,
+ * Jl., Dr., &, WIB. The period is part of the key ("dll."). An entry said
+ * as written (no spoken form) is none here. */
 int norm_rule_abbrev(ctx *c, size_t i, size_t *used)
 {
 	size_t n, qn;
@@ -170,9 +170,10 @@ int norm_rule_abbrev(ctx *c, size_t i, size_t *used)
 		 * a church's or a Catholic school's name (Gereja St. Yosef) */
 		static const char *const church[] = {"gereja", "paroki", "katedral", "kapel", "biara", "sekolah", "sd",
 						     "smp", "sma", "smak", "smk", "yayasan", "rs", "santo", NULL};
+		int santo = norm_prev_in(c, i, church);
 		c->ate_dot = c->t[i].c_off + n < c->t[i].off + c->t[i].len && s[n] == '.';
-		v = norm_prev_in(c, i, church) ? NULL : table_lookup(&c->r->t[T_LEXICON], "Saint", 5);
-		return norm_words(c, v ? v : norm_prev_in(c, i, church) ? "santo" : "Saint") ? -1 : 1;
+		v = santo ? "santo" : table_lookup(&c->r->t[T_LEXICON], "Saint", 5);
+		return norm_words(c, v ? v : "Saint") ? -1 : 1;
 	}
 	if (n == 1 && s[0] == '/' && c->t[i].len == 1 && i > 0 && (v = slash_word(c, i)) != NULL)
 		return *v && norm_words(c, v) ? -1 : 1;
@@ -638,11 +639,8 @@ static int shouted(const ctx *c, size_t i)
 	for (size_t k = a; k < b; k++) {
 		char low[32];
 		size_t n = c->t[k].c_len;
-		if (n >= 4 && n < sizeof low) {
-			for (size_t j = 0; j < n; j++)
-				low[j] = su_lower(c->s[c->t[k].c_off + j]);
+		if (n >= 4 && *norm_core_low(c, k, low, sizeof low))
 			known += c->r->known(c->r->known_ud, low, n) != 0;
-		}
 	}
 	return known * 2 >= b - a;
 }

@@ -193,8 +193,7 @@ static char pick_mark(const char *s, size_t n, int alone)
 	for (size_t k = 0; k < n; k++) {
 		char m = s[k];
 		int rank;
-		if (k + 7 < n && !memcmp(s + k, "\xC3\xA2\xE2\x82\xAC\xE2\x80", 7) &&
-		    ((unsigned char)s[k + 7] == 0x9C || (unsigned char)s[k + 7] == 0x9D)) {
+		if (norm_mojibake_dash(s, n, k)) {
 			m = alone ? ',' : 0; /* – — as mojibake (â€“, â€”) */
 			k += 7;
 		} else if ((unsigned char)m == 0xE2 && k + 2 < n && (unsigned char)s[k + 1] == 0x80)
@@ -262,9 +261,8 @@ static int opens_aside(const ctx *c, size_t i)
 	size_t lead = c->t[i].c_off - c->t[i].off;
 	if (memchr(s, '(', lead))
 		return 1;
-	for (size_t k = 0; k + 8 <= lead; k++) /* a dash as mojibake: â€” */
-		if (!memcmp(s + k, "\xC3\xA2\xE2\x82\xAC\xE2\x80", 7) &&
-		    ((unsigned char)s[k + 7] == 0x9C || (unsigned char)s[k + 7] == 0x9D))
+	for (size_t k = 0; k + 8 <= lead; k++)
+		if (norm_mojibake_dash(s, lead, k)) /* a dash as mojibake: â€” */
 			return 1;
 	for (size_t k = 0; k + 2 < lead; k++)
 		if ((unsigned char)s[k] == 0xE2 && (unsigned char)s[k + 1] == 0x80 &&
@@ -430,34 +428,34 @@ static int name_dash(const ctx *c, size_t i)
 {
 	size_t pn, qn, k;
 	const char *p = norm_core(c, i - 1, &pn), *q = norm_core(c, i + 1, &qn);
-	int caps = pn > 0 && pn <= 4 && qn > 0 && su_is_upper(q[0]);
+	int caps = pn > 0 && pn <= 4 && qn > 0 && su_is_upper(q[0]), bare;
 	for (k = 0; caps && k < pn; k++)
 		caps = su_is_upper(p[k]) || su_is_digit(p[k]);
 	for (k = 0; caps && k < qn && k < 4; k++)
 		caps = su_is_upper(q[k]) || su_is_digit(q[k]);
-	if (caps && c->t[i - 1].c_off + pn == c->t[i - 1].off + c->t[i - 1].len && c->t[i + 1].c_off == c->t[i + 1].off)
-		return 1; /* (the first may open a bracket, the second close it: (USB - C)) */
-	if (pn >= 3 && qn >= 3 && letters_only(p, pn) && letters_only(q, qn) && su_is_lower(q[0]) &&
-	    c->t[i - 1].c_off + pn == c->t[i - 1].off + c->t[i - 1].len && c->t[i + 1].c_off == c->t[i + 1].off) {
-		/* a word said twice, the second with its affixes, spaced at
-		 * its hyphen: Perundang - undangan, buah - buahan, anak - anak */
+	/* (the words bare at the dash; the first may open a bracket, the
+	 * second close it: (USB - C)) */
+	bare = c->t[i - 1].c_off + pn == c->t[i - 1].off + c->t[i - 1].len && c->t[i + 1].c_off == c->t[i + 1].off;
+	if (caps && bare)
+		return 1;
+	if (bare && pn >= 3 && qn >= 2 && letters_only(p, pn) && letters_only(q, qn) && su_is_lower(q[0])) {
 		static const char *const bound[] = {"ketidak", "ketidakber", "non", "anti", "pasca", "antar", "multi", NULL};
-		char low[16];
-		for (k = pn < qn ? pn : qn; k >= 3; k--)
-			if (strncasecmp(p + pn - k, q, k) == 0)
-				return k == pn || k >= 4;
-		/* or a bound form and its word: Ketidak - hadiran, non - migas */
-		if (norm_in_list(norm_core_low(c, i - 1, low, sizeof low), bound))
-			return 1;
-	}
-	if (pn >= 3 && qn >= 2 && letters_only(p, pn) && letters_only(q, qn) && su_is_lower(q[0]) && c->r->english &&
-	    c->t[i - 1].c_off + pn == c->t[i - 1].off + c->t[i - 1].len && c->t[i + 1].c_off == c->t[i + 1].off) {
-		/* an English compound spaced at its hyphen: Runner - up */
 		static const char *const particle[] = {"up", "in", "on", "out", "off", "by", NULL};
 		char pl[32], ql[32];
 		norm_core_low(c, i - 1, pl, sizeof pl);
 		norm_core_low(c, i + 1, ql, sizeof ql);
-		if (*pl && *ql && c->r->english(c->r->english_ud, pl, pn) &&
+		if (qn >= 3) {
+			/* a word said twice, the second with its affixes:
+			 * Perundang - undangan, buah - buahan, anak - anak */
+			for (k = pn < qn ? pn : qn; k >= 3; k--)
+				if (strncasecmp(p + pn - k, q, k) == 0)
+					return k == pn || k >= 4;
+			/* or a bound form and its word: Ketidak - hadiran, non - migas */
+			if (norm_in_list(pl, bound))
+				return 1;
+		}
+		/* an English compound: Runner - up */
+		if (c->r->english && *pl && *ql && c->r->english(c->r->english_ud, pl, pn) &&
 		    (norm_in_list(ql, particle) || c->r->english(c->r->english_ud, ql, qn)))
 			return 1;
 	}
