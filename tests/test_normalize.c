@@ -297,6 +297,9 @@ static void load_errors(void)
 	write_file(path, "kg\t\n");
 	CHECK(norm_rules_load(&r, dir, err, sizeof err) == -1 && strstr(err, "units.tsv:1:"),
 	      "empty spoken form fails: %s", err);
+	write_file(path, "kg\tkilogram\nkm per jam\tkilometer per\n");
+	CHECK(norm_rules_load(&r, dir, err, sizeof err) == -1 && strstr(err, "units.tsv:2:") && strstr(err, "as many spoken words"),
+	      "a written form of three words with two spoken fails: %s", err);
 	write_file(path, "kg\tkilogram\n");
 	snprintf(path, sizeof path, "%s/contexts.tsv", dir);
 	write_file(path, "time\tpukul\nmonth\t1\tjanuari\n");

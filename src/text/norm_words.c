@@ -604,8 +604,8 @@ static int dateline(const ctx *c, size_t i)
 		if (k == 0 && k < i && memchr(w, '.', t->c_len))
 			continue; /* JUARA.NET, TOKYO - */
 		if (capitals(w, t->c_len) != t->c_len ||
-		    (t->c_len < 3 && !(t->c_len == 2 && k > 0 && vowel_groups(w, 2) && dateline_goes_on(c, k))))
-			return 0; /* (two letters inside a name: TERMAS DE RIO HONDO; not DC, TNI AU, BERITA MU) */
+		    (t->c_len < 3 && !(t->c_len == 2 && vowel_groups(w, 2) && dateline_goes_on(c, k))))
+			return 0; /* (two letters of a name: LE MANS, TERMAS DE RIO HONDO; not DC, TNI AU, BERITA MU) */
 		if (k + 1 < c->nt && (c->s[c->t[k + 1].off] == '(' || c->s[c->t[k + 1].off] == '-'))
 			return k >= i;
 		if (t->c_off + t->c_len < t->off + t->len && c->s[t->c_off + t->c_len] == ',')
@@ -645,13 +645,53 @@ static int shouted(const ctx *c, size_t i)
 	return known * 2 >= b - a;
 }
 
+/* Token i's word in an entry of two or three words written together, the
+ * tokens bare where they meet (Gigi Hadid, ONE OK ROCK; Badan POM in
+ * acronyms.tsv): the spoken word at i's place, copied into out with its
+ * _ made spaces (pe_o_em: "pe o em"), or NULL. */
+static const char *several_entry(const ctx *c, const table *t, size_t i, char *out, size_t cap)
+{
+	if (!t->spaced || i >= c->nt || !c->t[i].c_len)
+		return NULL;
+	for (size_t k = 3; k >= 2; k--)
+		for (size_t p = 0; p < k; p++) {
+			char buf[128];
+			size_t a = i - p, len = 0, j, m;
+			const char *v, *w;
+			if (i < p || a + k > c->nt)
+				continue;
+			for (j = a; j < a + k; j++) {
+				const char *b = norm_core(c, j, &m);
+				if (!m || len + m + 1 >= sizeof buf ||
+				    (j + 1 < a + k && (c->t[j].c_off + c->t[j].c_len != c->t[j].off + c->t[j].len ||
+						       c->t[j + 1].c_off != c->t[j + 1].off)))
+					break;
+				if (j > a)
+					buf[len++] = ' ';
+				memcpy(buf + len, b, m);
+				len += m;
+			}
+			if (j < a + k || (v = table_lookup_fold(t, buf, len, 1)) == NULL)
+				continue;
+			for (w = v; p > 0; p--)
+				w = strchr(w, ' ') + 1; /* as many words: table.c checks */
+			for (m = 0; w[m] && w[m] != ' ' && m + 1 < cap; m++)
+				out[m] = w[m] == '_' ? ' ' : w[m];
+			out[m] = '\0';
+			return out;
+		}
+	return NULL;
+}
+
 /* An all-capital token: an acronym said as a word (acronyms.tsv); a
  * dateline's word with a vowel, as a capitalized name (DEPOK (Pos Kota),
  * NEW YORK, TERMAS DE RIO HONDO); a word of four letters or more the
  * pronunciation knows (SIMAK JUGA, ISIS); in a headline, a word the pronunciation knows or one of two
- * syllables and five letters or more (ANIES); spelled when it has two to
- * five capitals (DPR, MUI, G20); else the word it is, in small letters
- * (JAKARTA). 0 when s is no such token. */
+ * syllables and five letters or more (ANIES); one of five capitals and
+ * two vowels or more that can be said (BASRI, GITEX; not PPATK); spelled
+ * when it has two to five capitals (DPR, MUI, G20); else the word it is,
+ * in small letters (JAKARTA). An entry of acronyms.tsv for it after a word
+ * comes first (Badan POM). 0 when s is no such token. */
 static int say_capitals(ctx *c, size_t i, const char *s, size_t n)
 {
 	int known;
@@ -660,6 +700,8 @@ static int say_capitals(ctx *c, size_t i, const char *s, size_t n)
 	const char *v;
 	if (caps == 0 || (caps == 1 && n == 1))
 		return 0;
+	if (i < c->nt && n == c->t[i].c_len && (v = several_entry(c, &c->r->t[T_ACRONYMS], i, low, sizeof low)) != NULL)
+		return norm_words(c, v) ? -1 : 1; /* Badan POM: pe o em */
 	if ((v = table_lookup(&c->r->t[T_ACRONYMS], s, n)) != NULL)
 		return (restates(c, i, v) ? spell(c, s, n) : norm_words(c, v)) ? -1 : 1; /* Undang-undang (UU): u u */
 	for (size_t k = 0; k < n && k < sizeof low; k++)
@@ -672,7 +714,7 @@ static int say_capitals(ctx *c, size_t i, const char *s, size_t n)
 		return norm_word_break(c) || sbuf_add(c->sp, low, n) ? -1 : 1;
 	}
 	if (n < sizeof low && caps == n &&
-	    ((caps > 5 && sayable(s, n)) || (n >= 4 && known) || (headline(c) && (known || (n >= 5 && vowel_groups(s, n) >= 2)))))
+	    ((caps > 5 && sayable(s, n)) || (caps == 5 && vowel_groups(s, n) >= 2 && sayable(s, n)) || (n >= 4 && known) || (headline(c) && (known || (n >= 5 && vowel_groups(s, n) >= 2)))))
 		return norm_word_break(c) || (known ? sbuf_add(c->sp, low, n) : say_acronym_word(c, low, n)) ? -1 : 1;
 	if (n < sizeof low && caps == n && n >= 4 && n <= 5 && !known && c->r->english && vowel_groups(s, n) >= 1 &&
 	    strspn(s, "IVXLCDM") < n && c->r->english(c->r->english_ud, low, n)) /* (not a Roman XIII) */
@@ -976,12 +1018,14 @@ static int say_my_brand(ctx *c, const char *s, size_t n)
 int norm_rule_word(ctx *c, size_t i, size_t *used)
 {
 	size_t n;
-	char clean[256];
+	char clean[256], word[128];
 	const char *s = norm_core(c, i, &n), *v;
 	int rc;
 	s = without_zero_width(s, &n, clean, sizeof clean);
 	if (n == 0)
 		return 1;
+	if (n == c->t[i].c_len && (v = several_entry(c, &c->r->t[T_LEXICON], i, word, sizeof word)) != NULL)
+		return norm_words(c, v) ? -1 : 1; /* Gigi Hadid: jiji hadid */
 	if ((v = table_lookup_fold(&c->r->t[T_LEXICON], s, n, 1)) != NULL)
 		return norm_words(c, v) ? -1 : 1;
 	if ((v = spaced_entry(c, i, s, n)) != NULL) {
@@ -1046,6 +1090,8 @@ int norm_rule_word(ctx *c, size_t i, size_t *used)
 		c->sp->len = mark; /* none split: said as written, below */
 		c->sp->data[mark] = '\0';
 	}
+	if (n == 3 && su_is_upper(s[0]) && su_is_lower(s[1]) && su_is_upper(s[2]))
+		return spell(c, s, n) ? -1 : 1; /* GoT, MoU, SoC, IoT: each letter */
 	if ((rc = say_capitals(c, i, s, n)) != 0)
 		return rc;
 	if ((rc = capitals_slash(c, i, s, n)) != 0)

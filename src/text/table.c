@@ -42,6 +42,15 @@ static const char *const class_names[] = {"title", "abbrev", "starter", "runon",
 
 const char *table_class_name(int cls) { return cls >= 0 && cls < AB_NONE ? class_names[cls] : ""; }
 
+/* The words of s, cut at single spaces. */
+static size_t count_words(const char *s)
+{
+	size_t n = 1;
+	for (; *s; s++)
+		n += *s == ' ';
+	return n;
+}
+
 /* Cut one line (NUL-terminated, no LF) into an entry: written<TAB>spoken,
  * and <TAB>class with classes. NULL when fine, else the problem. */
 static const char *parse_line(char *line, entry *e, int classes)
@@ -70,6 +79,8 @@ static const char *parse_line(char *line, entry *e, int classes)
 		return "empty spoken form (write - for a word said as written)";
 	e->key = line;
 	e->val = classes && strcmp(tab + 1, "-") == 0 ? NULL : tab + 1;
+	if (strchr(line, ' ') && (!e->val || count_words(line) != count_words(e->val)))
+		return "a written form of several words needs as many spoken words, one for each";
 	return NULL;
 }
 
@@ -90,6 +101,7 @@ static int parse_table(table *t, size_t len, const char *path, int classes, char
 		if (*p && *p != '#' && *p != '\r') {
 			if ((why = parse_line(p, &t->e[t->n], classes)) != NULL)
 				return table_fail(err, errlen, path, lineno, why);
+			t->spaced |= strchr(t->e[t->n].key, ' ') != NULL;
 			t->e[t->n++].line = lineno;
 		}
 		p = nl ? nl + 1 : end;

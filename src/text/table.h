@@ -28,6 +28,7 @@ typedef struct {
 	entry *e;
 	size_t n;
 	char *mem; /* the file, cut into NUL-terminated keys and values */
+	int spaced; /* some key is of several words (Gigi Hadid) */
 	uint64_t lens;              /* bit min(length, LEN_BITS - 1) per key */
 	unsigned char first[256 / 8]; /* bit per first byte of a key */
 	unsigned char bloom[BLOOM_BITS / 8];
