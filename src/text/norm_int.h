@@ -129,6 +129,7 @@ int norm_say_unit(ctx *c, const char *v, int per);
 /* Numbers, dates, times, ranges, with a unit glued on: 5,5%, 10kg, 30°C. */
 int norm_rule_numeric(ctx *c, size_t i, size_t *used);
 int norm_rule_minute(ctx *c, size_t i, size_t *used);
+int norm_rule_aperture(ctx *c, size_t i, size_t *used);
 int norm_rule_race_time(ctx *c, size_t i, size_t *used);
 /* Is token i two numbers of one or two digits joined by a dash (21-13)? */
 int norm_score_shaped(const ctx *c, size_t i);

@@ -155,6 +155,15 @@ int norm_rule_money(ctx *c, size_t i, size_t *used)
 		if (strlen(cur) == wn && strncmp(w, cur, wn) == 0)
 			j++;
 	}
+	char whole[8];
+	if (!scale && !unit && !per_word && !x.grouped && x.fpn == 3 && x.ipn <= 3 && x.ip[0] != '0' &&
+	    strcmp(cur, "rupiah") != 0) {
+		/* CNY 3,299, USD 1,500: a foreign price has no three decimals, so
+		 * its comma groups thousands (Rp 3,440 triliun keeps its decimals) */
+		memcpy(whole, x.ip, x.ipn);
+		memcpy(whole + x.ipn, x.fp, 3);
+		x.ip = whole, x.ipn += 3, x.fp = NULL, x.fpn = 0;
+	}
 	if (norm_say_number(c, &x) || (scale && norm_words(c, scale)) || norm_words(c, cur) ||
 	    (unit && norm_say_unit(c, unit, per)) || (per_word && norm_per_word(c, tail, tn) <= 0))
 		return -1;

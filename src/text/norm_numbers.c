@@ -909,3 +909,58 @@ int norm_rule_age(ctx *c, size_t i, size_t *used)
 			return 0; /* Liverpool (44) ... poin: a table */
 	return num_cardinal(c->sp, s, n) || norm_words(c, "tahun") ? -1 : 1;
 }
+
+/* An f-number at q[0..m): 2, 2.2, 16 (one or two digits, one decimal):
+ * its length, 0 when none starts there. */
+static size_t f_number(const char *q, size_t m)
+{
+	size_t d = norm_digit_run(q, m);
+	if (d == 0 || d > 2 || q[0] == '0')
+		return 0;
+	if (d + 1 < m && (q[d] == '.' || q[d] == ',') && su_is_digit(q[d + 1]))
+		return d + 2 < m && su_is_digit(q[d + 2]) ? 0 : d + 2;
+	return d;
+}
+
+static int say_f_number(ctx *c, const char *q, size_t m)
+{
+	size_t d = norm_digit_run(q, m);
+	return num_cardinal(c->sp, q, d) || (d < m && (norm_words(c, "koma") || num_digits(c->sp, q + d + 1, 1)));
+}
+
+/* A lens's aperture: f/2.2, ƒ/1.8, f / 1.7 spaced, f/3.5-5.6: "ef" and its
+ * numbers, the point a comma (ef dua koma dua), not a fraction or "atau". */
+int norm_rule_aperture(ctx *c, size_t i, size_t *used)
+{
+	size_t n, k, m, a, b = 0, dash = 0, j = i;
+	const char *s = norm_core(c, i, &n), *q;
+	if (n >= 1 && s[0] == 'f')
+		k = 1;
+	else if (n >= 2 && (unsigned char)s[0] == 0xC6 && (unsigned char)s[1] == 0x92) /* ƒ */
+		k = 2;
+	else
+		return 0;
+	if (n == k) { /* f / 1.7 */
+		if (i + 2 >= c->nt || c->t[i + 1].len != 1 || c->s[c->t[i + 1].off] != '/' ||
+		    c->t[i].c_off + n != c->t[i].off + c->t[i].len)
+			return 0;
+		q = norm_core(c, j = i + 2, &m);
+		if (c->t[j].c_off != c->t[j].off)
+			return 0;
+	} else if (s[k] == '/' && n > k + 1) {
+		q = s + k + 1, m = n - k - 1;
+	} else
+		return 0;
+	if ((a = f_number(q, m)) == 0)
+		return 0;
+	if (a < m) { /* f/3.5-5.6, f/3.5–5.6 */
+		dash = q[a] == '-' ? 1 : m - a >= 3 && !memcmp(q + a, "\xE2\x80\x93", 3) ? 3 : 0;
+		if (!dash || (b = f_number(q + a + dash, m - a - dash)) != m - a - dash)
+			return 0;
+	}
+	if (norm_words(c, "ef") || say_f_number(c, q, a) ||
+	    (b && (norm_words(c, "sampai") || say_f_number(c, q + a + dash, b))))
+		return -1;
+	*used = j - i + 1;
+	return 1;
+}

@@ -1015,12 +1015,34 @@ static int say_my_brand(ctx *c, const char *s, size_t n)
 	return norm_words(c, "mai") || norm_word_break(c) || sbuf_add(c->sp, s + 2, n - 2) ? -1 : 1;
 }
 
+static int rule_word(ctx *c, size_t i, size_t *used, size_t plus);
+
+/* A word with plus signs after it (HD+, Disney+, C++): the word, then
+ * "plus" for each. */
 int norm_rule_word(ctx *c, size_t i, size_t *used)
+{
+	size_t n, plus = 0;
+	const char *s = norm_core(c, i, &n);
+	int rc;
+	while (plus < n && s[n - 1 - plus] == '+')
+		plus++;
+	if (!plus || plus == n || !(su_is_upper(s[0]) || su_is_lower(s[0])))
+		return rule_word(c, i, used, 0);
+	if ((rc = rule_word(c, i, used, plus)) != 1 || *used != 1)
+		return rc;
+	while (plus--)
+		if (norm_words(c, "plus"))
+			return -1;
+	return 1;
+}
+
+static int rule_word(ctx *c, size_t i, size_t *used, size_t plus)
 {
 	size_t n;
 	char clean[256], word[128];
 	const char *s = norm_core(c, i, &n), *v;
 	int rc;
+	n -= plus;
 	s = without_zero_width(s, &n, clean, sizeof clean);
 	if (n == 0)
 		return 1;

@@ -153,7 +153,7 @@ typedef struct {
  * (the others need a capital, a digit, a sign, '$', "ke-", a period or '@'
  * in the core), so for those tokens the rest are not tried. */
 static const rule rules[] = {
-	{"slash code", norm_rule_slash_code, 0},
+	{"aperture", norm_rule_aperture, 0}, {"slash code", norm_rule_slash_code, 0},
 	{"money", norm_rule_money, 0},   {"abbreviation", norm_rule_abbrev, 1}, {"ordinal", norm_rule_ordinal, 0},
 	{"race time", norm_rule_race_time, 0}, {"minute", norm_rule_minute, 0}, {"age", norm_rule_age, 0}, {"rt/rw", norm_rule_rt_rw, 0}, {"numeric", norm_rule_numeric, 0}, {"unit", norm_rule_unit_after, 1}, {"roman", norm_rule_roman, 0},
 	{"web", norm_rule_web, 0},         {"word", norm_rule_word, 1},
