@@ -2320,6 +2320,11 @@ static int sentence(const pron_rules *p, const char *sp, size_t len, sbuf *eng, 
 		    after_the(p, sp + i, end - i))
 			english = 1;
 		the_before = english && end - i == 3 && memcmp(sp + i, "The", 3) == 0;
+		/* after Arabic's article, an Arabic word (Fatah Al - Sham: syam;
+		 * not al fresco) */
+		if (english && prev_n == 2 && (sp[prev] == 'A' || sp[prev] == 'E') && sp[prev + 1] == 'l' &&
+		    su_is_upper(sp[i]) && only_spaces(sp, prev + 2, i))
+			english = 0;
 		if (sbuf_add(eng, sp + copy_from, i - copy_from) != 0)
 			return -1;
 		mark = eng->len;

@@ -171,6 +171,10 @@ static int try_slash(ctx *c, const char *s, size_t n)
 	if (!slash || (a = (size_t)(slash - s)) == 0 || norm_digit_run(s, a) != a)
 		return 0;
 	b = n - a - 1;
+	if (a == 1 && b >= 3 && b <= 4 && su_is_digit(slash[1]) && (slash[2] == ',' || slash[2] == '.') &&
+	    norm_digit_run(slash + 3, b - 2) == b - 2) /* a sensor's size, 1/2,3 inci: "satu per dua koma tiga" */
+		return num_cardinal(c->sp, s, 1) || norm_words(c, "per") || num_cardinal(c->sp, slash + 1, 1) ||
+		       norm_words(c, "koma") || num_digits(c->sp, slash + 3, b - 2) ? -1 : 1;
 	if (b == 0 || norm_digit_run(slash + 1, b) != b || (x = num_small(s, a)) < 0 ||
 	    (y = num_small(slash + 1, b)) < 0)
 		return 0;
@@ -536,6 +540,21 @@ static size_t times_sign(const char *s, size_t n)
 	return n && s[0] == 'x' ? 1 : n >= 2 && (unsigned char)s[0] == 0xC3 && (unsigned char)s[1] == 0x97 ? 2 : 0;
 }
 
+static int point_decimal(const char *s, size_t n);
+static int say_point_decimal(ctx *c, size_t i, const char *s, size_t n);
+
+/* Is token i bare at its end, before a unit (1.4 mm, 4x1.95 GHz)? */
+static int unit_next(const ctx *c, size_t i)
+{
+	size_t qn;
+	const char *q;
+	int per;
+	if (i + 1 >= c->nt || c->t[i].c_off + c->t[i].c_len != c->t[i].off + c->t[i].len)
+		return 0;
+	q = norm_core(c, i + 1, &qn);
+	return qn && norm_find_unit(c, q, qn, &per) && !per;
+}
+
 /* Times, s[0..p) the number before the first sign: 4x100 meter, 3x
  * sehari, 3x200.000 m3, 854×480, 320x220x15 (each sign "kali"). */
 static int say_times(ctx *c, size_t i, const char *s, size_t n, size_t p)
@@ -558,8 +577,9 @@ static int say_times(ctx *c, size_t i, const char *s, size_t n, size_t p)
 		if (a >= n)
 			return 1;
 		b = a + norm_digit_run(s + a, n - a);
-		if (b == n || !times_sign(s + b, n - b))
-			return say_numexpr(c, i, s + a, n - a) < 0 ? -1 : 1;
+		if (b == n || !times_sign(s + b, n - b)) /* (4x1.95 GHz: koma before a unit) */
+			return (point_decimal(s + a, n - a) && unit_next(c, i) ? say_point_decimal(c, i, s + a, n - a)
+										: say_numexpr(c, i, s + a, n - a)) < 0 ? -1 : 1;
 	}
 	return 1;
 }
@@ -628,6 +648,9 @@ int norm_rule_numeric(ctx *c, size_t i, size_t *used)
 	const char *s = norm_core(c, i, &n), *unit;
 	int per, rc;
 	(void)used;
+	if (n >= 4 && s[0] == 'v' && su_is_digit(s[1]) && memchr(s, '.', n) && s[n - 1] != '.' &&
+	    strspn(s + 1, "0123456789.") == n - 1 && !strstr(s, "..")) /* Android v6.0.1: "versi enam titik nol titik satu" */
+		return norm_words(c, "versi") ? -1 : say_numexpr(c, i, s + 1, n - 1);
 	if (!(p = numeric_prefix(s, n)))
 		return 0;
 	if (p < n && p > 1 && s[p - 1] == '/')
@@ -637,12 +660,8 @@ int norm_rule_numeric(ctx *c, size_t i, size_t *used)
 		return num_digits(c->sp, s, n) ? -1 : 1;
 	if (p == n && (rc = law_number(c, i, s, n)) != 0)
 		return rc;
-	if (p == n && point_decimal(s, n) && i + 1 < c->nt && c->t[i].len == n) {
-		size_t qn;
-		const char *q = norm_core(c, i + 1, &qn);
-		if (qn && norm_find_unit(c, q, qn, &per) && !per)
-			return say_point_decimal(c, i, s, n);
-	}
+	if (p == n && point_decimal(s, n) && c->t[i].len == n && unit_next(c, i))
+		return say_point_decimal(c, i, s, n);
 	if (p == n)
 		return say_numexpr(c, i, s, n);
 	if (n - p == 2 && norm_digit_run(s, p) == p &&

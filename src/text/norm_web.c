@@ -122,7 +122,9 @@ int norm_rule_web(ctx *c, size_t i, size_t *used)
 			r++;
 		if (r == k)
 			r = k + norm_digit_run(s + k, n - k);
-		if (r > k && su_is_digit(s[k]) ? num_digits(c->sp, s + k, r - k)
+		int label = r == k + 2 && su_is_digit(s[k]) && (k == 0 || s[k - 1] == '.' || s[k - 1] == '/') &&
+			    (r == n || s[r] == '.') && s[k] != '0'; /* 99.co: a label of two digits is a number */
+		if (r > k && su_is_digit(s[k]) ? (label ? num_cardinal : num_digits)(c->sp, s + k, r - k)
 		    : r > k                 ? say_web_letters(c, s + k, r - k)
 					    : ((v = table_lookup(&c->r->t[T_WEB], s + k, 1)) && norm_words(c, v)))
 			return -1;

@@ -428,7 +428,7 @@ static int name_dash(const ctx *c, size_t i)
 {
 	size_t pn, qn, k;
 	const char *p = norm_core(c, i - 1, &pn), *q = norm_core(c, i + 1, &qn);
-	int caps = pn > 0 && pn <= 4 && qn > 0 && su_is_upper(q[0]), bare;
+	int per, caps = pn > 0 && pn <= 4 && qn > 0 && su_is_upper(q[0]), bare;
 	for (k = 0; caps && k < pn; k++)
 		caps = su_is_upper(p[k]) || su_is_digit(p[k]);
 	for (k = 0; caps && k < qn && k < 4; k++)
@@ -436,8 +436,8 @@ static int name_dash(const ctx *c, size_t i)
 	/* (the words bare at the dash; the first may open a bracket, the
 	 * second close it: (USB - C)) */
 	bare = c->t[i - 1].c_off + pn == c->t[i - 1].off + c->t[i - 1].len && c->t[i + 1].c_off == c->t[i + 1].off;
-	if (caps && bare)
-		return 1;
+	if (caps && bare && !(i >= 2 && all_digits(c, i - 2) && norm_find_unit(c, p, pn, &per)))
+		return 1; /* (not after an amount's unit: 256 GB - RAM 6 GB) */
 	if (bare && pn >= 3 && qn >= 2 && letters_only(p, pn) && letters_only(q, qn) && su_is_lower(q[0])) {
 		static const char *const bound[] = {"ketidak", "ketidakber", "non", "anti", "pasca", "antar", "multi", NULL};
 		static const char *const particle[] = {"up", "in", "on", "out", "off", "by", NULL};
@@ -494,10 +494,11 @@ static int name_dash(const ctx *c, size_t i)
 			     (a dateline: Rimanews - Sekelompok) nor in a chain
 			     (Maumere - Ende - Nagekeo): Soekarno - Hatta, Indo -
 			     Australia, tol Jakarta - Cikampek */
-	/* Al - Haramain, El - Fasher; and the brands of Go (Go - Jek, Go - Pay):
-	 * a word of two letters, a capital first, before a capitalized one */
+	/* Al - Haramain, El - Fasher; and the brands of Go (Go - Jek, Go - Pay,
+	 * (Go - Food)): a word of two letters, a capital first, before a
+	 * capitalized one */
 	return pn == 2 && su_is_upper(p[0]) && su_is_lower(p[1]) && qn > 1 && su_is_upper(q[0]) &&
-	       su_is_lower(q[1]) && c->t[i - 1].len == pn;
+	       su_is_lower(q[1]) && c->t[i - 1].c_off + pn == c->t[i - 1].off + c->t[i - 1].len;
 }
 
 /* A token of punctuation only: its mark joins the previous piece. */
