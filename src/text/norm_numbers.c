@@ -609,6 +609,20 @@ static int address_letter(ctx *c, size_t i, const char *s, size_t n, size_t p)
 	return num_cardinal(c->sp, s, p) || norm_words(c, c->r->letter[su_lower(s[p]) - 'a']) ? -1 : 1;
 }
 
+/* Is token i after "Peraturan" and a body's acronym (Peraturan MK 2/2014,
+ * Peraturan KPU 7/2017)? */
+static int regulation_of(const ctx *c, size_t i)
+{
+	size_t n, k;
+	const char *s;
+	if (i < 2 || !norm_core_is(c, i - 2, "peraturan") || c->t[i - 1].len < 2 || c->t[i - 1].len > 6)
+		return 0;
+	s = norm_core(c, i - 1, &n);
+	for (k = 0; k < n && su_is_upper(s[k]); k++)
+		;
+	return n == c->t[i - 1].len && k == n;
+}
+
 /* A regulation's number and year after its kind (UU 10/2016, PP 24/2018):
  * "nomor sepuluh tahun dua ribu enam belas". */
 static int law_number(ctx *c, size_t i, const char *s, size_t n)
@@ -616,7 +630,7 @@ static int law_number(ctx *c, size_t i, const char *s, size_t n)
 	const char *slash = memchr(s, '/', n);
 	size_t a = slash ? (size_t)(slash - s) : 0;
 	if (!a || n - a - 1 != 4 || norm_digit_run(s, a) != a || norm_digit_run(slash + 1, 4) != 4 ||
-	    !norm_prev_in(c, i, c->r->ctx_word[CTX_LAW]))
+	    !(norm_prev_in(c, i, c->r->ctx_word[CTX_LAW]) || regulation_of(c, i)))
 		return 0;
 	return norm_words(c, "nomor") || num_cardinal(c->sp, s, a) || norm_words(c, "tahun") ||
 	       num_cardinal(c->sp, slash + 1, 4) ? -1 : 1;

@@ -1048,12 +1048,12 @@ static int rule_word(ctx *c, size_t i, size_t *used, size_t plus)
 		return 1;
 	if (n == c->t[i].c_len && (v = several_entry(c, &c->r->t[T_LEXICON], i, word, sizeof word)) != NULL)
 		return norm_words(c, v) ? -1 : 1; /* Gigi Hadid: jiji hadid */
-	if ((v = table_lookup_fold(&c->r->t[T_LEXICON], s, n, 1)) != NULL)
-		return norm_words(c, v) ? -1 : 1;
-	if ((v = spaced_entry(c, i, s, n)) != NULL) {
+	if ((v = spaced_entry(c, i, s, n)) != NULL) { /* (before the word alone: Saint - Germain) */
 		*used = 3;
 		return norm_words(c, v) ? -1 : 1;
 	}
+	if ((v = table_lookup_fold(&c->r->t[T_LEXICON], s, n, 1)) != NULL)
+		return norm_words(c, v) ? -1 : 1;
 	if (n == 2 && s[0] == 'U' && s[1] == 'U' && i + 1 < c->nt && c->t[i + 1].c_len) {
 		char low[8]; /* a law cited by its number: UU 10/2016, UU Nomor 30 */
 		const char *w = norm_core_low(c, i + 1, low, sizeof low);
