@@ -1017,6 +1017,15 @@ static int say_my_brand(ctx *c, const char *s, size_t n)
 
 static int rule_word(ctx *c, size_t i, size_t *used, size_t plus);
 
+/* Is s[0..n) a word of small ASCII letters, the first maybe a capital? */
+static int plain_word(const char *s, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		if (!su_is_lower(s[k]) && !(k == 0 && su_is_upper(s[k])))
+			return 0;
+	return n > 0;
+}
+
 /* A word with plus signs after it (HD+, Disney+, C++): the word, then
  * "plus" for each. */
 int norm_rule_word(ctx *c, size_t i, size_t *used)
@@ -1048,6 +1057,14 @@ static int rule_word(ctx *c, size_t i, size_t *used, size_t plus)
 		return 1;
 	if (n == c->t[i].c_len && (v = several_entry(c, &c->r->t[T_LEXICON], i, word, sizeof word)) != NULL)
 		return norm_words(c, v) ? -1 : 1; /* Gigi Hadid: jiji hadid */
+	if (i + 1 < c->nt && !plus && n >= 2 && n < 64 && plain_word(s, n) && c->t[i].c_off + n == c->t[i].off + c->t[i].len) {
+		const char *a = c->s + c->t[i + 1].off; /* our client 's success: the possessive joins its word */
+		size_t an = c->t[i + 1].c_off + c->t[i + 1].c_len - c->t[i + 1].off;
+		if ((an == 2 && a[0] == '\'' && a[1] == 's') || (an == 4 && !memcmp(a, "\xE2\x80\x99s", 4))) {
+			*used = 2;
+			return norm_word_break(c) || sbuf_add(c->sp, s, n) || sbuf_adds(c->sp, "'s") ? -1 : 1;
+		}
+	}
 	if ((v = spaced_entry(c, i, s, n)) != NULL) { /* (before the word alone: Saint - Germain) */
 		*used = 3;
 		return norm_words(c, v) ? -1 : 1;

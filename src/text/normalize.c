@@ -700,7 +700,7 @@ size_t norm_byline(const char *s, size_t len)
  * "(rah / ard)", "(ugo)", "(Awita Ekasari Larasati / ard)"? Parts split by
  * a slash or a dash are initials (two to six small letters), a number
  * after them, or, before the initials, a name of one to four capitalized
- * words. */
+ * words or a desk's asterisk ("(* / win)"). */
 static int lone_code(const char *s, size_t n)
 {
 	size_t i = 0, parts = 0;
@@ -724,6 +724,9 @@ static int lone_code(const char *s, size_t n)
 				k++;
 			if (k - i > 4)
 				return 0;
+		} else if (s[i] == '*' && parts == 0) { /* (* / win): the desk's mark, then initials */
+			while (k < n - 1 && s[k] == '*')
+				k++;
 		} else if (su_is_upper(s[i]) && parts == 0) {
 			while (k < n - 1 && su_is_upper(s[k])) {
 				size_t w = k++;
@@ -762,7 +765,7 @@ static int say_lone_code(ctx *c, size_t n, vec *pieces)
 	while (i + 1 < n) {
 		size_t k = i, start = c->sp->len;
 		norm_piece p;
-		if (s[i] == ' ' || s[i] == '/' || s[i] == '-') {
+		if (s[i] == ' ' || s[i] == '/' || s[i] == '-' || s[i] == '*') { /* (a * is no sound) */
 			if (s[i] != ' ' && c->sp->len && c->sp->data[c->sp->len - 1] != ',' && sbuf_addc(c->sp, ',') != 0)
 				return -1;
 			i++;
