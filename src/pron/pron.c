@@ -1817,8 +1817,16 @@ static int english_word(const pron_rules *p, const char *w, size_t n)
 	 * affix grammar is the dearer question */
 	if ((kind = english_kind(p, low, n, capital)) == NOT_ENGLISH)
 		return NOT_ENGLISH;
-	if (find_root(&p->roots, low, n) || pron_is_word((void *)p, low, n))
+	if (find_root(&p->roots, low, n))
 		return NOT_ENGLISH;
+	{
+		morph_parse mp;
+		morph_parse_word(p->morph, low, n, known_root, (void *)p, &mp);
+		/* (a name spelled as only English spells, whose one Indonesian
+		 * parse frames a root of two letters: Keenan is no ke-en-an) */
+		if (mp.found && !(capital && kind == ENGLISH && mp.root_len <= 2 && n >= 5))
+			return NOT_ENGLISH;
+	}
 	return kind;
 }
 

@@ -674,6 +674,12 @@ int norm_rule_numeric(ctx *c, size_t i, size_t *used)
 		return num_digits(c->sp, s, n) ? -1 : 1;
 	if (p == n && (rc = law_number(c, i, s, n)) != 0)
 		return rc;
+	if (p == n && (n == 2 || n == 4) && norm_digit_run(s, n) == n && s[n - 1] == '0' && i + 2 < c->nt &&
+	    c->t[i + 1].len == 1 && c->s[c->t[i + 1].off] == '-' && norm_core_is(c, i + 2, "an") &&
+	    c->t[i + 2].c_off == c->t[i + 2].off && c->t[i].c_off + n == c->t[i].off + c->t[i].len) {
+		*used = 3; /* a decade spaced at its dash: ’90 - an, 1980 - an (sembilan puluhan) */
+		return say_decade(c, s, n);
+	}
 	if (p == n && point_decimal(s, n) && c->t[i].len == n && unit_next(c, i))
 		return say_point_decimal(c, i, s, n);
 	if (p == n)

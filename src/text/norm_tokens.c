@@ -202,6 +202,8 @@ int norm_split_tokens(const char *s, size_t len, vec *toks)
 				pos++; /* fast path: ASCII, not a space */
 				if (ch == '.' && (glued_after_capitals(s, len, t.off, pos) || glued_number_sign(s, len, t.off, pos)))
 					break;
+				if (ch == ')' && pos < len && pos - 1 > t.off && su_is_upper(s[pos]))
+					break; /* a bracket glued to the word after it ends a token: (23/6 / 2017)FP1 */
 				continue;
 			}
 			if (is_space(cp = norm_cp_at(s, len, pos, &n)))

@@ -1131,6 +1131,11 @@ static int rule_word(ctx *c, size_t i, size_t *used, size_t plus)
 	}
 	if (n == 3 && su_is_upper(s[0]) && su_is_lower(s[1]) && su_is_upper(s[2]))
 		return spell(c, s, n) ? -1 : 1; /* GoT, MoU, SoC, IoT: each letter */
+	if (n == 1 && s[0] == 'Q')
+		return spell(c, s, n) ? -1 : 1; /* a Q alone is its name, ki (espeak-ng says a bare k) */
+	if (n >= 5 && n <= 10 && !memcmp(s + n - 3, "nya", 3) && capitals(s, n - 3) == n - 3 &&
+	    (rc = say_capitals(c, i, s, n - 3)) != 0) /* KTPnya "ka te penya", ASInya "asinya" */
+		return rc < 0 || norm_glue(c, "nya") ? -1 : 1;
 	if ((rc = say_capitals(c, i, s, n)) != 0)
 		return rc;
 	if ((rc = capitals_slash(c, i, s, n)) != 0)
