@@ -2036,6 +2036,65 @@ static int note_name(sbuf *names, const char *w, size_t n)
  * a capitalized word that is no Indonesian word (Lion Air, Nam Air,
  * Vietjet Air; not Tanah Air, Sumber Daya Air, Desa Air Paoh) or after
  * Batik or Pelita, and before no capitalized word (not Air Minum)? */
+/* Is sp[i..) a run of words in the English list, spaces between, of
+ * three or more, two of them English words Indonesian has none of (a
+ * short list: the, is, we, but ...: English words though hunspell-en-us
+ * may not list them), or one when the run is its whole
+ * clause (The hardest thing.)? Then the run is said in English, its
+ * words Indonesian has too as well (made, hot: Choppy waters made it
+ * tougher but glad i chanced it). *end is where the run, or the word at
+ * i, ends. */
+static int english_small(const char *low, size_t n)
+{
+	static const char *const only[] = {"the", "is", "are", "was", "were", "you", "your", "our", "my", "it",
+					   "its", "this", "that", "with", "of", "to", "but", "not", "have", "has",
+					   "been", "will", "just", "they", "he", "she", "his", "her", "me",
+					   "at", "on", "in", "by", "i", "an", "and", "for", "so", "all", "got", NULL};
+	size_t m;
+	if (n > 4)
+		return 0;
+	for (m = 0; only[m] && strcmp(only[m], low) != 0; m++)
+		;
+	return only[m] != NULL;
+}
+
+/* A word of such a run: in the English list when of three letters or
+ * more (Indonesian has made, hot too), else as english_word judges it (not
+ * a letter's name of a spelled acronym: be pe be de). */
+static int run_word(const pron_rules *p, const char *w, const char *low, size_t n)
+{
+	return n >= 3 ? english_form(p, low, n) : english_word(p, w, n) != NOT_ENGLISH;
+}
+
+static int english_sentence_run(const pron_rules *p, const char *sp, size_t len, size_t i, size_t *end)
+{
+	size_t a = i, b, words = 0, small = 0, longer = 0, before = i;
+	*end = word_end(sp, len, i);
+	while (a < len) {
+		char low[WORD_MAX];
+		int is_small;
+		b = word_end(sp, len, a);
+		if (b == a || small_letters(sp + a, b - a, low) < 0)
+			break;
+		is_small = english_small(low, b - a);
+		if (!is_small && !run_word(p, sp + a, low, b - a))
+			break;
+		if (a == i && !is_small && (find_root(&p->roots, low, b - a) || pron_is_word((void *)p, low, b - a)))
+			return 0; /* a run opens with no word Indonesian has (drama hit Descendants of the Sun) */
+		words++;
+		small += is_small;
+		longer += !is_small && b - a >= 4;
+		*end = b;
+		if (b + 1 >= len || sp[b] != ' ' || !(su_is_lower(sp[b + 1]) || su_is_upper(sp[b + 1])))
+			break;
+		a = b + 1;
+	}
+	while (before > 0 && sp[before - 1] == ' ')
+		before--;
+	return words >= 3 && longer && (small >= 2 || (small >= 1 && (before == 0 || strchr(",.;:!?(", sp[before - 1])) &&
+					      (*end >= len || strchr(",.;:!?)", sp[*end]))));
+}
+
 static int airline_air(const pron_rules *p, const char *sp, size_t len, size_t i, size_t prev, size_t prev_n,
 		       size_t nx)
 {
@@ -2218,7 +2277,8 @@ static int sentence(const pron_rules *p, const char *sp, size_t len, sbuf *eng, 
 {
 	size_t i = 0, prev = 0, prev_n = 0, copy_from = 0, en_end = 0;
 	size_t title_end = 0;
-	int copying = 1, in_english = 0, the_before = 0, pair = 0, pair_before = 0, run = 0;
+	int copying = 1, in_english = 0, the_before = 0, pair = 0, pair_before = 0, run = 0, clause = 0;
+	size_t clause_end = 0;
 	sbuf_clear(eng);
 	vec_clear(anchors);
 	if (anchor(anchors, 0, 0, 1) != 0)
@@ -2243,6 +2303,8 @@ static int sentence(const pron_rules *p, const char *sp, size_t len, sbuf *eng, 
 			continue;
 		}
 		nx = next_word(sp, len, end, &nend);
+		if (i >= clause_end && p->english_fn)
+			clause = english_sentence_run(p, sp, len, i, &clause_end);
 		/* a weak English word only beside another, and a name only beside
 		 * one that is not a name too (Ashley Cole, New York; not Carolina
 		 * Marin); a weak word before a short one Indonesian has too
@@ -2328,6 +2390,11 @@ static int sentence(const pron_rules *p, const char *sp, size_t len, sbuf *eng, 
 		    after_the(p, sp + i, end - i))
 			english = 1;
 		the_before = english && end - i == 3 && memcmp(sp + i, "The", 3) == 0;
+		if (clause && !english && p->english_fn) { /* a run of English words (english_sentence_run) */
+			char low[WORD_MAX];
+			english = small_letters(sp + i, end - i, low) >= 0 &&
+				  (english_small(low, end - i) || run_word(p, sp + i, low, end - i));
+		}
 		/* after Arabic's article, an Arabic word (Fatah Al - Sham: syam;
 		 * not al fresco) */
 		if (english && prev_n == 2 && (sp[prev] == 'A' || sp[prev] == 'E') && sp[prev + 1] == 'l' &&

@@ -32,6 +32,19 @@ static int code_part(const ctx *c, size_t i)
 	return digit && letter; /* (not a date: 5/12 / 2017) */
 }
 
+/* Are p and q a word of the dictionary and an English word (Inklusi
+ * Keuangan / United Nations ...): a name given again in English, "atau",
+ * not a pair of names? */
+static int title_in_english(const ctx *c, const char *p, size_t pn, const char *q, size_t qn)
+{
+	char ql[32];
+	if (!c->r->english || qn >= sizeof ql)
+		return 0;
+	for (size_t k = 0; k < qn; k++)
+		ql[k] = su_lower(q[k]);
+	return norm_known(c, p, pn) && c->r->english(c->r->english_ud, ql, qn);
+}
+
 /* What a slash alone at token i (i > 0) says between its neighbours:
  * nothing between acronyms (DPR / MPR: one body) and in dan / atau; "dan"
  * between names (Marcus / Kevin, Ha - na / Kong: a pair) and specifications
@@ -53,7 +66,7 @@ static const char *slash_word(const ctx *c, size_t i)
 	if (norm_spaced_year(c, i))
 		return ""; /* a date's year spaced apart: (5/12 / 2017) */
 	if (q && pn >= 2 && su_is_upper(p[0]) && su_is_lower(p[pn - 1]) && qn >= 2 && su_is_upper(q[0]) &&
-	    su_is_lower(q[1]))
+	    su_is_lower(q[1]) && !title_in_english(c, p, pn, q, qn))
 		return "dan";
 	if (q && i >= 3 && pn && su_is_lower(p[0]) && c->t[i - 2].len == 1 && c->s[c->t[i - 2].off] == '-' && qn >= 1) {
 		/* the second half of a dashed name or of a number's noun: Kim
@@ -1065,6 +1078,8 @@ static int rule_word(ctx *c, size_t i, size_t *used, size_t plus)
 			return norm_word_break(c) || sbuf_add(c->sp, s, n) || sbuf_adds(c->sp, "'s") ? -1 : 1;
 		}
 	}
+	if (n >= 4 && n < 64 && s[n - 2] == '`' && s[n - 1] == 's' && plain_word(s, n - 2)) /* General`s: 's */
+		return norm_word_break(c) || sbuf_add(c->sp, s, n - 2) || sbuf_adds(c->sp, "'s") ? -1 : 1;
 	if ((v = spaced_entry(c, i, s, n)) != NULL) { /* (before the word alone: Saint - Germain) */
 		*used = 3;
 		return norm_words(c, v) ? -1 : 1;
