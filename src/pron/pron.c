@@ -2032,18 +2032,9 @@ static int note_name(sbuf *names, const char *w, size_t n)
 	return sbuf_add(names, w, n) != 0 || sbuf_addc(names, '\n') != 0 ? -1 : 0;
 }
 
-/* Is the "Air" at sp[i..i+3) the English word of an airline's name: after
- * a capitalized word that is no Indonesian word (Lion Air, Nam Air,
- * Vietjet Air; not Tanah Air, Sumber Daya Air, Desa Air Paoh) or after
- * Batik or Pelita, and before no capitalized word (not Air Minum)? */
-/* Is sp[i..) a run of words in the English list, spaces between, of
- * three or more, two of them English words Indonesian has none of (a
- * short list: the, is, we, but ...: English words though hunspell-en-us
- * may not list them), or one when the run is its whole
- * clause (The hardest thing.)? Then the run is said in English, its
- * words Indonesian has too as well (made, hot: Choppy waters made it
- * tougher but glad i chanced it). *end is where the run, or the word at
- * i, ends. */
+/* Is the lowercase low[0..n) one of a short list of English words Indonesian
+ * has none of (the, is, our, but ...; hunspell-en-us may not list them,
+ * as it lists no is)? */
 static int english_small(const char *low, size_t n)
 {
 	static const char *const only[] = {"the", "is", "are", "was", "were", "you", "your", "our", "my", "it",
@@ -2066,6 +2057,13 @@ static int run_word(const pron_rules *p, const char *w, const char *low, size_t 
 	return n >= 3 ? english_form(p, low, n) : english_word(p, w, n) != NOT_ENGLISH;
 }
 
+/* Is sp[i..) a run of words in the English list, spaces between, of
+ * three or more, two of them English words Indonesian has none of (a
+ * short list, english_small), or one when the run is its whole
+ * clause (The hardest thing.)? Then the run is said in English, its
+ * words Indonesian has too as well (made, hot: Choppy waters made it
+ * tougher but glad i chanced it). *end is where the run, or the word at
+ * i, ends. */
 static int english_sentence_run(const pron_rules *p, const char *sp, size_t len, size_t i, size_t *end)
 {
 	size_t a = i, b, words = 0, small = 0, longer = 0, before = i;
@@ -2095,6 +2093,10 @@ static int english_sentence_run(const pron_rules *p, const char *sp, size_t len,
 					      (*end >= len || strchr(",.;:!?)", sp[*end]))));
 }
 
+/* Is the "Air" at sp[i..i+3) the English word of an airline's name: after
+ * a capitalized word that is no Indonesian word (Lion Air, Nam Air,
+ * Vietjet Air; not Tanah Air, Sumber Daya Air, Desa Air Paoh) or after
+ * Batik or Pelita, and before no capitalized word (not Air Minum)? */
 static int airline_air(const pron_rules *p, const char *sp, size_t len, size_t i, size_t prev, size_t prev_n,
 		       size_t nx)
 {
