@@ -117,6 +117,7 @@ static void unit_cases(const norm_rules *r)
 		{"Memori 256 GB - RAM 6 GB", "Memori dua ratus lima puluh enam gigabita, ram enam gigabita"},
 		{"Thunderbolt 3 (USB - C).", "Thunderbolt tiga, u es be C."},
 		{"Menlu Timor - Leste Aurelio datang", "Menlu timor leste Aurelio datang"},
+		{"Ia co - penulis buku", "Ia co penulis buku"},
 		{"Pemain Pierre - Emerick Aubameyang", "Pemain Pierre Emerick Aubameyang"},
 		{"Rute Jakarta - Bandung", "Rute Jakarta Bandung"},
 		{"Rute Jakarta - Bandung.\xE2\x80\x9CTahap awal", "Rute Jakarta, Bandung. Tahap awal"},
@@ -176,6 +177,7 @@ static void unit_cases(const norm_rules *r)
 		{"tinggi 1,54 - meter", "tinggi satu koma lima empat meter"},
 		{"Thunderbolt 3 (USB - C).", "Thunderbolt tiga, u es be C."},
 		{"Menlu Timor - Leste Aurelio datang", "Menlu timor leste Aurelio datang"},
+		{"Ia co - penulis buku", "Ia co penulis buku"},
 		{"Villa 2000 U - 17, Pusat", "Villa dua ribu U tujuh belas, Pusat"},
 		/* but a pause where the words share too little (tanah - tanam:
 		 * a list) */

@@ -130,6 +130,7 @@ int norm_say_unit(ctx *c, const char *v, int per);
 int norm_rule_numeric(ctx *c, size_t i, size_t *used);
 int norm_rule_minute(ctx *c, size_t i, size_t *used);
 int norm_rule_aperture(ctx *c, size_t i, size_t *used);
+int norm_rule_era(ctx *c, size_t i, size_t *used);
 int norm_rule_race_time(ctx *c, size_t i, size_t *used);
 /* Is token i two numbers of one or two digits joined by a dash (21-13)? */
 int norm_score_shaped(const ctx *c, size_t i);

@@ -656,14 +656,30 @@ static int say_point_decimal(ctx *c, size_t i, const char *s, size_t n)
 	return say_numexpr(c, i, buf, n);
 }
 
+/* Is s[0..n) a version's number: digits, single periods between them, one
+ * period at least (6.0.1, 9.1)? */
+static int version_digits(const char *s, size_t n)
+{
+	int dots = 0;
+	for (size_t k = 0; k < n; k++) {
+		if (s[k] == '.') {
+			if (k == 0 || k + 1 == n || s[k - 1] == '.')
+				return 0;
+			dots++;
+		} else if (!su_is_digit(s[k])) {
+			return 0;
+		}
+	}
+	return dots > 0;
+}
+
 int norm_rule_numeric(ctx *c, size_t i, size_t *used)
 {
 	size_t n, p;
 	const char *s = norm_core(c, i, &n), *unit;
 	int per, rc;
 	(void)used;
-	if (n >= 4 && s[0] == 'v' && su_is_digit(s[1]) && memchr(s, '.', n) && s[n - 1] != '.' &&
-	    strspn(s + 1, "0123456789.") == n - 1 && !strstr(s, "..")) /* Android v6.0.1: "versi enam titik nol titik satu" */
+	if (n >= 4 && s[0] == 'v' && su_is_digit(s[1]) && version_digits(s + 1, n - 1)) /* Android v6.0.1 */
 		return norm_words(c, "versi") ? -1 : say_numexpr(c, i, s + 1, n - 1);
 	if (!(p = numeric_prefix(s, n)))
 		return 0;

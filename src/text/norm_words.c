@@ -65,6 +65,9 @@ static const char *slash_word(const ctx *c, size_t i)
 		return "";
 	if (norm_spaced_year(c, i))
 		return ""; /* a date's year spaced apart: (5/12 / 2017) */
+	if (q && pn && norm_digit_run(p, pn) == pn && c->t[i - 1].len == pn && qn >= 3 && su_is_upper(q[0]) &&
+	    su_is_lower(q[1]) && i >= 2 && su_is_upper(c->s[c->t[i - 2].c_off]))
+		return ""; /* a unit's number and its name: Yonif 113 / Jaya Sakti, Korem 011 / Lilawangsa */
 	if (q && pn >= 2 && su_is_upper(p[0]) && su_is_lower(p[pn - 1]) && qn >= 2 && su_is_upper(q[0]) &&
 	    su_is_lower(q[1]) && !title_in_english(c, p, pn, q, qn))
 		return "dan";
@@ -1029,6 +1032,34 @@ static int say_my_brand(ctx *c, const char *s, size_t n)
 }
 
 static int rule_word(ctx *c, size_t i, size_t *used, size_t plus);
+
+/* Is token i a year alone: one to four digits, nothing around them (200,
+ * 1344)? */
+static int all_digits_token(const ctx *c, size_t i)
+{
+	size_t n = c->t[i].len;
+	return n >= 1 && n <= 4 && c->t[i].c_len == n && norm_digit_run(c->s + c->t[i].off, n) == n;
+}
+
+/* A year's era after it: 200 SM; 1344 H, a year of the hijra (13xx or
+ * 14xx; H. is haji elsewhere); tahun 622 M (not 100 M, metres). Before
+ * the abbreviations, and the period after it stays the sentence's. */
+int norm_rule_era(ctx *c, size_t i, size_t *used)
+{
+	size_t n, yn;
+	const char *s = norm_core(c, i, &n), *y;
+	(void)used;
+	if (i == 0 || n > 2 || !all_digits_token(c, i - 1))
+		return 0;
+	y = c->s + c->t[i - 1].off, yn = c->t[i - 1].len;
+	if (n == 2 && s[0] == 'S' && s[1] == 'M')
+		return norm_words(c, "sebelum masehi") ? -1 : 1;
+	if (n == 1 && s[0] == 'H' && yn == 4 && y[0] == '1' && (y[1] == '3' || y[1] == '4'))
+		return norm_words(c, "hijriah") ? -1 : 1;
+	if (n == 1 && s[0] == 'M' && i >= 2 && norm_core_is(c, i - 2, "tahun"))
+		return norm_words(c, "masehi") ? -1 : 1;
+	return 0;
+}
 
 /* Is s[0..n) a word of small ASCII letters, the first maybe a capital? */
 static int plain_word(const char *s, size_t n)

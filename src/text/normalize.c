@@ -154,7 +154,7 @@ typedef struct {
  * in the core), so for those tokens the rest are not tried. */
 static const rule rules[] = {
 	{"aperture", norm_rule_aperture, 0}, {"slash code", norm_rule_slash_code, 0},
-	{"money", norm_rule_money, 0},   {"abbreviation", norm_rule_abbrev, 1}, {"ordinal", norm_rule_ordinal, 0},
+	{"money", norm_rule_money, 0},   {"era", norm_rule_era, 0}, {"abbreviation", norm_rule_abbrev, 1}, {"ordinal", norm_rule_ordinal, 0},
 	{"race time", norm_rule_race_time, 0}, {"minute", norm_rule_minute, 0}, {"age", norm_rule_age, 0}, {"rt/rw", norm_rule_rt_rw, 0}, {"numeric", norm_rule_numeric, 0}, {"unit", norm_rule_unit_after, 1}, {"roman", norm_rule_roman, 0},
 	{"web", norm_rule_web, 0},         {"word", norm_rule_word, 1},
 };
@@ -438,8 +438,8 @@ static int name_dash(const ctx *c, size_t i)
 	bare = c->t[i - 1].c_off + pn == c->t[i - 1].off + c->t[i - 1].len && c->t[i + 1].c_off == c->t[i + 1].off;
 	if (caps && bare && !(i >= 2 && all_digits(c, i - 2) && norm_find_unit(c, p, pn, &per)))
 		return 1; /* (not after an amount's unit: 256 GB - RAM 6 GB) */
-	if (bare && pn >= 3 && qn >= 2 && letters_only(p, pn) && letters_only(q, qn) && su_is_lower(q[0])) {
-		static const char *const bound[] = {"ketidak", "ketidakber", "non", "anti", "pasca", "antar", "multi", NULL};
+	if (bare && pn >= 2 && qn >= 2 && letters_only(p, pn) && letters_only(q, qn) && su_is_lower(q[0])) {
+		static const char *const bound[] = {"ketidak", "ketidakber", "non", "anti", "pasca", "antar", "multi", "co", "ko", NULL};
 		static const char *const particle[] = {"up", "in", "on", "out", "off", "by", NULL};
 		char pl[32], ql[32];
 		norm_core_low(c, i - 1, pl, sizeof pl);
