@@ -2037,16 +2037,49 @@ static int note_name(sbuf *names, const char *w, size_t n)
  * as it lists no is)? */
 static int english_small(const char *low, size_t n)
 {
-	static const char *const only[] = {"the", "is", "are", "was", "were", "you", "your", "our", "my", "it",
-					   "its", "this", "that", "with", "of", "to", "but", "not", "have", "has",
-					   "been", "will", "just", "they", "he", "she", "his", "her", "me",
-					   "at", "on", "in", "by", "i", "an", "and", "for", "so", "all", "got", NULL};
-	size_t m;
-	if (n > 4)
-		return 0;
-	for (m = 0; only[m] && strcmp(only[m], low) != 0; m++)
-		;
-	return only[m] != NULL;
+	static const char *const by_len[5] = {
+		"", "",
+		"isitmymeatoninbyanoftosohe",
+		"thearewasyououritshashisherandforallgotnotbut",
+		"yourthisthatwithhavebeenwilljusttheywere",
+	};
+	if (n < 2 || n > 4)
+		return n == 1 && low[0] == 'i';
+	for (const char *w = by_len[n]; *w; w += n) {
+		size_t k = 0;
+		while (k < n && w[k] == low[k])
+			k++;
+		if (k == n)
+			return 1;
+	}
+	return 0;
+}
+
+/* Where sp[0..len) has words of english_small's list of two letters or
+ * more (not the i of a spelled acronym, em u i: a run needs another):
+ * their offsets into at[], at most cap of them; the count. */
+static size_t english_smalls(const char *sp, size_t len, size_t *at, size_t cap)
+{
+	size_t count = 0;
+	for (size_t a = 0, b; a < len && count < cap; a = b) {
+		char low[5];
+		size_t k;
+		if (!su_is_lower(sp[a]) && !su_is_upper(sp[a])) {
+			b = a + 1;
+			continue;
+		}
+		for (b = a; b < len && (su_is_lower(sp[b]) || su_is_upper(sp[b])); b++)
+			;
+		if (b - a > 4 || b - a < 2 || (a > 0 && (unsigned char)sp[a - 1] >= 0x80) ||
+		    (b < len && (unsigned char)sp[b] >= 0x80))
+			continue;
+		for (k = 0; k < b - a; k++)
+			low[k] = su_lower(sp[a + k]);
+		low[k] = '\0';
+		if (english_small(low, k))
+			at[count++] = a;
+	}
+	return count;
 }
 
 /* A word of such a run: in the English list when of three letters or
@@ -2281,6 +2314,7 @@ static int sentence(const pron_rules *p, const char *sp, size_t len, sbuf *eng, 
 	size_t title_end = 0;
 	int copying = 1, in_english = 0, the_before = 0, pair = 0, pair_before = 0, run = 0, clause = 0;
 	size_t clause_end = 0;
+	size_t small_at[64], smalls = p->english_fn ? english_smalls(sp, len, small_at, 64) : 0, next_small = 0;
 	sbuf_clear(eng);
 	vec_clear(anchors);
 	if (anchor(anchors, 0, 0, 1) != 0)
@@ -2305,8 +2339,13 @@ static int sentence(const pron_rules *p, const char *sp, size_t len, sbuf *eng, 
 			continue;
 		}
 		nx = next_word(sp, len, end, &nend);
-		if (i >= clause_end && p->english_fn)
+		while (next_small < smalls && small_at[next_small] < i)
+			next_small++;
+		/* a run has one of them, near where it opens (most sentences have none) */
+		if (i >= clause_end && next_small < smalls && small_at[next_small] - i <= 48)
 			clause = english_sentence_run(p, sp, len, i, &clause_end);
+		else if (i >= clause_end)
+			clause = 0;
 		/* a weak English word only beside another, and a name only beside
 		 * one that is not a name too (Ashley Cole, New York; not Carolina
 		 * Marin); a weak word before a short one Indonesian has too

@@ -667,14 +667,19 @@ static int shouted(const ctx *c, size_t i)
  * _ made spaces (pe_o_em: "pe o em"), or NULL. */
 static const char *several_entry(const ctx *c, const table *t, size_t i, char *out, size_t cap)
 {
+	int may[3];
 	if (!t->spaced || i >= c->nt || !c->t[i].c_len)
+		return NULL;
+	for (size_t p = 0; p < 3; p++) /* (may a key start p tokens before i?) */
+		may[p] = p <= i && table_may_start(t, c->s + c->t[i - p].c_off, c->t[i - p].c_len);
+	if (!may[0] && !may[1] && !may[2])
 		return NULL;
 	for (size_t k = 3; k >= 2; k--)
 		for (size_t p = 0; p < k; p++) {
 			char buf[128];
 			size_t a = i - p, len = 0, j, m;
 			const char *v, *w;
-			if (i < p || a + k > c->nt)
+			if (i < p || a + k > c->nt || !may[p])
 				continue;
 			for (j = a; j < a + k; j++) {
 				const char *b = norm_core(c, j, &m);
@@ -1101,7 +1106,8 @@ static int rule_word(ctx *c, size_t i, size_t *used, size_t plus)
 		return 1;
 	if (n == c->t[i].c_len && (v = several_entry(c, &c->r->t[T_LEXICON], i, word, sizeof word)) != NULL)
 		return norm_words(c, v) ? -1 : 1; /* Gigi Hadid: jiji hadid */
-	if (i + 1 < c->nt && !plus && n >= 2 && n < 64 && plain_word(s, n) && c->t[i].c_off + n == c->t[i].off + c->t[i].len) {
+	if (i + 1 < c->nt && c->t[i + 1].c_len == 1 && c->s[c->t[i + 1].c_off] == 's' && !plus && n >= 2 && n < 64 &&
+	    c->t[i].c_off + n == c->t[i].off + c->t[i].len && plain_word(s, n)) {
 		const char *a = c->s + c->t[i + 1].off; /* our client 's success: the possessive joins its word */
 		size_t an = c->t[i + 1].c_off + c->t[i + 1].c_len - c->t[i + 1].off;
 		if ((an == 2 && a[0] == '\'' && a[1] == 's') || (an == 4 && !memcmp(a, "\xE2\x80\x99s", 4))) {

@@ -84,6 +84,29 @@ static const char *parse_line(char *line, entry *e, int classes)
 	return NULL;
 }
 
+/* The bit of a word in a table's first_word filter: its hash with ASCII
+ * letters lowercased. */
+static unsigned first_word_bit(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+	for (size_t k = 0; k < n; k++)
+		h = (h ^ (unsigned char)su_lower(s[k])) * 16777619u;
+	return (unsigned)(h ^ (h >> 15)) % SPACED_BITS;
+}
+
+int table_may_start(const table *t, const char *s, size_t n)
+{
+	unsigned b;
+	unsigned char f;
+	if (!t->spaced || n == 0 || !((t->first_lens >> len_bit(n)) & 1))
+		return 0;
+	f = (unsigned char)su_lower(s[0]);
+	if (!((t->first_bytes[f / 8] >> (f % 8)) & 1))
+		return 0;
+	b = first_word_bit(s, n);
+	return (t->first_word[b / 8] >> (b % 8)) & 1;
+}
+
 static int parse_table(table *t, size_t len, const char *path, int classes, char *err, size_t errlen)
 {
 	size_t lines = 1, lineno = 0;
@@ -101,7 +124,15 @@ static int parse_table(table *t, size_t len, const char *path, int classes, char
 		if (*p && *p != '#' && *p != '\r') {
 			if ((why = parse_line(p, &t->e[t->n], classes)) != NULL)
 				return table_fail(err, errlen, path, lineno, why);
-			t->spaced |= strchr(t->e[t->n].key, ' ') != NULL;
+			const char *sp = strchr(t->e[t->n].key, ' ');
+			if (sp) {
+				unsigned b = first_word_bit(t->e[t->n].key, (size_t)(sp - t->e[t->n].key));
+				unsigned char f = (unsigned char)su_lower(t->e[t->n].key[0]);
+				t->spaced = 1;
+				t->first_word[b / 8] |= (unsigned char)(1u << (b % 8));
+				t->first_lens |= (uint64_t)1 << len_bit((size_t)(sp - t->e[t->n].key));
+				t->first_bytes[f / 8] |= (unsigned char)(1u << (f % 8));
+			}
 			t->e[t->n++].line = lineno;
 		}
 		p = nl ? nl + 1 : end;

@@ -22,6 +22,8 @@ typedef struct {
  * hashing and little memory: the key lengths and the first bytes present. */
 #define BLOOM_BITS 65536u
 
+#define SPACED_BITS 4096u
+
 #define LEN_BITS 64u /* lengths of LEN_BITS - 1 bytes and more share a bit */
 
 typedef struct {
@@ -29,6 +31,9 @@ typedef struct {
 	size_t n;
 	char *mem; /* the file, cut into NUL-terminated keys and values */
 	int spaced; /* some key is of several words (Gigi Hadid) */
+	unsigned char first_word[SPACED_BITS / 8]; /* a bit per first word of such a key, ASCII case folded */
+	uint64_t first_lens;                       /* and a bit per its length, for a cheaper test first */
+	unsigned char first_bytes[256 / 8];        /* and per its first byte, folded */
 	uint64_t lens;              /* bit min(length, LEN_BITS - 1) per key */
 	unsigned char first[256 / 8]; /* bit per first byte of a key */
 	unsigned char bloom[BLOOM_BITS / 8];
@@ -52,5 +57,9 @@ const char *table_lookup(const table *t, const char *s, size_t n);
 const entry *table_lookup_fold_entry(const table *t, const char *s, size_t n, size_t min_fold);
 
 const char *table_lookup_fold(const table *t, const char *s, size_t n, size_t min_fold);
+
+/* May a key of several words start with the word s[0..n) (ASCII case
+ * folded)? 0 means none does; 1, perhaps one does. */
+int table_may_start(const table *t, const char *s, size_t n);
 
 #endif
