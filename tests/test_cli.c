@@ -392,8 +392,9 @@ static void worker_killed_in_batch(void)
 	/* The process killed may hold no paragraph just then (a worker being
 	 * replaced, which a sanitizer's larger heap makes frequent): then
 	 * nothing is lost, the run succeeds with every file the same, and
-	 * the kill is tried again on a fresh run, at most three times. */
-	for (int attempt = 0; attempt < 3; attempt++) {
+	 * the kill is tried again on a fresh run, at most six times (three
+	 * were seen to miss in a row under the sanitizers on a busy machine). */
+	for (int attempt = 0; attempt < 6; attempt++) {
 		for (i = 0; i < 16; i++) {
 			snprintf(path, sizeof path, TMP "/kb/out/f%02d.wav", i);
 			unlink(path);
