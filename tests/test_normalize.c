@@ -118,6 +118,8 @@ static void unit_cases(const norm_rules *r)
 		{"Thunderbolt 3 (USB - C).", "Thunderbolt tiga, u es be C."},
 		{"Menlu Timor - Leste Aurelio datang", "Menlu timor leste Aurelio datang"},
 		{"Ia co - penulis buku", "Ia co penulis buku"},
+		{"Layanan ID.Connect hadir", "Layanan i de Connect hadir"},
+		{"ke DPR.Lalu pergi", "ke de pe er. Lalu pergi"},
 		{"Pemain Pierre - Emerick Aubameyang", "Pemain Pierre Emerick Aubameyang"},
 		{"Rute Jakarta - Bandung", "Rute Jakarta Bandung"},
 		{"Rute Jakarta - Bandung.\xE2\x80\x9CTahap awal", "Rute Jakarta, Bandung. Tahap awal"},
@@ -178,6 +180,8 @@ static void unit_cases(const norm_rules *r)
 		{"Thunderbolt 3 (USB - C).", "Thunderbolt tiga, u es be C."},
 		{"Menlu Timor - Leste Aurelio datang", "Menlu timor leste Aurelio datang"},
 		{"Ia co - penulis buku", "Ia co penulis buku"},
+		{"Layanan ID.Connect hadir", "Layanan i de Connect hadir"},
+		{"ke DPR.Lalu pergi", "ke de pe er. Lalu pergi"},
 		{"Villa 2000 U - 17, Pusat", "Villa dua ribu U tujuh belas, Pusat"},
 		/* but a pause where the words share too little (tanah - tanam:
 		 * a list) */

@@ -296,6 +296,25 @@ static int numbered_part(const ctx *c, size_t i)
 	return norm_prev_in(c, i, c->r->ctx_word[CTX_PART]);
 }
 
+/* Is the period ending token i glued to an English word the dictionary
+ * does not know, after capitals (ID.Connect)? The tokenizer cut it as a
+ * sentence glued on (DPR.Lalu), but a sentence does not open in English
+ * there. */
+static int glued_brand(const ctx *c, size_t i)
+{
+	const tok *t = &c->t[i], *u;
+	char low[32];
+	size_t n;
+	if (i + 1 >= c->nt || !c->r->english || t->c_len < 2 || !su_is_upper(c->s[t->c_off + t->c_len - 1]))
+		return 0;
+	u = &c->t[i + 1];
+	if (u->off != t->off + t->len || u->c_off != u->off || (n = u->c_len) < 3 || n >= sizeof low)
+		return 0;
+	for (size_t k = 0; k < n; k++)
+		low[k] = su_lower(c->s[u->c_off + k]);
+	return c->r->english(c->r->english_ud, low, n) && !norm_known(c, c->s + u->c_off, n);
+}
+
 static int add_marks(ctx *c, size_t last)
 {
 	const tok *t = &c->t[last];
@@ -308,6 +327,8 @@ static int add_marks(ctx *c, size_t last)
 	m = pick_mark(c->s + a, b - a, glued_dash(c->s, t->c_off, a, b) && !suspended_hyphen(c, last));
 	if (c->ate_dot && !m && ends_sentence(c, last))
 		m = '.';
+	if (m == '.' && b - a == 1 && glued_brand(c, last))
+		m = 0; /* ID.Connect: a brand's period, no sentence's end */
 	return m && c->sp->len ? sbuf_addc(c->sp, m) : 0;
 }
 
