@@ -88,6 +88,10 @@ int norm_core_is(const ctx *c, size_t i, const char *w);
 
 int norm_in_list(const char *w, const char *const *list);
 
+/* Is token i a whole number of at most four digits, nothing around it
+ * (200, 1344)? */
+int norm_all_digits(const ctx *c, size_t i);
+
 size_t norm_digit_run(const char *s, size_t n);
 
 int norm_words(ctx *c, const char *w);

@@ -1038,13 +1038,6 @@ static int say_my_brand(ctx *c, const char *s, size_t n)
 
 static int rule_word(ctx *c, size_t i, size_t *used, size_t plus);
 
-/* Is token i a year alone: one to four digits, nothing around them (200,
- * 1344)? */
-static int all_digits_token(const ctx *c, size_t i)
-{
-	size_t n = c->t[i].len;
-	return n >= 1 && n <= 4 && c->t[i].c_len == n && norm_digit_run(c->s + c->t[i].off, n) == n;
-}
 
 /* A year's era after it: 200 SM; 1344 H, a year of the hijra (13xx or
  * 14xx; H. is haji elsewhere); tahun 622 M (not 100 M, metres). Before
@@ -1054,7 +1047,7 @@ int norm_rule_era(ctx *c, size_t i, size_t *used)
 	size_t n, yn;
 	const char *s = norm_core(c, i, &n), *y;
 	(void)used;
-	if (i == 0 || n > 2 || !all_digits_token(c, i - 1))
+	if (i == 0 || n > 2 || !norm_all_digits(c, i - 1))
 		return 0;
 	y = c->s + c->t[i - 1].off, yn = c->t[i - 1].len;
 	if (n == 2 && s[0] == 'S' && s[1] == 'M')

@@ -332,8 +332,7 @@ static int add_marks(ctx *c, size_t last)
 	return m && c->sp->len ? sbuf_addc(c->sp, m) : 0;
 }
 
-/* Is token i a whole number of at most four digits (its core)? */
-static int all_digits(const ctx *c, size_t i)
+int norm_all_digits(const ctx *c, size_t i)
 {
 	size_t n, k;
 	const char *s = norm_core(c, i, &n);
@@ -369,7 +368,7 @@ static int bracketed_digits(const ctx *c, size_t i, int first)
 {
 	const tok *t = &c->t[i];
 	const char *s = c->s + t->off;
-	if (all_digits(c, i))
+	if (norm_all_digits(c, i))
 		return 1;
 	if (t->c_len == 0 || t->c_len > 4 || norm_digit_run(c->s + t->c_off, t->c_len) != t->c_len)
 		return 0;
@@ -400,7 +399,7 @@ static int range_dash(const ctx *c, size_t i)
 		       !(i >= 2 && norm_score_shaped(c, i - 2)) && !(i + 2 < c->nt && norm_score_shaped(c, i + 2)) &&
 		       !(i >= 4 && norm_spaced_score(c, i - 4)) && !norm_spaced_score(c, i + 2); /* nor a set: 11-21, 8 - 21 */
 	/* April - Mei, 14 September - 17 September, Senin - 3 Juni */
-	return (before || all_digits(c, i - 1)) && (after || all_digits(c, i + 1)) && (before || after);
+	return (before || norm_all_digits(c, i - 1)) && (after || norm_all_digits(c, i + 1)) && (before || after);
 }
 
 static int letters_only(const char *s, size_t n)
@@ -457,7 +456,7 @@ static int name_dash(const ctx *c, size_t i)
 	/* (the words bare at the dash; the first may open a bracket, the
 	 * second close it: (USB - C)) */
 	bare = c->t[i - 1].c_off + pn == c->t[i - 1].off + c->t[i - 1].len && c->t[i + 1].c_off == c->t[i + 1].off;
-	if (caps && bare && !(i >= 2 && all_digits(c, i - 2) && norm_find_unit(c, p, pn, &per)))
+	if (caps && bare && !(i >= 2 && norm_all_digits(c, i - 2) && norm_find_unit(c, p, pn, &per)))
 		return 1; /* (not after an amount's unit: 256 GB - RAM 6 GB) */
 	if (bare && pn >= 2 && qn >= 2 && letters_only(p, pn) && letters_only(q, qn) && su_is_lower(q[0])) {
 		static const char *const bound[] = {"ketidak", "ketidakber", "non", "anti", "pasca", "antar", "multi", "co", "ko", NULL};
@@ -493,7 +492,7 @@ static int name_dash(const ctx *c, size_t i)
 	if (qn >= 2 && c->t[i + 1].c_off == c->t[i + 1].off && su_is_lower(q[0])) {
 		/* a number and its noun: 16 - core, 32 - thread (not a year:
 		 * 2015 - sekarang is a range) */
-		if ((all_digits(c, i - 1) && c->t[i - 1].len <= 3) || decimal_number(c, i - 1))
+		if ((norm_all_digits(c, i - 1) && c->t[i - 1].len <= 3) || decimal_number(c, i - 1))
 			return 1; /* (1,54 - meter) */
 		/* a Korean or Chinese given name: Geun - hye, Ha - na, Soon - sil */
 		for (k = 1; pn >= 2 && pn <= 5 && k < pn && su_is_lower(p[k]); k++)
