@@ -159,6 +159,68 @@ static void check_anchors(const pron_rules *p)
 	vec_free(&a);
 }
 
+/* The longest clause of the engine's text, as espeak-ng's ReadClause
+ * reads it: outside [[...]], punctuation and a space end one. */
+static size_t longest_clause(const char *e)
+{
+	size_t best = 0, start = 0, n = strlen(e);
+	for (size_t i = 0; i < n; i++) {
+		if (e[i] == '[' && e[i + 1] == '[') {
+			const char *c = strstr(e + i, "]]");
+			i = c ? (size_t)(c - e) + 1 : n;
+			continue;
+		}
+		if (strchr(",;:!?.", e[i]) && e[i + 1] == ' ') {
+			best = i - start > best ? i - start : best;
+			start = i + 1;
+		}
+	}
+	return n - start > best ? n - start : best;
+}
+
+/* A clause the engine cannot read whole: espeak-ng ends one after 725
+ * bytes at any character not a letter or digit, inside [[...]] too, and
+ * reads the rest of those phonemes as text (seratus as "serat persen
+ * us"). The engine's text gets a comma before one of its joining words,
+ * every word keeps its anchor, and --phonemes says every seratus. */
+static void check_long_clause(const pron_rules *p)
+{
+	static const char part[] = "harga beras naik seratus lima puluh empat koma enam enam sampai seratus "
+				   "lima puluh delapan rupiah di pasar besar ";
+	char sp[1024] = "Menurut pedagang ", *out = NULL, *err = NULL;
+	const char *args[] = {"--phonemes", "-", NULL};
+	sbuf eng = {0};
+	vec a;
+	size_t bad = 0, said = 0, words = 0;
+	vec_init(&a, sizeof(pron_anchor));
+	for (int k = 0; k < 6; k++)
+		strcat(sp, part);
+	strcat(sp, "kemarin.");
+	CHECK(pron_sentence(p, sp, strlen(sp), &eng, &a) == 0, "pron_sentence runs on a long clause");
+	CHECK(longest_clause(sbuf_str(&eng)) <= 700, "no clause of the engine's text is longer than 700 bytes (%zu)",
+	      longest_clause(sbuf_str(&eng)));
+	CHECK(strstr(sbuf_str(&eng), " , ") != NULL,
+	      "the break is a comma at a word boundary");
+	/* each [[word]] still maps to the start of its spoken word */
+	for (const char *w = strstr(eng.data, "[["); w; w = strstr(w + 2, "[[")) {
+		size_t at = pron_map(&a, (size_t)(w - eng.data) + 2);
+		words++;
+		if (at > strlen(sp) || (at > 0 && sp[at - 1] != ' '))
+			bad++;
+	}
+	CHECK(words > 40 && bad == 0, "every one of %zu words maps to its spoken word (%zu do not)", words, bad);
+	CHECK(run_suara(args, sp, &out, NULL, &err) == 0 && out, "suara --phonemes speaks the long clause (%s)",
+	      err ? err : "");
+	for (const char *w = out ? strstr(out, "s@R2'atus") : NULL; w; w = strstr(w + 1, "s@R2'atus"))
+		said++;
+	CHECK(said == 12 && out && !strstr(out, "p@Rs'E2n") && !strstr(out, "p@R2s"),
+	      "every seratus is said whole, and no 'persen' comes of its phonemes (%zu of 12)", said);
+	free(out);
+	free(err);
+	sbuf_free(&eng);
+	vec_free(&a);
+}
+
 /* A stand-in for the engine's English voice: "P" and the word in capitals
  * (so that the test sees which word it was asked for); none for "online". */
 static int fake_english(void *ud, const char *w, size_t n, sbuf *out)
@@ -620,6 +682,7 @@ void suite_pron(void)
 	if (p) {
 		CHECK(pron_has_dictionary(p), "hunspell-id is there (%s.dic)", DICT);
 		check_anchors(p);
+		check_long_clause(p);
 		check_english(p);
 		check_words_api(p);
 		pron_free(p);

@@ -2307,6 +2307,115 @@ static int word_by_word(const char *sp, size_t len, size_t i, size_t end)
 	       (i == n + 4 || !su_is_lower(sp[i - 5 - n]));
 }
 
+/* ---- clauses the engine can read whole ----
+ *
+ * espeak-ng's ReadClause (readclause.c) reads a clause into a buffer of
+ * N_TR_SOURCE (800) bytes. Past 725 bytes it ends the clause at the next
+ * character that is neither a letter nor a digit, even inside [[phonemes]],
+ * and reads the rest of those as text: "[[s@R2'at" then "%%us]]", said
+ * "serat persen us" for seratus. So a clause of the engine's text that
+ * grows past CLAUSE_MAX bytes gets a comma at a word boundary (a breath,
+ * as a newsreader takes one in a long list): before the last of the words
+ * below when there is one far enough in, else before the word that would
+ * cross. The bound leaves room for one long word after it. */
+#define CLAUSE_MAX 600
+#define CLAUSE_MIN_PART 250
+
+static int clause_joiner(const char *w, size_t n)
+{
+	static const char *const words[] = {
+		"dan", "serta", "sampai", "hingga", "atau", "yang", "dengan", "untuk", "sedangkan",
+		"sementara", "tetapi", "namun", "karena", "pada", "dari", "di", "ke",
+	};
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (strlen(words[i]) == n && memcmp(words[i], w, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* Does the punctuation at s[i] (outside [[...]]) end the engine's clause?
+ * Only where espeak-ng surely ends one: followed by a space, and a period
+ * not before a small letter. Missing one only brings a comma sooner. */
+static int clause_end_at(const char *s, size_t len, size_t i)
+{
+	size_t j = i + 1;
+	if (!strchr(",;:!?.", s[i]) || (j < len && s[j] != ' '))
+		return 0;
+	if (s[i] == '.') {
+		while (j < len && s[j] == ' ')
+			j++;
+		if (j < len && su_is_lower(s[j]))
+			return 0;
+	}
+	return 1;
+}
+
+/* Put ", " into the engine's text at `at` (a word's start, after a space);
+ * the anchors from there on move with the text. */
+static int clause_break(sbuf *eng, vec *anchors, size_t at)
+{
+	size_t j, n = anchors->len;
+	pron_anchor *a, before;
+	if (sbuf_reserve(eng, 2) != 0 || vec_reserve(anchors, 1) != 0)
+		return -1;
+	memmove(eng->data + at + 2, eng->data + at, eng->len - at + 1);
+	memcpy(eng->data + at, ", ", 2);
+	eng->len += 2;
+	a = anchors->items;
+	for (j = 0; j < n && a[j].eng_off < at; j++)
+		;
+	before = a[j - 1]; /* anchor 0 is at 0, and at > 0 */
+	for (size_t m = j; m < n; m++)
+		a[m].eng_off += 2;
+	if (before.copied && (j == n || a[j].eng_off != at + 2)) {
+		/* a copied run goes on after the comma */
+		pron_anchor b = {at + 2, before.sp_off + (at - before.eng_off), 1};
+		vec_push(anchors, &b); /* room reserved */
+		a = anchors->items;
+		memmove(a + j + 1, a + j, (n - j) * sizeof *a);
+		a[j] = b;
+	}
+	return 0;
+}
+
+static int engine_clauses(sbuf *eng, vec *anchors)
+{
+	size_t i = 0, start = 0, joiner = 0;
+	while (i < eng->len) {
+		const char *s = eng->data;
+		size_t len = eng->len, end = i;
+		int ends = 0, plain = 1;
+		if (s[i] == ' ') {
+			i++;
+			continue;
+		}
+		while (end < len && s[end] != ' ') { /* a word, with its [[...]] whole */
+			if (s[end] == '[' && end + 1 < len && s[end + 1] == '[') {
+				const char *close = strstr(s + end + 2, "]]");
+				end = close ? (size_t)(close - s) + 2 : len;
+				plain = 0;
+				continue;
+			}
+			ends = clause_end_at(s, len, end);
+			end++;
+		}
+		if (end - start > CLAUSE_MAX && i - start > CLAUSE_MAX / 2) {
+			size_t at = joiner > start ? joiner : i;
+			if (clause_break(eng, anchors, at) != 0)
+				return -1;
+			i = start = at + 2;
+			joiner = 0;
+			continue;
+		}
+		if (plain && i - start >= CLAUSE_MIN_PART && clause_joiner(s + i, end - i))
+			joiner = i;
+		if (ends)
+			start = end;
+		i = end;
+	}
+	return 0;
+}
+
 /* pron_sentence, and with names non-NULL pron_collect. */
 static int sentence(const pron_rules *p, const char *sp, size_t len, sbuf *eng, vec *anchors, sbuf *names)
 {
@@ -2490,7 +2599,9 @@ static int sentence(const pron_rules *p, const char *sp, size_t len, sbuf *eng, 
 		prev = i, prev_n = end - i;
 		i = end;
 	}
-	return sbuf_add(eng, sp + copy_from, len - copy_from);
+	if (sbuf_add(eng, sp + copy_from, len - copy_from) != 0)
+		return -1;
+	return engine_clauses(eng, anchors);
 }
 
 int pron_sentence(const pron_rules *p, const char *sp, size_t len, sbuf *eng, vec *anchors)
