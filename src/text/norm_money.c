@@ -94,8 +94,13 @@ int norm_rule_money(ctx *c, size_t i, size_t *used)
 		*used = j - i + 1;
 		return 1;
 	}
-	if (un == an && !scale_at(c, j + 1) && j + 2 < c->nt && c->t[j + 1].len == 1 && c->s[c->t[j + 1].off] == '-') {
-		size_t bn, bk, m = j + 2; /* Rp 1,2 - Rp 3,6 juta, Rp 500 - Rp 700: the scale and currency once, after both */
+	int dash_glued = un == an && c->t[j].c_off + c->t[j].c_len + 1 == c->t[j].off + c->t[j].len &&
+			 c->s[c->t[j].c_off + c->t[j].c_len] == '-';
+	if ((dash_glued ? j + 1 < c->nt
+			: un == an && !scale_at(c, j + 1) && j + 2 < c->nt && c->t[j + 1].len == 1 &&
+				  c->s[c->t[j + 1].off] == '-')) {
+		/* Rp 1,2 - Rp 3,6 juta, Rp 500 - Rp 700, Rp9.000- Rp9.300: the scale and currency once, after both */
+		size_t bn, bk, m = j + 2 - (size_t)dash_glued;
 		const char *b = norm_core(c, m, &bn), *cur2 = currency_prefix(c, b, bn, &bk);
 		number y;
 		if (cur2 && !strcmp(cur2, cur)) {
@@ -113,6 +118,19 @@ int norm_rule_money(ctx *c, size_t i, size_t *used)
 				*used = m + (sc != NULL) - i + 1;
 				return 1;
 			}
+		}
+	}
+	if (un + 1 < an && a[un] == '/' && su_is_digit(a[un + 1])) {
+		number y; /* Rp9.100/9.105: a quote's bid and offer, the currency after both */
+		if (norm_scan_number(a + un + 1, an - un - 1, &y) == an - un - 1 && !y.sign && y.ipn == x.ipn &&
+		    y.grouped == x.grouped && !x.fpn && !y.fpn) {
+			if ((scale = scale_at(c, j + 1)) != NULL)
+				j++;
+			if (norm_say_number(c, &x) || norm_words(c, "sampai") || norm_say_number(c, &y) ||
+			    (scale && norm_words(c, scale)) || norm_words(c, cur))
+				return -1;
+			*used = j - i + 1;
+			return 1;
 		}
 	}
 	if (un < an && !(unit = norm_find_unit(c, a + un, an - un, &per))) {

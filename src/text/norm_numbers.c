@@ -151,6 +151,13 @@ static int try_time(ctx *c, size_t i, const char *s, size_t n)
 		return 0;
 	if (v[0] > 24 || v[1] > 59 || (k == 3 && v[2] > 59))
 		return 0;
+	if (sep == '.' && k == 2 && i + 1 < c->nt && !norm_prev_in(c, i, c->r->ctx_word[CTX_TIME])) {
+		size_t sn; /* 08.01 miliar: a scale follows an amount, never a time (a dot for a comma) */
+		const char *sc = norm_core(c, i + 1, &sn);
+		if (norm_scale(c->r, sc, sn))
+			return norm_say_uint(c, (unsigned long)v[0]) || norm_words(c, "koma") ||
+			       num_digits(c->sp, s + w[0] + 1, w[1]) ? -1 : 1;
+	}
 	if (sep == '.' && w[0] == 1 && !norm_prev_in(c, i, c->r->ctx_word[CTX_TIME]) && !next_is_zone(c, i))
 		return 0;
 	if (norm_say_uint(c, (unsigned long)v[0]) != 0)
@@ -901,10 +908,32 @@ int norm_rule_minute(ctx *c, size_t i, size_t *used)
 			return 0;
 		base = i + 2;
 	}
-	for (size_t k = i > 16 ? i - 16 : 0; k < i; k++) { /* a quoted title is short */
+	for (size_t k = i > 16 ? i - 16 : 0; k <= i; k++) { /* a quoted title is short; so is '4' */
 		const char *w = c->s + c->t[k].off;
-		if (c->t[k].c_len && (w[0] == '\'' || (c->t[k].len >= 3 && !memcmp(w, "\xE2\x80\x98", 3))))
+		if (c->t[k].c_len && c->t[k].c_off > c->t[k].off &&
+		    (w[0] == '\'' || (c->t[k].len >= 3 && !memcmp(w, "\xE2\x80\x98", 3))))
 			return 0;
+	}
+	/* a minute follows a player's name; after a common word the mark is
+	 * feet (kedalaman 17': "tujuh belas kaki") or not a minute at all */
+	if (i > 0 && c->t[i - 1].c_len) {
+		static const char *const depth[] = {"kedalaman", "ketinggian", "tinggi", "panjang", "lebar",
+						    "jarak", "sedalam", "setinggi", "sepanjang"};
+		const char *w = norm_core(c, i - 1, &n);
+		size_t k = 0;
+		while (k < n && su_is_lower(w[k]))
+			k++;
+		if (n && k == n) {
+			for (k = 0; k < sizeof depth / sizeof depth[0]; k++)
+				if (norm_core_is(c, i - 1, depth[k]))
+					break;
+			if (k == sizeof depth / sizeof depth[0] || base != i)
+				return 0;
+			if (norm_say_uint(c, strtoul(norm_core(c, i, &n), NULL, 10)) || norm_words(c, "kaki"))
+				return -1;
+			*used = end - i + 1;
+			return 1;
+		}
 	}
 	if (norm_words(c, "menit") || norm_say_uint(c, strtoul(norm_core(c, i, &n), NULL, 10)))
 		return -1;
