@@ -2384,7 +2384,7 @@ static int engine_clauses(sbuf *eng, vec *anchors)
 	while (i < eng->len) {
 		const char *s = eng->data;
 		size_t len = eng->len, end = i;
-		int ends = 0, plain = 1;
+		int ends, plain = 1;
 		if (s[i] == ' ') {
 			i++;
 			continue;
@@ -2396,9 +2396,9 @@ static int engine_clauses(sbuf *eng, vec *anchors)
 				plain = 0;
 				continue;
 			}
-			ends = clause_end_at(s, len, end);
 			end++;
 		}
+		ends = clause_end_at(s, len, end - 1); /* only a word's last mark has a space after it */
 		if (end - start > CLAUSE_MAX && i - start > CLAUSE_MAX / 2) {
 			size_t at = joiner > start ? joiner : i;
 			if (clause_break(eng, anchors, at) != 0)

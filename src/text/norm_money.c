@@ -82,17 +82,25 @@ int norm_rule_money(ctx *c, size_t i, size_t *used)
 	if (!an || !su_is_digit(a[0]) || (un = norm_scan_number(a, an, &x)) == 0 || x.sign)
 		return 0;
 	int per_word = 0;
-	if (un + 1 < an && a[un] == '-' && su_is_digit(a[un + 1])) {
-		number y; /* Rp 1,2-3,4 juta, SGD 128-328: a range, the currency after both */
-		if (norm_scan_number(a + un + 1, an - un - 1, &y) != an - un - 1 || y.sign)
+	if (un + 1 < an && (a[un] == '-' || a[un] == '/') && su_is_digit(a[un + 1])) {
+		/* two amounts in one token, the currency after both: a range (Rp
+		 * 1,2-3,4 juta, SGD 128-328) or a quote's bid and offer
+		 * (Rp9.100/9.105, of one shape); other slashes are per a unit */
+		number y;
+		int two = norm_scan_number(a + un + 1, an - un - 1, &y) == an - un - 1 && !y.sign;
+		if (a[un] == '/')
+			two = two && y.ipn == x.ipn && y.grouped == x.grouped && !x.fpn && !y.fpn;
+		else if (!two)
 			return 0;
-		if ((scale = scale_at(c, j + 1)) != NULL)
-			j++;
-		if (norm_say_number(c, &x) || norm_words(c, "sampai") || norm_say_number(c, &y) ||
-		    (scale && norm_words(c, scale)) || norm_words(c, cur))
-			return -1;
-		*used = j - i + 1;
-		return 1;
+		if (two) {
+			if ((scale = scale_at(c, j + 1)) != NULL)
+				j++;
+			if (norm_say_number(c, &x) || norm_words(c, "sampai") || norm_say_number(c, &y) ||
+			    (scale && norm_words(c, scale)) || norm_words(c, cur))
+				return -1;
+			*used = j - i + 1;
+			return 1;
+		}
 	}
 	int dash_glued = un == an && c->t[j].c_off + c->t[j].c_len + 1 == c->t[j].off + c->t[j].len &&
 			 c->s[c->t[j].c_off + c->t[j].c_len] == '-';
@@ -118,19 +126,6 @@ int norm_rule_money(ctx *c, size_t i, size_t *used)
 				*used = m + (sc != NULL) - i + 1;
 				return 1;
 			}
-		}
-	}
-	if (un + 1 < an && a[un] == '/' && su_is_digit(a[un + 1])) {
-		number y; /* Rp9.100/9.105: a quote's bid and offer, the currency after both */
-		if (norm_scan_number(a + un + 1, an - un - 1, &y) == an - un - 1 && !y.sign && y.ipn == x.ipn &&
-		    y.grouped == x.grouped && !x.fpn && !y.fpn) {
-			if ((scale = scale_at(c, j + 1)) != NULL)
-				j++;
-			if (norm_say_number(c, &x) || norm_words(c, "sampai") || norm_say_number(c, &y) ||
-			    (scale && norm_words(c, scale)) || norm_words(c, cur))
-				return -1;
-			*used = j - i + 1;
-			return 1;
 		}
 	}
 	if (un < an && !(unit = norm_find_unit(c, a + un, an - un, &per))) {

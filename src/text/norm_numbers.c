@@ -910,24 +910,20 @@ int norm_rule_minute(ctx *c, size_t i, size_t *used)
 	}
 	for (size_t k = i > 16 ? i - 16 : 0; k <= i; k++) { /* a quoted title is short; so is '4' */
 		const char *w = c->s + c->t[k].off;
-		if (c->t[k].c_len && c->t[k].c_off > c->t[k].off &&
-		    (w[0] == '\'' || (c->t[k].len >= 3 && !memcmp(w, "\xE2\x80\x98", 3))))
+		if (c->t[k].c_len && (w[0] == '\'' || (c->t[k].len >= 3 && !memcmp(w, "\xE2\x80\x98", 3))))
 			return 0;
 	}
 	/* a minute follows a player's name; after a common word the mark is
 	 * feet (kedalaman 17': "tujuh belas kaki") or not a minute at all */
 	if (i > 0 && c->t[i - 1].c_len) {
-		static const char *const depth[] = {"kedalaman", "ketinggian", "tinggi", "panjang", "lebar",
-						    "jarak", "sedalam", "setinggi", "sepanjang"};
+		static const char *const depth[] = {"kedalaman", "ketinggian", "tinggi", "panjang", "lebar", "jarak",
+						    "sedalam", "setinggi", "sepanjang", NULL};
 		const char *w = norm_core(c, i - 1, &n);
 		size_t k = 0;
 		while (k < n && su_is_lower(w[k]))
 			k++;
 		if (n && k == n) {
-			for (k = 0; k < sizeof depth / sizeof depth[0]; k++)
-				if (norm_core_is(c, i - 1, depth[k]))
-					break;
-			if (k == sizeof depth / sizeof depth[0] || base != i)
+			if (!norm_prev_in(c, i, depth) || base != i)
 				return 0;
 			if (norm_say_uint(c, strtoul(norm_core(c, i, &n), NULL, 10)) || norm_words(c, "kaki"))
 				return -1;
